@@ -1,0 +1,3 @@
+from yusuan.cli.main import main
+
+main()

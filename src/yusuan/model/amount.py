@@ -1,0 +1,42 @@
+"""Printed amounts: exact Decimals kept with the text as printed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """The Decimal a cell prints, or None when the cell is not a plain number.
+
+    Accepts thousands separators, full-width digits, a leading minus and (1,234) negatives.
+    """
+    t = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    if not t:
+        return None
+    neg = False
+    if t.startswith("(") and t.endswith(")"):
+        neg, t = True, t[1:-1]
+    if t in {"-", "—", "－"}:
+        return None
+    if not _NUMBER.match(t):
+        return None
+    try:
+        d = Decimal(t.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -d if neg else d
+
+
+def printed_value(text: str) -> str:
+    """The value as the cells export writes it: no separators, sign and decimals as printed."""
+    d = parse_amount(text)
+    if d is None:
+        raise ValueError(f"not a number: {text!r}")
+    t = unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace(",", "")
+    if t.startswith("(") and t.endswith(")"):
+        t = "-" + t[1:-1]
+    return t.lstrip("+")

@@ -1,0 +1,20 @@
+"""Where a printed thing came from: file, page (or line) and box."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, origin top-left
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    file: str
+    page: int  # 1-based PDF page, or 1-based line number in a text file
+    bbox: BBox | None = None
+
+    def to_dict(self) -> dict:
+        d = {"file": self.file, "page": self.page}
+        if self.bbox is not None:
+            d["bbox"] = [round(v, 2) for v in self.bbox]
+        return d
