@@ -1,0 +1,50 @@
+"""DESIGN.md contract 1: every numeric cell of every table, one per line."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from yusuan.model.amount import printed_value
+from yusuan.model.disclosure import Disclosure
+
+HEADER = ("table_no", "kind", "side", "code", "item", "measure", "value", "unit", "page")
+
+
+@dataclass(frozen=True, slots=True)
+class CellRecord:
+    table_no: str
+    kind: str
+    side: str
+    code: str
+    item: str
+    measure: str
+    value: str
+    unit: str
+    page: int
+
+    def as_tuple(self) -> tuple:
+        return (self.table_no, self.kind, self.side, self.code, self.item, self.measure, self.value, self.unit,
+                self.page)
+
+
+def cell_records(doc: Disclosure) -> Iterator[CellRecord]:
+    for table in doc.tables:
+        for row, measure, value in table.cells():
+            yield CellRecord(
+                table.number, table.kind, row.side, row.code, row.item, measure, printed_value(value.text),
+                table.unit, value.source.page,
+            )
+
+
+def write_cells_csv(docs: Iterable[Disclosure], out: io.TextIOBase) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    n = 0
+    for doc in docs:
+        for record in cell_records(doc):
+            writer.writerow(record.as_tuple())
+            n += 1
+    return n

@@ -1,0 +1,124 @@
+"""Blocks from one or more files → one Disclosure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
+from yusuan.ingest.assemble.identity import identity_of, named_in_title
+from yusuan.ingest.assemble.normalize import norm, squash
+from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
+from yusuan.ingest.assemble.tables import TableBuilder, is_note
+from yusuan.ingest.blocks import Block, Grid, Line
+from yusuan.model.disclosure import Disclosure, Performance, Row, Table
+
+
+def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = False) -> Disclosure:
+    blocks = list(blocks)
+    lines = [b for b in blocks if isinstance(b, Line)]
+    front_title = _front_title(lines)
+    doc = Disclosure(files=files, title=front_title)
+    year, final_accounts = identity_of(front_title, []).year, "决算" in front_title
+    default_unit = _document_unit(lines)
+
+    sections = SectionBuilder(text_form)
+    sections.set_margins(page_margins(lines))
+    pending: list[Line] = []
+    current: TableBuilder | None = None
+    bodies: list[str] = []
+    tables: list[Table] = []
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            table = current.finish()
+            if table.kind == "performance_targets":
+                doc.performance = _performance(current, table)
+            tables.append(table)
+            current = None
+
+    for block in blocks:
+        if isinstance(block, Line):
+            if current is not None and not pending and is_note(block.text):
+                current.note(block)
+            else:
+                pending.append(block)
+            continue
+        caption = take_caption(pending)
+        narrative = [line for line in pending if not is_page_number(line.text)]
+        for line in pending:
+            sections.add(line)
+        pending.clear()
+        if caption.body:
+            bodies.append(caption.body)
+        if narrative and not caption.names_table:
+            close()
+        if caption.names_table and not (current is not None and current.same_table(caption)):
+            close()
+            current = TableBuilder(caption, block, year=year, final_accounts=final_accounts, unit=default_unit)
+        elif current is not None:
+            current.add(block)
+        else:
+            for line in _grid_as_lines(block):
+                sections.add(line)
+    close()
+    for line in pending:
+        sections.add(line)
+
+    doc.tables = tables
+    doc.contents = sections.contents
+    doc.sections = sections.sections
+    parent = doc.performance.parent if doc.performance else ""
+    front = [l.text for l in sections.front] or [front_title]
+    doc.identity = identity_of(front_title, bodies, parent or named_in_title(front, "主管部门"))
+    return doc
+
+
+def _performance(builder: TableBuilder, table: Table) -> Performance:
+    """The 绩效目标表: tasks, goals and indicators; its rows are the tasks' amounts."""
+    from yusuan.perf.table import parse_performance
+
+    rows = [row for grid in builder.raw_grids for row in grid.rows]
+    perf = parse_performance(rows, builder.raw_grids[0].source.file)
+    table.rows = [
+        Row(label=task.name, item=squash(task.name), values=dict(task.values), source=task.source)
+        for task in perf.tasks
+    ]
+    if perf.total:
+        first = next(iter(perf.total.values()))
+        table.rows.append(Row(label="金额合计", item="金额合计", values=dict(perf.total), is_total=True, source=first.source))
+    table.columns = []
+    table.empty = not table.rows
+    return perf
+
+
+def _front_title(lines: list[Line]) -> str:
+    """The cover title: the first lines before the table of contents or the first heading."""
+    parts: list[str] = []
+    for line in lines[:8]:
+        t = norm(line.text)
+        if not t or is_page_number(t):
+            continue
+        if t in {"目录"} or heading_level(line.text) or len(parts) >= 4 or is_caption_line(t) and parts:
+            break
+        parts.append(line.text.strip())
+    return "".join(norm(p) for p in parts)
+
+
+def _document_unit(lines: list[Line]) -> str:
+    for line in lines:
+        t = norm(line.text)
+        if "单位:万元" in t or "金额单位:万元" in t:
+            return "万元"
+        if "单位:元" in t:
+            return "元"
+    return ""
+
+
+def _grid_as_lines(grid: Grid) -> list[Line]:
+    out = []
+    for row in grid.rows:
+        cells = [c for c in row if c is not None and c.text.strip()]
+        if cells:
+            out.append(Line("\t".join(c.text for c in cells), cells[0].source))
+    return out

@@ -1,0 +1,184 @@
+"""What each column of a table means, read from its header rows.
+
+A column is a code (科目编码, or one of 类/款/项), a label (项目/科目名称), the body name (预算单位),
+or an amount with a measure from DESIGN.md's vocabulary, possibly on one side of a multi-sided
+summary table and possibly of another phase than this year's budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.ingest.assemble.normalize import norm
+
+CODE, CODE_PART, LABEL, BODY, AMOUNT, TEXT = "code", "code_part", "label", "body", "amount", "text"
+
+
+@dataclass(slots=True)
+class ColumnSpec:
+    index: int
+    role: str
+    header: str  # header path as printed, joined by "/"
+    side: str = ""
+    measure: str = ""  # for AMOUNT columns; "" when unrecognised
+
+
+_CODE_PART = {"类": 1, "款": 2, "项": 3}
+_LABEL = re.compile(r"(名称|^项目$|^科目$|^收入项目$|^支出项目$|^项目\(按功能分类\)$|^项目\(按经济分类\)$|^功能分类$|^经济分类$|^支出功能分类$|^指标$)")
+_CODE = re.compile(r"(编码|代码|^科目编号$)")
+_BODY = re.compile(r"^(预算单位|单位名称|单位|部门|部门名称|单位代码及名称)$")
+_YEAR_LABEL = re.compile(r"^(年度|年份)$")
+
+# (pattern on one header element, measure); first match on the leaf, then on its ancestors.
+_MEASURES: list[tuple[str, str]] = [
+    (r"面向小型[、,]?微型企业|面向小微企业", "procurement_small_micro"),
+    (r"面向中小企业", "procurement_sme"),
+    (r"政府采购", "procurement"),
+    (r"因公出国", "abroad"),
+    (r"公务接待", "reception"),
+    (r"公务用车购置及运行", "vehicle_total"),
+    (r"公务用车购置费|^购置费?$|^车辆购置", "vehicle_purchase"),
+    (r"运行维护费?$|运行费", "vehicle_operation"),
+    (r"会议费", "meeting"),
+    (r"培训费", "training"),
+    (r"机关运行经费", "office_operating"),
+    (r"\"?三公\"?经费", "total"),
+    (r"人员经费", "basic_personnel"),
+    (r"公用经费", "basic_public"),
+    (r"基本支出", "basic"),
+    (r"项目支出", "project"),
+    (r"单位预留机动经费", "reserve"),
+    (r"结转下年|年末结转", "carry_forward"),
+    (r"年初结转|上年结转|上年结余", "prior_carryover"),
+    (r"一般公共预算", "general_budget"),
+    (r"政府性基金", "gov_fund"),
+    (r"国有资本经营", "soe_capital"),
+    (r"财政专户", "special_account"),
+    (r"事业单位经营收入|^经营收入$", "operating_income"),
+    (r"事业收入", "business_income"),
+    (r"上级补助", "superior_subsidy"),
+    (r"附属单位", "affiliated_income"),
+    (r"单位资金", "unit_funds"),
+    (r"财政拨款|政府预算拨款", "fiscal"),
+    (r"其他(资金|收入)", "other"),
+    (r"增减.*(%|率)|增长率|增幅", "change_pct"),
+    (r"增减|增加额|变化", "change"),
+    (r"^(合计|总计|小计|支出总计|收入总计|本年收入合计|本年支出合计|合计数|总额)$", "total"),
+    (r"金额|预算数|决算数|^本年收入$|^本年支出$|^数额$|预算$", "amount"),
+]
+_MEASURES_C = [(re.compile(p), m) for p, m in _MEASURES]
+
+_PHASES: list[tuple[str, str]] = [
+    (r"年初预算", "initial_budget"),
+    (r"调整预算|全年预算|调整后预算", "adjusted_budget"),
+    (r"上年决算|上年执行", "prior_final"),
+    (r"上年预算", "prior_budget"),
+    (r"决算", "final"),
+]
+_PHASES_C = [(re.compile(p), ph) for p, ph in _PHASES]
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _measure_of(path: list[str], kind: str) -> str:
+    for element in reversed(path):
+        for pattern, measure in _MEASURES_C:
+            if pattern.search(element):
+                if measure == "vehicle_operation" and kind != "three_public_costs":
+                    continue
+                return _in_group(measure, path, kind)
+    return ""
+
+
+def _in_group(measure: str, path: list[str], kind: str) -> str:
+    """Resolve generic leaves (小计/合计) by the group above them."""
+    if measure != "total":
+        return measure
+    groups = path[:-1]
+    for g in reversed(groups):
+        if "政府采购" in g:
+            return "procurement"
+        if "公务用车" in g:
+            return "vehicle_total"
+    return "total"
+
+
+def _phase_of(path: list[str], year: int | None) -> str:
+    for element in path:
+        for pattern, phase in _PHASES_C:
+            if pattern.search(element):
+                return phase
+        m = _YEAR.search(element)
+        if m and year and int(m.group(1)) < year:
+            return "prior_final" if "决算" in element or "执行" in element else "prior_budget"
+    return ""
+
+
+def side_of(path: list[str]) -> str:
+    for element in path:
+        if element.startswith("收入") or element.endswith("收入") and len(element) <= 6:
+            return "income"
+        if "用途" in element or "经济分类" in element or element in {"支出(按经济分类)"}:
+            return "purpose"
+    for element in path:
+        if element.startswith("支出"):
+            return "expense"
+    return ""
+
+
+def classify(path: list[str], kind: str, year: int | None, final_accounts: bool) -> tuple[str, str, str]:
+    """(role, side, measure) of a column from its normalised header path."""
+    leaf = path[-1] if path else ""
+    side = side_of(path)
+    if leaf in _CODE_PART:
+        return CODE_PART, side, ""
+    if _CODE.search(leaf):
+        return CODE, side, ""
+    if _BODY.match(leaf):
+        return BODY, side, ""
+    if _YEAR_LABEL.match(leaf) or _LABEL.search(leaf):
+        return LABEL, side, ""
+    measure = _measure_of(path, kind)
+    phase = _phase_of(path, year)
+    if final_accounts and phase == "" and any("决算" in e for e in path):
+        phase = "final"
+    if measure and phase:
+        measure = f"{measure}@{phase}"
+    return AMOUNT, side, measure
+
+
+def header_paths(matrix: list[list[str]], spanned: bool) -> list[list[str]]:
+    """One path of header texts per column (top to bottom, repeats dropped).
+
+    Without printed spans (text form), a blank header cell with text to its left in the same row and
+    text below it is taken as covered by the cell to its left.
+    """
+    if not matrix:
+        return []
+    width = max(len(r) for r in matrix)
+    rows = [list(r) + [""] * (width - len(r)) for r in matrix]
+    if not spanned:
+        for r, row in enumerate(rows):
+            for c in range(1, width):
+                below = rows[r + 1][c] if r + 1 < len(rows) else ""
+                if not row[c] and row[c - 1] and below:
+                    row[c] = row[c - 1]
+    paths = []
+    for c in range(width):
+        path: list[str] = []
+        for row in rows:
+            t = norm(row[c])
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        paths.append(path)
+    return paths
+
+
+def column_specs(
+    matrix: list[list[str]], spanned: bool, kind: str, year: int | None, final_accounts: bool
+) -> list[ColumnSpec]:
+    specs = []
+    for c, path in enumerate(header_paths(matrix, spanned)):
+        role, side, measure = classify(path, kind, year, final_accounts) if path else (TEXT, "", "")
+        specs.append(ColumnSpec(c, role, "/".join(path), side, measure))
+    return specs

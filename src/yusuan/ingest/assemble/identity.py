@@ -1,0 +1,39 @@
+"""Who and when: body, parent, year, budget or final accounts, department or unit."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.disclosure import Identity
+
+_YEAR = re.compile(r"(20\d\d)年")
+_TITLE_NOISE = re.compile(
+    r"(20\d\d年度?|上海市普陀区|区级|省级|部门预算公开|单位预算公开|部门决算公开|单位决算公开|部门预算|单位预算|"
+    r"部门决算|单位决算|预算公开|决算公开|预算主管部门[:：].*|预算单位[:：].*)"
+)
+
+
+def identity_of(title: str, bodies: list[str], parent: str = "") -> Identity:
+    t = norm(title)
+    ident = Identity()
+    if m := _YEAR.search(t):
+        ident.year = int(m.group(1))
+    ident.kind = "final_accounts" if "决算" in t else "budget"
+    ident.level = "unit" if re.search(r"单位(预算|决算)", t) else "department"
+    named = [b for b in bodies if b]
+    if named:
+        ident.body = Counter(named).most_common(1)[0][0]
+    else:
+        ident.body = _TITLE_NOISE.sub("", t)
+    ident.parent = parent
+    return ident
+
+
+def named_in_title(lines: list[str], key: str) -> str:
+    for line in lines:
+        m = re.search(key + r"[:：](\S+)", norm(line))
+        if m:
+            return m.group(1)
+    return ""

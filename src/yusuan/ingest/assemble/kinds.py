@@ -1,0 +1,48 @@
+"""Recognise a table's canonical kind from its printed title, whatever its number."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.ingest.assemble.normalize import norm
+
+# Ordered: the first pattern that matches the normalised title wins.
+_RULES: list[tuple[str, str]] = [
+    (r"绩效目标", "performance_targets"),
+    (r"三公", "three_public_costs"),
+    (r"机关运行经费", "office_operating_costs"),
+    (r"政府采购", "procurement"),
+    (r"政府性基金", "gov_fund_expense"),
+    (r"国有资本经营", "soe_capital_expense"),
+    (r"(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总表", "appropriation_summary"),
+    (r"财政拨款基本支出", "appropriation_basic_by_economic"),
+    (r"财政拨款支出", "appropriation_expense"),
+    (r"一般公共预算(财政拨款)?基本支出", "general_budget_basic_by_economic"),
+    (r"一般公共预算.*支出.*经济", "general_budget_by_economic"),
+    (r"一般公共预算(财政拨款)?支出", "general_budget_by_function"),
+    (r"基本支出", "basic_expense_summary"),
+    (r"项目支出", "project_expense_summary"),
+    (r"收入支出|收支", "income_expense_summary"),
+    (r"收入", "income_summary"),
+    (r"支出", "expense_summary"),
+]
+_COMPILED = [(re.compile(p), k) for p, k in _RULES]
+
+
+def kind_of_title(title: str) -> str:
+    t = norm(title)
+    for pattern, kind in _COMPILED:
+        if pattern.search(t):
+            return kind
+    return "unknown"
+
+
+_TITLE = re.compile(r"(表|表[(（].{2,12}[)）])$")
+
+
+def looks_like_title(text: str) -> bool:
+    """A short line that names a table: ends in 表 (or 表（按功能分类）) and says what it is."""
+    t = norm(text)
+    if len(t) < 4 or len(t) > 60 or not _TITLE.search(t):
+        return False
+    return kind_of_title(t) != "unknown"

@@ -1,0 +1,117 @@
+"""Narrative lines → the table of contents and sections with headings and paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.ingest.assemble.captions import is_page_number
+from yusuan.ingest.assemble.normalize import norm
+from yusuan.ingest.blocks import Line
+from yusuan.model.disclosure import Paragraph, Section
+
+_HEADINGS: list[tuple[re.Pattern, int]] = [
+    (re.compile(r"^第[一二三四五六七八九十]+部分"), 1),
+    (re.compile(r"^[一二三四五六七八九十]+、"), 2),
+    (re.compile(r"^[(（][一二三四五六七八九十]+[)）]"), 3),
+]
+_PART = re.compile(r"^[一二三四]、(文字部分|表格部分|报表部分|公开表格|附表)$")
+_SENTENCE_END = re.compile(r"[。；;，,：:]$")
+_TOC = re.compile(r"^目录$")
+_LEADER = re.compile(r"[.．…·\-\s]*\d*$")
+_BULLET = re.compile(r"^[-•·]\s*")
+
+
+def heading_level(text: str) -> int:
+    t = norm(text)
+    if _PART.match(t):
+        return 1
+    if len(t) > 40 or _SENTENCE_END.search(t):
+        return 0
+    for pattern, level in _HEADINGS:
+        if pattern.match(t):
+            return level
+    return 0
+
+
+def toc_entry(text: str) -> str:
+    t = _BULLET.sub("", text.strip())
+    return _LEADER.sub("", t).strip() if re.search(r"[.．…]{3,}\s*\d+$|\s\d+$", t) else t
+
+
+class SectionBuilder:
+    """Feed narrative lines in order; read `contents`, `sections` and `front` (lines before the first heading)."""
+
+    def __init__(self, text_form: bool):
+        self.text_form = text_form
+        self.contents: list[str] = []
+        self.sections: list[Section] = []
+        self.front: list[Line] = []
+        self._toc = False
+        self._last: Line | None = None
+        self._margins: dict[tuple[str, int], tuple[float, float]] = {}
+
+    def set_margins(self, margins: dict[tuple[str, int], tuple[float, float]]) -> None:
+        self._margins = margins
+
+    def add(self, line: Line) -> None:
+        text = line.text.strip()
+        if not text or is_page_number(text):
+            return
+        t = norm(text)
+        if _TOC.match(t):
+            self._toc = True
+            return
+        if self._toc:
+            entry = toc_entry(text)
+            if not (self.contents and norm(entry) == norm(self.contents[0])) and len(t) <= 60:
+                self.contents.append(entry)
+                return
+            self._toc = False
+        level = heading_level(text)
+        if level:
+            self.sections.append(Section(heading=text, level=level, source=line.source))
+            self._last = None
+            return
+        if not self.sections:
+            self.front.append(line)
+            return
+        section = self.sections[-1]
+        if self._continues(line):
+            para = section.paragraphs[-1]
+            para.text += ("" if _cjk_join(para.text, text) else " ") + text
+        else:
+            section.paragraphs.append(Paragraph(text, line.source))
+        self._last = line
+
+    def _continues(self, line: Line) -> bool:
+        """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""
+        last = self._last
+        if self.text_form or last is None or last.source.bbox is None or line.source.bbox is None:
+            return False
+        if last.source.file != line.source.file:
+            return False
+        left, right = self._margins.get((line.source.file, line.source.page), (0.0, 1e9))
+        last_right = self._margins.get((last.source.file, last.source.page), (0.0, 1e9))[1]
+        indented = line.source.bbox[0] - left > 12
+        short = last_right - last.source.bbox[2] > 24
+        return not indented and not short
+
+
+def _cjk_join(before: str, after: str) -> bool:
+    return not (before[-1:].isascii() and after[:1].isascii())
+
+
+def page_margins(lines: list[Line]) -> dict[tuple[str, int], tuple[float, float]]:
+    """Left and right text edges of each page, from its narrative lines."""
+    edges: dict[tuple[str, int], list[tuple[float, float]]] = {}
+    for line in lines:
+        if line.source.bbox is not None and len(norm(line.text)) > 15:
+            edges.setdefault((line.source.file, line.source.page), []).append(
+                (line.source.bbox[0], line.source.bbox[2])
+            )
+    margins = {}
+    for key, pairs in edges.items():
+        lefts = sorted(p[0] for p in pairs)
+        rights = sorted(p[1] for p in pairs)
+        margins[key] = (lefts[len(lefts) // 4], rights[-1])
+    return margins
