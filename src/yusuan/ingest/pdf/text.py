@@ -1,0 +1,91 @@
+"""Characters into text lines, and a cell's lines into its text."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.ingest.pdf.chars import Char
+
+_SAME_LINE = 0.45  # fraction of the smaller char height two centres may differ by on one line
+_WORD_GAP = 0.6  # a gap wider than this fraction of the char height prints a space
+_SPACES = re.compile(r" {2,}")
+
+
+def group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Chars on the same baseline, top to bottom; each line sorted left to right."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    lines: list[list[Char]] = []
+    current = [ordered[0]]
+    cy = (ordered[0].top + ordered[0].bottom) / 2
+    h = ordered[0].bottom - ordered[0].top
+    for c in ordered[1:]:
+        c_cy = (c.top + c.bottom) / 2
+        c_h = c.bottom - c.top
+        if c_cy - cy <= _SAME_LINE * max(min(h, c_h), 1.0):
+            current.append(c)
+        else:
+            lines.append(current)
+            current, cy, h = [c], c_cy, c_h
+    lines.append(current)
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+    return lines
+
+
+def line_text(line: list[Char]) -> str:
+    """The line as printed: a single space where the PDF has one or where the gap is wide."""
+    parts: list[str] = []
+    prev: Char | None = None
+    pending_space = False
+    for c in line:
+        if c.text == " ":
+            pending_space = prev is not None
+            continue
+        if prev is not None:
+            gap = c.x0 - prev.x1
+            height = min(c.bottom - c.top, prev.bottom - prev.top)
+            if pending_space or gap > _WORD_GAP * height:
+                parts.append(" ")
+        parts.append(c.text)
+        prev, pending_space = c, False
+    return "".join(parts)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF  # radicals, CJK symbols and punctuation, kana, unified ideographs
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or 0x20000 <= o <= 0x2FA1F
+        or ch in "“”‘’…—"
+    )
+
+
+def join_lines(texts: list[str]) -> str:
+    """A wrapped cell's lines as one text: CJK joins directly, Latin words and numbers with a space."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if out and not (is_cjk(out[-1]) or is_cjk(t[0]) or out[-1] in "-/(（" or t[0] in ",.;:)）%"):
+            out += " "
+        out += t
+    return _SPACES.sub(" ", out)
+
+
+def chars_text(chars: list[Char]) -> str:
+    return join_lines([line_text(line) for line in group_lines(chars)])
+
+
+def bbox(chars: list[Char]) -> tuple[float, float, float, float]:
+    return (
+        min(c.x0 for c in chars),
+        min(c.top for c in chars),
+        max(c.x1 for c in chars),
+        max(c.bottom for c in chars),
+    )
