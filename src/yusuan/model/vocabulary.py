@@ -20,6 +20,7 @@ TABLE_KINDS: dict[str, str] = {
     "office_operating_costs": "机关运行经费表",
     "procurement": "政府采购支出表",
     "performance_targets": "整体支出绩效目标表",
+    "project_performance": "重点项目绩效目标表",
     "unknown": "未识别的表",
 }
 
@@ -54,6 +55,7 @@ MEASURES: dict[str, str] = {
     "vehicle_total": "公务用车购置及运行维护费",
     "vehicle_purchase": "公务用车购置费",
     "vehicle_operation": "公务用车运行维护费",
+    "grand_total": "合计（“三公”经费、会议费、培训费）",
     "meeting": "会议费",
     "training": "培训费",
     "office_operating": "机关运行经费",

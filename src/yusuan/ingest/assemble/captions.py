@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from yusuan.ingest.assemble.kinds import looks_like_title
-from yusuan.ingest.assemble.normalize import chinese_number, norm
+from yusuan.ingest.assemble.normalize import chinese_number, norm, squash
 from yusuan.ingest.blocks import Line
 
 _NUMBER = re.compile(r"^(?:附)?(?:表([0-9]{1,2}|[一二三四五六七八九十]{1,3})|公开([0-9]{1,2})表)")
-_UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元)")
+_UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元|万$)")  # "万" alone: 元 wrapped away
 _BODY = re.compile(r"^(?:部门名称|部门|单位名称|编制部门|编制单位|预算单位|预算主管部门|主管部门)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")
 _YEAR_LINE = re.compile(r"^(20\d\d)年度?$")
 _PAGE_NUMBER = re.compile(r"^(?:-?\d{1,3}-?|第\d+页(?:,?共\d+页)?|\d+/\d+)$")
@@ -30,11 +30,15 @@ def table_number(text: str) -> tuple[str, str] | None:
 
 def unit_of(text: str) -> str:
     m = _UNIT.search(norm(text))
-    return m.group(1) if m else ""
+    return (m.group(1) if m.group(1) != "万" else "万元") if m else ""
+
+
+_STRAY_UNIT = re.compile(r"\s+(元|万元)$")
 
 
 def body_of(text: str) -> str:
-    m = _BODY.match(norm(text))
+    """The body a caption names; a unit character wrapped onto the same line is not part of it."""
+    m = _BODY.match(norm(_STRAY_UNIT.sub("", text.strip())))
     return m.group(1) if m else ""
 
 
@@ -66,23 +70,67 @@ def is_caption_line(text: str) -> bool:
     )
 
 
-def take_caption(lines: list[Line]) -> Caption:
-    """Pop the caption lines from the end of `lines` (those printed just above a grid)."""
-    caption = Caption()
-    while lines and is_caption_line(lines[-1].text):
-        line = lines.pop()
-        caption.lines.insert(0, line)
-    for line in caption.lines:
+_FRAGMENT = re.compile(r"^[^。；;，,：:]{1,12}$")
+
+
+_ORDINAL_TITLE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
+
+
+def _title_at(lines: list[Line], i: int) -> str:
+    """The title starting at line i, joined with up to two wrapped fragments after it."""
+    title = squash(lines[i].text)
+    for following in lines[i + 1:i + 3]:
+        t = norm(following.text)
+        if looks_like_title(title) or not _FRAGMENT.match(t) or table_number(t) or unit_of(t) or body_of(t):
+            break
+        title += squash(following.text)
+    return title if looks_like_title(title) else ""
+
+
+def _names_table(lines: list[Line], i: int) -> bool:
+    return bool(table_number(lines[i].text) or _title_at(lines, i))
+
+
+def take_caption(lines: list[Line], reach: int = 8) -> Caption:
+    """Pop the caption lines from the end of `lines` (those printed just above a grid).
+
+    The caption runs back to the furthest line naming a table (number or title) that is reached
+    through caption lines and short wrapped fragments (a body name broken over two lines)."""
+    start = len(lines)
+    k = len(lines) - 1
+    while k >= 0 and len(lines) - k <= reach:
+        text = lines[k].text
+        if _names_table(lines, k):
+            start = k
+        elif not (is_caption_line(text) or _FRAGMENT.match(norm(text))):
+            break
+        k -= 1
+    if start == len(lines):  # nothing names a table: take only plain caption lines
+        while start > 0 and is_caption_line(lines[start - 1].text) and len(lines) - start < reach:
+            start -= 1
+    while start > 0 and _names_table(lines, start - 1):
+        start -= 1
+    caption = Caption(lines=lines[start:])
+    del lines[start:]
+    for i, line in enumerate(caption.lines):
         text = line.text
         if not caption.number and (n := table_number(text)):
             caption.number, caption.number_text = n
-            rest = norm(text)[len(norm(n[1])):]
-            if rest and looks_like_title(rest):
-                caption.title = rest
-        elif not caption.title and looks_like_title(text):
-            caption.title = text.strip()
+            rest = squash(text)[len(n[1]):].lstrip(":：、.")
+            if rest:
+                title = _title_at([Line(rest, line.source), *caption.lines[i + 1:]], 0)
+                caption.title = title or caption.title
+        elif not caption.title and (title := _title_at(caption.lines, i)):
+            caption.title = title
         if not caption.unit:
             caption.unit = unit_of(text)
-        if not caption.body:
-            caption.body = body_of(text)
+        if not caption.body and (body := body_of(text)):
+            fragment = next((l.text for l in caption.lines[i + 1:] if not is_caption_line(l.text)), "")
+            if _FRAGMENT.match(norm(fragment)):
+                body += norm(fragment)
+            caption.body = body
+    if not caption.number and (m := _ORDINAL_TITLE.match(caption.title)):
+        caption.number = str(chinese_number(m.group(1)))
+        caption.number_text = m.group(0)
+        caption.title = caption.title[m.end():]
     return caption

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
 from yusuan.ingest.assemble.identity import identity_of, named_in_title
+from yusuan.ingest.assemble.kinds import kind_of_heading
 from yusuan.ingest.assemble.normalize import norm, squash
+from yusuan.model.amount import parse_amount
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
 from yusuan.ingest.assemble.tables import TableBuilder, is_note
 from yusuan.ingest.blocks import Block, Grid, Line
@@ -55,9 +57,18 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
             close()
         if caption.names_table and not (current is not None and current.same_table(caption)):
             close()
-            current = TableBuilder(caption, block, year=year, final_accounts=final_accounts, unit=default_unit)
+            current = TableBuilder(
+                caption, block, year=year, final_accounts=final_accounts, unit=default_unit,
+                body=bodies[-1] if bodies else "",
+            )
         elif current is not None:
             current.add(block)
+        elif _has_amounts(block):  # an untitled table inside the narrative
+            heading = sections.sections[-1].heading if sections.sections else ""
+            current = TableBuilder(
+                Caption(title=squash(heading)), block, year=year, final_accounts=final_accounts,
+                unit=default_unit, body=bodies[-1] if bodies else "", kind=kind_of_heading(heading),
+            )
         else:
             for line in _grid_as_lines(block):
                 sections.add(line)
@@ -113,6 +124,10 @@ def _document_unit(lines: list[Line]) -> str:
         if "单位:元" in t:
             return "元"
     return ""
+
+
+def _has_amounts(grid: Grid) -> bool:
+    return any(c is not None and parse_amount(c.text) is not None for row in grid.rows for c in row)
 
 
 def _grid_as_lines(grid: Grid) -> list[Line]:

@@ -174,11 +174,35 @@ def header_paths(matrix: list[list[str]], spanned: bool) -> list[list[str]]:
     return paths
 
 
+_LABEL_LIKE = re.compile(r"(名称|项目|品目|类别|指标)")
+
+
 def column_specs(
-    matrix: list[list[str]], spanned: bool, kind: str, year: int | None, final_accounts: bool
+    matrix: list[list[str]], spanned: bool, kind: str, year: int | None, final_accounts: bool,
+    numeric_columns: set[int],
 ) -> list[ColumnSpec]:
+    """Specs for every column; a column with no header is a sub-label unless its body prints numbers."""
     specs = []
-    for c, path in enumerate(header_paths(matrix, spanned)):
-        role, side, measure = classify(path, kind, year, final_accounts) if path else (TEXT, "", "")
+    paths = header_paths(matrix, spanned)
+    for c, path in enumerate(paths):
+        if path:
+            role, side, measure = classify(path, kind, year, final_accounts)
+            if role == AMOUNT and not measure and c not in numeric_columns:
+                role = LABEL if _LABEL_LIKE.search(path[-1]) else TEXT
+        else:
+            role, side, measure = (AMOUNT if c in numeric_columns else LABEL), "", ""
+            if c and specs[c - 1].side:
+                side = specs[c - 1].side
         specs.append(ColumnSpec(c, role, "/".join(path), side, measure))
+    if kind == "three_public_costs":
+        _grand_total(specs)
     return specs
+
+
+def _grand_total(specs: list[ColumnSpec]) -> None:
+    """Jiangsu prints 合计 (三公 + 会议费 + 培训费) beside the 三公 小计: the former is the grand total."""
+    totals = [s for s in specs if s.measure.split("@")[0] == "total"]
+    if len(totals) > 1:
+        for s in totals:
+            if "三公" not in s.header:
+                s.measure = s.measure.replace("total", "grand_total", 1)

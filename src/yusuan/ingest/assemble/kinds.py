@@ -46,3 +46,8 @@ def looks_like_title(text: str) -> bool:
     if len(t) < 4 or len(t) > 60 or not _TITLE.search(t):
         return False
     return kind_of_title(t) != "unknown"
+
+
+def kind_of_heading(heading: str) -> str:
+    """The kind of an untitled table printed inside a narrative section, from the section heading."""
+    return "project_performance" if re.search(r"重点项目|项目.*绩效", norm(heading)) else "unknown"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.ingest.assemble.headers import AMOUNT, BODY, CODE, CODE_PART, LABEL, ColumnSpec
+from yusuan.ingest.assemble.headers import AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
 from yusuan.ingest.assemble.normalize import norm, squash
 from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
@@ -46,43 +46,85 @@ def sides(specs: list[ColumnSpec]) -> list[str]:
     return found if len(found) > 1 else [""]
 
 
-def build_rows(cells: list[Cell | None], specs: list[ColumnSpec], table_sides: list[str]) -> list[Row]:
+_WORDY = re.compile(r"[\w\u4e00-\u9fff]")
+_GENERIC = re.compile(r"^(小计|合计|其中[:：]?.*|其他)$")
+
+
+def build_rows(
+    cells: list[Cell | None], dense: list[Cell | None], specs: list[ColumnSpec], table_sides: list[str],
+    body_name: str = "",
+) -> list[Row]:
+    """One Row per side. `cells` are the printed cells of the grid row, `dense` the cells covering
+    each position (labels merged over several rows or columns count for every row they cover)."""
     rows = []
     for side in table_sides:
         group = [s for s in specs if side == "" or s.side == side]
-        row = _row(cells, group, side)
+        row = _row(cells, dense, group, side, body_name)
         if row is not None:
             rows.append(row)
     return rows
 
 
-def _row(cells: list[Cell | None], group: list[ColumnSpec], side: str) -> Row | None:
-    def text(spec: ColumnSpec) -> str:
-        cell = cells[spec.index] if spec.index < len(cells) else None
-        return cell.text if cell is not None else ""
+def _text(cells: list[Cell | None], index: int) -> str:
+    cell = cells[index] if index < len(cells) else None
+    return cell.text.strip() if cell is not None else ""
 
-    label = next((text(s) for s in group if s.role == LABEL and text(s).strip()), "")
-    code = "".join(norm(text(s)) for s in group if s.role == CODE) or "".join(
-        norm(text(s)) for s in group if s.role == CODE_PART
+
+def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool]:
+    """The row label: the innermost label printed, prefixed by its group when generic (小计).
+    Also whether it was printed in this side's own columns (not merged in from another side)."""
+    labels: list[str] = []
+    own = False
+    covering_start = None
+    for spec in group:
+        if spec.role != LABEL:
+            continue
+        text = _text(dense, spec.index)
+        if not _WORDY.search(text):  # "--" and other rules drawn with characters
+            continue
+        if not labels or labels[-1] != text:
+            labels.append(text)
+            cell = dense[spec.index] if spec.index < len(dense) else None
+            if cell is not None and cell is (cells[spec.index] if spec.index < len(cells) else None):
+                own = True
+            elif covering_start is None:
+                covering_start = spec.index
+    if not labels:
+        return "", False
+    label = labels[-1]
+    if len(labels) > 1 and _GENERIC.match(norm(label)):
+        label = labels[-2] + label
+    if not own:
+        own = covering_start is not None and covering_start == min(s.index for s in group if s.role == LABEL)
+    return label, own
+
+
+def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str) -> Row | None:
+    label, own = _label(cells, dense, group)
+    code = "".join(norm(_text(cells, s.index)) for s in group if s.role == CODE) or "".join(
+        norm(_text(dense, s.index)) for s in group if s.role == CODE_PART
     )
-    body = next((text(s) for s in group if s.role == BODY and text(s).strip()), "")
-    if not code and (m := _CODE_IN_LABEL.match(label.strip())) and not any(s.role == CODE for s in group):
+    body = next((_text(dense, s.index) for s in group if s.role == BODY and _text(dense, s.index)), "")
+    if not code and (m := _CODE_IN_LABEL.match(label)) and not any(s.role == CODE for s in group):
         code, label = m.group(1), m.group(2)
     values: dict[str, Value] = {}
+    texts: dict[str, str] = {}
     for spec in group:
-        if spec.role != AMOUNT or not spec.measure or spec.index >= len(cells):
+        cell = cells[spec.index] if spec.index < len(cells) else None
+        if cell is None or not cell.text.strip():
             continue
-        cell = cells[spec.index]
-        if cell is None or (amount := parse_amount(cell.text)) is None:
+        if spec.role == TEXT:
+            texts[spec.header] = cell.text.strip()
+        if spec.role != AMOUNT or (amount := parse_amount(cell.text)) is None:
             continue
-        measure = spec.measure
-        if measure in values:  # two columns read the same: keep both apart
-            measure = f"{measure}#{spec.index}"
+        measure = spec.measure or f"?{spec.index}"
+        if measure in values:  # two columns read the same: keep both apart, a test flags it
+            measure = f"{measure}?{spec.index}"
         values[measure] = Value(amount, cell.text.strip(), cell.source)
-    if not label.strip() and not code and not values:
+    if not values and (not own or not label) and not code:
         return None
-    item = squash(label) or squash(body)
-    is_total = bool(TOTAL_LABELS.match(norm(label))) or (not label.strip() and not code and bool(body))
+    item = squash(label) or squash(body) or (squash(body_name) if values else "")
+    is_total = bool(TOTAL_LABELS.match(norm(label))) or (not label and not code)
     first = next((cells[s.index] for s in group if s.index < len(cells) and cells[s.index] is not None), None)
     return Row(
         label=label,
@@ -92,5 +134,6 @@ def _row(cells: list[Cell | None], group: list[ColumnSpec], side: str) -> Row | 
         side=side,
         level=level_of(code, label, is_total),
         is_total=is_total,
+        texts=texts,
         source=first.source if first else None,
     )

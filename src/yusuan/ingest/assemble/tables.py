@@ -12,7 +12,7 @@ from yusuan.ingest.assemble.normalize import norm
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, build_rows, is_code, sides
 from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
-from yusuan.model.disclosure import Column, Table
+from yusuan.model.disclosure import Column, Row, Table
 
 _EMPTY_NOTE = re.compile(r"(本表本年无发生额|本表无数据|故本表无数据|本年度无|无此项|本表为空)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*[:：.、]")
@@ -32,7 +32,15 @@ def _is_body_row(cells: list[Cell | None]) -> bool:
     if any(parse_amount(t) is not None for _, t in texts):
         return True
     first_index, first = texts[0]
-    return first_index <= 2 and (bool(TOTAL_LABELS.match(first)) or is_code(first))
+    # an empty body row: a total label or a code, at most a name beside it
+    return first_index <= 2 and len(texts) <= 2 and (bool(TOTAL_LABELS.match(first)) or is_code(first))
+
+
+_ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）]|其中)")
+
+
+def _signature(row: list[Cell | None]) -> tuple[str, ...]:
+    return tuple(norm(c.text) for c in row if c is not None and c.text.strip())
 
 
 def header_count(grid: Grid) -> int:
@@ -43,9 +51,12 @@ def header_count(grid: Grid) -> int:
 
 
 class TableBuilder:
-    def __init__(self, caption: Caption, grid: Grid, *, year: int | None, final_accounts: bool, unit: str):
-        self.caption = caption
-        self.kind = kind_of_title(caption.title) if caption.title else "unknown"
+    def __init__(
+        self, caption: Caption, grid: Grid, *, year: int | None, final_accounts: bool, unit: str, body: str = "",
+        kind: str = "",
+    ):
+        self.caption, self.body = caption, body
+        self.kind = kind or (kind_of_title(caption.title) if caption.title else "unknown")
         self.year, self.final_accounts = year, final_accounts
         self.table = Table(
             kind=self.kind,
@@ -71,21 +82,42 @@ class TableBuilder:
 
     def add(self, grid: Grid) -> None:
         self.raw_grids.append(grid)
-        n = header_count(grid)
         dense = covering_cells(grid)
-        header = dense[:n]
-        signatures = [tuple(norm(c.text) for c in row if c is not None and c.text.strip()) for row in header]
-        if n and (not self.specs or not all(s in self.header_rows for s in signatures)):
+        continued = bool(self.specs)
+        if continued:  # a continuation repeats known header rows, or none
+            n = 0
+            while n < len(grid.rows) and _signature(grid.rows[n]) in self.header_rows:
+                n += 1
+        else:
+            n = header_count(grid)
+            header = dense[:n]
             matrix = [[c.text if c is not None else "" for c in row] for row in header]
-            self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts)
-            if not self.table.columns:
-                self._set_columns(header)
-        self.header_rows.update(signatures)
-        for row in grid.rows[n:]:
-            self.table.rows.extend(build_rows(row, self.specs, sides(self.specs)))
+            numeric = {
+                i for row in grid.rows[n:] for i, c in enumerate(row) if c is not None and parse_amount(c.text) is not None
+            }
+            self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts, numeric)
+            self._set_columns(header)
+            self.header_rows.update(_signature(row) for row in grid.rows[:n])
+        table_sides = sides(self.specs)
+        for k, (row, covering) in enumerate(zip(grid.rows[n:], dense[n:])):
+            built = build_rows(row, covering, self.specs, table_sides, self.caption.body or self.body)
+            if continued and k == 0:
+                built = [r for r in built if not self._joins_wrapped_label(r)]
+            self.table.rows.extend(built)
         page = grid.source.page
         if page not in self.table.pages:
             self.table.pages.append(page)
+
+    def _joins_wrapped_label(self, row: Row) -> bool:
+        """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
+        if row.values or row.code or not row.label or _ORDINAL.match(norm(row.label)):
+            return False
+        head = next((r for r in reversed(self.table.rows) if r.side == row.side), None)
+        if head is None or head.values or head.code or not head.label:
+            return False
+        head.label += row.label
+        head.item += row.item
+        return True
 
     def _set_columns(self, header: list[list[Cell | None]]) -> None:
         table_sides = sides(self.specs)
