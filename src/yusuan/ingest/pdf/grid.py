@@ -26,6 +26,11 @@ def take_chars(lat: Lattice, chars: list[Char]) -> tuple[list[Char], list[Char]]
     return inside, outside
 
 
+def is_table(lat: Lattice, chars: list[Char]) -> bool:
+    """A grid has text and more than one cell; a lone ruled box is decoration."""
+    return bool(chars) and len(lat.xs) * len(lat.ys) > 4
+
+
 def build_grid(lat: Lattice, chars: list[Char], file: str, page: int) -> Grid:
     xs, ys = lat.xs, lat.ys
     nr, nc = len(ys) - 1, len(xs) - 1

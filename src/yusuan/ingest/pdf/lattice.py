@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from yusuan.ingest.pdf.rules import Rule, Rules
@@ -154,3 +155,26 @@ def spans(lat: Lattice) -> list[tuple[int, int, int, int]]:
                     covered[r + i][c + k] = True
             out.append((r, c, rs, cs))
     return out
+
+
+def drawn_lattice(xs: list[float], ys: list[float], ruled: Lattice) -> Lattice:
+    """A finer lattice over the same table: old boundaries keep their drawn state, new ones start
+    undrawn (the caller decides them from the text)."""
+    old_x = {x: i for i, x in enumerate(ruled.xs)}
+    old_y = {y: i for i, y in enumerate(ruled.ys)}
+
+    def old_band(values: list[float], mid: float) -> int:
+        return min(max(bisect_right(values, mid) - 1, 0), len(values) - 2)
+
+    vdrawn = [[False] * len(xs) for _ in range(len(ys) - 1)]
+    for r in range(len(ys) - 1):
+        ro = old_band(ruled.ys, (ys[r] + ys[r + 1]) / 2)
+        for c, x in enumerate(xs):
+            if x in old_x:
+                vdrawn[r][c] = ruled.vdrawn[ro][old_x[x]]
+    hdrawn = [[False] * (len(xs) - 1) for _ in range(len(ys))]
+    for r, y in enumerate(ys):
+        if y in old_y:
+            for c in range(len(xs) - 1):
+                hdrawn[r][c] = ruled.hdrawn[old_y[y]][old_band(ruled.xs, (xs[c] + xs[c + 1]) / 2)]
+    return Lattice(xs, ys, vdrawn, hdrawn)

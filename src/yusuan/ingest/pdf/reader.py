@@ -12,7 +12,8 @@ from yusuan.ingest.errors import IngestError
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
 from yusuan.ingest.pdf.geometry import PageSpace
-from yusuan.ingest.pdf.grid import build_grid, take_chars
+from yusuan.ingest.pdf.grid import build_grid, is_table, take_chars
+from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
 from yusuan.ingest.pdf.rules import read_rules
 from yusuan.ingest.pdf.text import bbox, group_lines, line_text
@@ -69,10 +70,13 @@ def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     chars = read_chars(textpage, space)
     placed: list[tuple[float, float, Block]] = []
     if chars:
-        for lat in find_lattices(read_rules(page, space)):
-            inside, chars = take_chars(lat, chars)
-            grid = build_grid(lat, inside, name, number)
-            placed.append((lat.ys[0], lat.xs[0], grid))
+        for ruled in find_lattices(read_rules(page, space)):
+            inside, rest = take_chars(ruled, chars)
+            lat = refine(ruled, inside)
+            if not is_table(lat, inside):
+                continue  # a box around a note, a chart frame: its text stays running text
+            chars = rest
+            placed.append((lat.ys[0], lat.xs[0], build_grid(lat, inside, name, number)))
     for line in group_lines(chars):
         text = line_text(line).strip()
         if text:

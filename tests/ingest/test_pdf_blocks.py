@@ -1,0 +1,321 @@
+"""The PDF page layer on the real corpus: grids, cells, merged headers, lines and their order."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from yusuan.ingest.blocks import Cell, Grid, Line
+from yusuan.ingest.pdf.reader import read_pdf_blocks
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CORPUS = DATA / "corpus"
+
+_spec = importlib.util.spec_from_file_location("bad_make", DATA / "bad" / "make.py")
+make = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(make)
+
+
+@lru_cache(maxsize=None)
+def blocks(name: str) -> tuple:
+    return tuple(read_pdf_blocks(CORPUS / name))
+
+
+def page(name: str, number: int) -> list:
+    return [b for b in blocks(name) if b.source.page == number]
+
+
+def grids(name: str, number: int) -> list[Grid]:
+    return [b for b in page(name, number) if isinstance(b, Grid)]
+
+
+def texts(row: list[Cell | None]) -> list[str | None]:
+    return [None if c is None else c.text for c in row]
+
+
+def find_row(grid: Grid, first: str) -> list[Cell | None]:
+    return next(r for r in grid.rows if r[0] is not None and r[0].text == first)
+
+
+# --- Jiangsu 2019 政协办公厅, 公开01表 收支预算总表 -----------------------------------------
+
+JS19 = "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf"
+
+
+def test_summary_table_row_in_six_columns():
+    (grid,) = grids(JS19, 1)
+    assert grid.width == 6
+    row = find_row(grid, "一、财政拨款")
+    assert texts(row) == ["一、财政拨款", "13,297.11", "一、一般公共服务支出", "10,271.56", "一、基本支出", "6,522.75"]
+    assert all(c.colspan == 1 and c.rowspan == 1 for c in row)
+
+
+def test_summary_table_merged_headers():
+    (grid,) = grids(JS19, 1)
+    top, second, third = grid.rows[:3]
+    assert (top[0].text, top[0].colspan) == ("收入", 2) and top[1] is None
+    assert (top[2].text, top[2].colspan) == ("支出", 4) and top[3:] == [None, None, None]
+    assert (second[0].text, second[0].rowspan) == ("项目名称", 2) and third[0] is None
+    assert (second[2].text, second[2].colspan) == ("功能分类", 2)
+    assert texts(third[2:]) == ["功能科目名称", "金额", "项目名称", "金额"]
+    total = find_row(grid, "当年收入小计")
+    assert texts(total) == ["当年收入小计", "13,377.11", "当年支出小计", None, None, "13,377.11"]
+    assert total[2].colspan == 3
+
+
+def test_blank_cells_are_empty_text():
+    (grid,) = grids(JS19, 1)
+    row = find_row(grid, "二、财政专户管理资金")
+    assert texts(row) == ["二、财政专户管理资金", "", "四、公共安全支出", "", "", ""]
+
+
+def test_line_before_grid_and_reading_order():
+    blocks_ = page(JS19, 1)
+    kinds = [(type(b).__name__, getattr(b, "text", None)) for b in blocks_]
+    assert kinds[:4] == [
+        ("Line", "公开01表"),
+        ("Line", "收支预算总表"),
+        ("Line", "部门：江苏省政协办公厅 单位：万元"),
+        ("Grid", None),
+    ]
+    tops = [b.source.bbox[1] for b in blocks_]
+    assert tops == sorted(tops)
+
+
+def test_sources_carry_file_page_and_boxes():
+    (grid,) = grids(JS19, 1)
+    assert grid.source.file == JS19 and grid.source.page == 1
+    gx0, gtop, gx1, gbottom = grid.source.bbox
+    assert 0 < gx0 < gx1 < 842 and 0 < gtop < gbottom < 596  # landscape A4, origin top-left
+    cell = find_row(grid, "一、财政拨款")[1]
+    x0, top, x1, bottom = cell.source.bbox
+    assert gx0 <= x0 < x1 <= gx1 and gtop <= top < bottom <= gbottom
+    assert cell.source.page == 1 and cell.source.file == JS19
+    merged = grid.rows[0][2]  # 支出, four columns wide
+    assert merged.source.bbox[2] == pytest.approx(gx1, abs=0.5)
+
+
+def test_name_overrides_file_name():
+    first = next(read_pdf_blocks(CORPUS / JS19, name="upload-17.pdf"))
+    assert first.source.file == "upload-17.pdf"
+
+
+# --- Shanghai Putuo 2025 万里街道: 类/款/项 code columns, tables in 元 ----------------------
+
+WANLI = "shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf"
+
+
+def test_code_columns_split_over_lei_kuan_xiang():
+    (grid,) = grids(WANLI, 21)
+    assert grid.width == 7
+    row = next(r for r in grid.rows if r[3] is not None and r[3].text == "公共法律服务")
+    assert texts(row) == ["204", "06", "07", "公共法律服务", "300,000", "0", "300,000"]
+    parent = next(r for r in grid.rows if r[3] is not None and r[3].text == "公共安全支出")
+    assert texts(parent) == ["204", "", "", "公共安全支出", "2,878,025", "0", "2,878,025"]
+
+
+def test_code_header_spans():
+    (grid,) = grids(WANLI, 21)
+    first, second, third = grid.rows[:3]
+    assert (first[0].text, first[0].colspan) == ("项目", 4)
+    assert (first[4].text, first[4].colspan) == ("一般公共预算支出", 3)
+    assert (second[0].text, second[0].colspan) == ("功能分类科目编码", 3)
+    assert (second[3].text, second[3].rowspan) == ("功能分类科目名称", 2)
+    assert texts(third) == ["类", "款", "项", None, None, None, None]
+
+
+def test_table_page_continues_without_header():
+    (grid,) = grids(WANLI, 18)  # only the 合计 row of the table begun on page 17
+    assert [c.text for c in grid.rows[0] if c is not None and c.text] == ["合计", "189,767,551", "101,341,746", "88,425,805"]
+
+
+# --- wrapped labels, rotated pages, Word-made tables -----------------------------------------
+
+
+def test_wrapped_label_joined_without_space():
+    (grid,) = grids("jiangsu-2019-gaoji-fayuan-budget.pdf", 8)
+    labels = [r[2].text for r in grid.rows if r[2] is not None]
+    assert "七、文化旅游体育与传媒支出" in labels
+    assert "十七、自然资源海洋气象等支出" in labels
+    (proc,) = grids("jiangsu-2019-gaoji-fayuan-budget.pdf", 16)
+    assert proc.rows[0][0].text == "采购品目大类"
+    row = next(r for r in proc.rows if r[3] is not None and r[3].text.startswith("台式计算机"))
+    assert texts(row[3:]) == ["台式计算机（20万以上）", "政府集中采购", "99.00"]
+
+
+def test_rotated_landscape_page():
+    name = "jiangsu-2018-shengwei-bangongting-budget-tables.pdf"  # pages carry /Rotate 90
+    (grid,) = grids(name, 3)
+    assert texts(find_row(grid, "一、财政拨款")) == [
+        "一、财政拨款", "24,458.43", "一、一般公共服务支出", "20,153.75", "一、基本支出", "10,403.11",
+    ]
+    assert grid.source.bbox[2] > 700  # x runs along the long side as displayed
+
+
+def test_three_public_costs_header():
+    (grid,) = grids("jiangsu-2017-zhengxie-bangongting-budget-tables.pdf", 11)
+    assert grid.width == 9 and len(grid.rows) == 4
+    assert (grid.rows[0][0].text, grid.rows[0][0].rowspan) == ("合计", 3)
+    assert (grid.rows[0][1].text, grid.rows[0][1].colspan) == ("“三公”经费", 6)
+    assert texts(grid.rows[3]) == ["1,852.32", "676.10", "76.00", "156.60", "", "156.60", "443.50", "1,094.62", "81.60"]
+
+
+def test_invisible_white_boxes_are_not_rules():
+    # WPS draws white rectangles behind titles; they must not turn the title into a table row
+    (grid,) = grids("jiangsu-2018-shengwei-bangongting-budget-tables.pdf", 4)
+    assert grid.rows[0][0].text == "项目名称"
+
+
+def test_chart_frames_are_not_grids():
+    name = "jiangsu-2019-gaoji-fayuan-budget.pdf"
+    assert grids(name, 19) == []
+    assert "基本支出 项目支出 预留机动经费" in [b.text for b in page(name, 19) if isinstance(b, Line)]
+
+
+def test_page_numbers_and_spaced_headings_are_lines():
+    lines = [b.text for b in page("jiangsu-2019-gaoji-fayuan-budget.pdf", 10) if isinstance(b, Line)]
+    assert lines[-1] == "10"
+    assert page("jiangsu-2017-jianchayuan-budget.pdf", 2)[0].text == "目 录"
+
+
+# --- grids per page, checked by eye against rendered pages -----------------------------------
+
+GRID_COUNTS = {
+    "jiangsu-2017-jianchayuan-budget.pdf": {9: 0, 10: 1, 11: 3, 12: 3, 16: 3, 19: 0},
+    "jiangsu-2017-zhengxie-bangongting-budget-tables.pdf": {p: 1 for p in range(1, 14)},
+    "jiangsu-2017-zhengxie-bangongting-budget-text.pdf": {p: 0 for p in range(1, 21)},
+    "jiangsu-2018-jianchayuan-budget.pdf": {5: 0, 13: 1, 14: 2, 15: 3, 19: 3, 24: 0},
+    "jiangsu-2018-renda-bangongting-budget.pdf": {7: 0, 8: 1, 10: 2, 15: 2, 22: 0},
+    "jiangsu-2018-shengwei-bangongting-budget-tables.pdf": {1: 0, 2: 0, 3: 1, 11: 1, 15: 1},
+    "jiangsu-2018-shengwei-bangongting-budget-text.pdf": {p: 0 for p in range(1, 14)},
+    "jiangsu-2019-gaoji-fayuan-budget.pdf": {8: 1, 9: 2, 10: 2, 14: 2, 19: 0},
+    "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf": {p: 1 for p in range(1, 13)},
+    "jiangsu-2019-zhengxie-bangongting-budget-text.pdf": {p: 0 for p in range(1, 19)},
+    "shanghai-final-accounts-template.pdf": {3: 0, 4: 1, 5: 1, 12: 1, 15: 0},
+    "shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf": {4: 1, 13: 1, 17: 0},
+    "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf": {8: 0, 9: 1, 14: 1, 21: 1, 22: 0},
+    "shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf": {2: 0, 9: 1, 18: 1, 29: 1, 30: 0},
+}
+
+
+@pytest.mark.parametrize("name", sorted(GRID_COUNTS))
+def test_grids_per_page(name):
+    counts = {p: len(grids(name, p)) for p in GRID_COUNTS[name]}
+    assert counts == GRID_COUNTS[name]
+
+
+@pytest.mark.parametrize("name", sorted(GRID_COUNTS))
+def test_every_corpus_grid_is_rectangular_and_covered(name):
+    for grid in (b for b in blocks(name) if isinstance(b, Grid)):
+        width = grid.width
+        covered = [[False] * width for _ in grid.rows]
+        for r, row in enumerate(grid.rows):
+            assert len(row) == width
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                for i in range(cell.rowspan):
+                    for k in range(cell.colspan):
+                        assert not covered[r + i][c + k]
+                        covered[r + i][c + k] = True
+        assert all(all(row) for row in covered), (name, grid.source.page)
+
+
+@pytest.mark.parametrize("name", sorted(GRID_COUNTS))
+def test_no_cell_holds_two_numbers(name):
+    """A cell with two amounts means a missed row or column boundary."""
+    import re
+
+    number = re.compile(r"^-?[\d,]+\.\d{2}$|^-?\d{1,3}(,\d{3})+$")
+    for grid in (b for b in blocks(name) if isinstance(b, Grid)):
+        for row in grid.rows:
+            for cell in row:
+                if cell is not None:
+                    assert sum(bool(number.match(t)) for t in cell.text.split()) <= 1, cell
+
+
+# --- text layer: spaces, fake bold, partly ruled tables (synthetic PDFs) --------------------
+
+
+def _write(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "synthetic.pdf"
+    path.write_bytes(make.minimal_pdf([content]))
+    return path
+
+
+def _read_grid(path: Path) -> Grid:
+    (grid,) = [b for b in read_pdf_blocks(path) if isinstance(b, Grid)]
+    return grid
+
+
+ROWS = [("Item", "Basic", "Project"), ("Total", "1,200.00", "300.00"), ("Salaries", "1,000.00", "200.00"),
+        ("Goods", "200.00", "100.00"), ("Other", "", "")]
+
+
+def _table_text(top: float = 700, pitch: float = 20) -> list[tuple[float, float, str]]:
+    out = []
+    for i, (a, b, c) in enumerate(ROWS):
+        y = top - i * pitch
+        out.append((80, y, a))
+        if b:
+            out.append((300 - 5 * len(b), y, b))
+        if c:
+            out.append((420 - 5 * len(c), y, c))
+    return out
+
+
+def test_outer_border_only_table_gets_columns_and_rows(tmp_path):
+    frame = b"0.5 w 70 610 m 430 610 l 430 715 l 70 715 l h S\n"
+    grid = _read_grid(_write(tmp_path, frame + make.text_page(_table_text())))
+    assert [texts(r) for r in grid.rows] == [list(r) for r in ROWS]
+
+
+def test_header_row_without_inner_rules(tmp_path):
+    rules = [b"70 %d m 430 %d l S" % (y, y) for y in (715, 695, 675, 655, 635, 615)]
+    rules += [b"70 615 m 70 715 l S", b"430 615 m 430 715 l S", b"200 615 m 200 695 l S", b"310 615 m 310 695 l S"]
+    grid = _read_grid(_write(tmp_path, b"0.5 w\n" + b"\n".join(rules) + b"\n" + make.text_page(_table_text())))
+    assert [texts(r) for r in grid.rows] == [list(r) for r in ROWS]
+
+
+def test_genuinely_merged_header_stays_merged(tmp_path):
+    rules = [b"70 %d m 430 %d l S" % (y, y) for y in (735, 715, 695, 675, 655, 635, 615)]
+    rules += [b"70 615 m 70 735 l S", b"430 615 m 430 735 l S", b"200 615 m 200 735 l S", b"310 615 m 310 715 l S"]
+    text = make.text_page(_table_text() + [(80, 720, "Budget"), (285, 720, "Expenditure")])
+    grid = _read_grid(_write(tmp_path, b"0.5 w\n" + b"\n".join(rules) + b"\n" + text))
+    assert texts(grid.rows[0]) == ["Budget", "Expenditure", None]
+    assert grid.rows[0][1].colspan == 2
+
+
+def test_body_without_row_rules_keeps_wrapped_label(tmp_path):
+    rules = [b"70 715 m 430 715 l S", b"70 695 m 430 695 l S", b"70 600 m 430 600 l S", b"70 600 m 70 715 l S",
+             b"430 600 m 430 715 l S", b"200 600 m 200 715 l S", b"310 600 m 310 715 l S"]
+    text = make.text_page([
+        (80, 700, "Item"), (250, 700, "Basic"), (360, 700, "Project"),
+        (80, 680, "Total"), (250, 680, "1,200.00"), (360, 680, "300.00"),
+        (80, 660, "Salaries and"), (80, 648, "allowances"), (250, 654, "1,000.00"), (360, 654, "200.00"),
+        (80, 630, "Goods"), (250, 630, "200.00"), (360, 630, "100.00"),
+        (80, 610, "Other"),
+    ])
+    grid = _read_grid(_write(tmp_path, b"0.5 w\n" + b"\n".join(rules) + b"\n" + text))
+    assert [texts(r) for r in grid.rows] == [
+        ["Item", "Basic", "Project"],
+        ["Total", "1,200.00", "300.00"],
+        ["Salaries and allowances", "1,000.00", "200.00"],
+        ["Goods", "200.00", "100.00"],
+        ["Other", "", ""],
+    ]
+
+
+def test_fake_bold_doubles_are_dropped(tmp_path):
+    text = make.text_page([(72, 700, "Total 13,297.11"), (72.3, 700.2, "Total 13,297.11"), (72, 680, "next")])
+    lines = [b.text for b in read_pdf_blocks(_write(tmp_path, text))]
+    assert lines == ["Total 13,297.11", "next"]
+
+
+def test_wide_gaps_print_one_space(tmp_path):
+    ops = [(72 + 30 * i, 700, ch) for i, ch in enumerate("ABCD")] + [(72, 680, "A  B")]
+    lines = [b.text for b in read_pdf_blocks(_write(tmp_path, make.text_page(ops)))]
+    assert lines == ["A B C D", "A B"]
