@@ -79,6 +79,8 @@ _ORDINAL_TITLE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 def _title_at(lines: list[Line], i: int) -> str:
     """The title starting at line i, joined with up to two wrapped fragments after it."""
     title = squash(lines[i].text)
+    if norm(title).endswith("表"):  # complete as printed: a cover line such as 部门决算表 is not joined
+        return title if looks_like_title(title) else ""
     for following in lines[i + 1:i + 3]:
         t = norm(following.text)
         if looks_like_title(title) or not _FRAGMENT.match(t) or table_number(t) or unit_of(t) or body_of(t):

@@ -81,7 +81,8 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     doc.sections = sections.sections
     parent = doc.performance.parent if doc.performance else ""
     front = [l.text for l in sections.front] or [front_title]
-    doc.identity = identity_of(front_title, bodies, parent or named_in_title(front, "主管部门"))
+    headings = doc.contents + [s.heading for s in doc.sections] + [t.title for t in tables]
+    doc.identity = identity_of(front_title, bodies, parent or named_in_title(front, "主管部门"), headings)
     return doc
 
 
@@ -126,8 +127,17 @@ def _document_unit(lines: list[Line]) -> str:
     return ""
 
 
+_COUNTERS = {"序号", "编号", "栏次", "行次"}
+
+
 def _has_amounts(grid: Grid) -> bool:
-    return any(c is not None and parse_amount(c.text) is not None for row in grid.rows for c in row)
+    """Whether a grid prints amounts (a 序号 column's 1, 2, 3 are not amounts)."""
+    first = grid.rows[0] if grid.rows else []
+    counters = {i for i, c in enumerate(first) if c is not None and norm(c.text) in _COUNTERS}
+    return any(
+        c is not None and i not in counters and parse_amount(c.text) is not None
+        for row in grid.rows[1:] for i, c in enumerate(row)
+    )
 
 
 def _grid_as_lines(grid: Grid) -> list[Line]:

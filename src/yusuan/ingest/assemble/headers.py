@@ -138,10 +138,12 @@ def classify(path: list[str], kind: str, year: int | None, final_accounts: bool)
         return BODY, side, ""
     if _YEAR_LABEL.match(leaf) or _LABEL.search(leaf):
         return LABEL, side, ""
+    if leaf in {"序号", "编号", "栏次", "行次"}:
+        return TEXT, side, ""
     measure = _measure_of(path, kind)
     phase = _phase_of(path, year)
-    if final_accounts and phase == "" and any("决算" in e for e in path):
-        phase = "final"
+    if final_accounts and phase == "" and not any("预算" in e for e in path):
+        phase = "final"  # in final accounts a column is the final figure unless it says 预算
     if measure and phase:
         measure = f"{measure}@{phase}"
     return AMOUNT, side, measure

@@ -10,17 +10,23 @@ from yusuan.model.disclosure import Identity
 
 _YEAR = re.compile(r"(20\d\d)年")
 _TITLE_NOISE = re.compile(
-    r"(20\d\d年度?|上海市普陀区|区级|省级|部门预算公开|单位预算公开|部门决算公开|单位决算公开|部门预算|单位预算|"
+    r"(20\d\d年度?(区级|省级|市级)?|部门预算公开|单位预算公开|部门决算公开|单位决算公开|部门预算|单位预算|"
     r"部门决算|单位决算|预算公开|决算公开|预算主管部门[:：].*|预算单位[:：].*)"
 )
 
 
-def identity_of(title: str, bodies: list[str], parent: str = "") -> Identity:
+def identity_of(title: str, bodies: list[str], parent: str = "", headings: list[str] = ()) -> Identity:
+    """Identity from the cover title; where the cover has no text (drawn as outlines), from the
+    table captions and the headings and contents that name the year."""
     t = norm(title)
     ident = Identity()
     if m := _YEAR.search(t):
         ident.year = int(m.group(1))
-    ident.kind = "final_accounts" if "决算" in t else "budget"
+    else:
+        years = Counter(int(m.group(1)) for h in headings if (m := re.search(r"(20\d\d)年度?部门(预算|决算)", norm(h))))
+        if years:
+            ident.year = years.most_common(1)[0][0]
+    ident.kind = "final_accounts" if "决算" in t or not t and any("决算" in h for h in headings) else "budget"
     ident.level = "unit" if re.search(r"单位(预算|决算)", t) else "department"
     named = [b for b in bodies if b]
     if named:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from yusuan.ingest.assemble.headers import AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
 from yusuan.ingest.assemble.normalize import norm, squash
@@ -37,32 +38,42 @@ def level_of(code: str, label: str, is_total: bool) -> int:
     return 0
 
 
-def sides(specs: list[ColumnSpec]) -> list[str]:
-    """The sides of a multi-sided table in column order; [""] for a one-sided table."""
-    found: list[str] = []
-    for spec in specs:
-        if spec.role == LABEL and spec.side and spec.side not in found:
-            found.append(spec.side)
-    return found if len(found) > 1 else [""]
-
-
 _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 _GENERIC = re.compile(r"^(小计|合计|其中[:：]?.*|其他)$")
 
 
+@dataclass(slots=True)
+class Segment:
+    """A run of columns that forms rows of its own: one side of a 收支总表, or one half of a table
+    printed as two halves side by side."""
+
+    side: str
+    specs: list[ColumnSpec]
+
+
+def segments(specs: list[ColumnSpec]) -> list[Segment]:
+    """Split columns where a label (or code) column follows an amount column."""
+    groups: list[list[ColumnSpec]] = [[]]
+    seen_amount = False
+    for spec in specs:
+        if spec.role in (LABEL, CODE, CODE_PART) and seen_amount:
+            groups.append([])
+            seen_amount = False
+        groups[-1].append(spec)
+        seen_amount = seen_amount or spec.role == AMOUNT
+    groups = [g for g in groups if any(s.role == AMOUNT for s in g)] or [specs]
+    label_sides = [next((s.side for s in g if s.role == LABEL and s.side), "") for g in groups]
+    multi_sided = len(set(label_sides) - {""}) > 1
+    return [Segment(side if multi_sided else "", g) for side, g in zip(label_sides, groups)]
+
+
 def build_rows(
-    cells: list[Cell | None], dense: list[Cell | None], specs: list[ColumnSpec], table_sides: list[str],
-    body_name: str = "",
-) -> list[Row]:
-    """One Row per side. `cells` are the printed cells of the grid row, `dense` the cells covering
-    each position (labels merged over several rows or columns count for every row they cover)."""
-    rows = []
-    for side in table_sides:
-        group = [s for s in specs if side == "" or s.side == side]
-        row = _row(cells, dense, group, side, body_name)
-        if row is not None:
-            rows.append(row)
-    return rows
+    cells: list[Cell | None], dense: list[Cell | None], segment: Segment, body_name: str = ""
+) -> Row | None:
+    """The Row one segment of a grid row prints. `cells` are the printed cells of the grid row,
+    `dense` the cells covering each position (labels merged over several rows or columns count for
+    every row they cover)."""
+    return _row(cells, dense, segment.specs, segment.side, body_name)
 
 
 def _text(cells: list[Cell | None], index: int) -> str:

@@ -25,7 +25,7 @@ def heading_level(text: str) -> int:
     t = norm(text)
     if _PART.match(t):
         return 1
-    if len(t) > 40 or _SENTENCE_END.search(t):
+    if len(t) > 40 or _SENTENCE_END.search(t) or re.search(r"[。；;，,：:]", t):
         return 0
     for pattern, level in _HEADINGS:
         if pattern.match(t):
@@ -33,9 +33,19 @@ def heading_level(text: str) -> int:
     return 0
 
 
+_LEADERS = re.compile(r"\s*[.．…·]{3,}.*$")
+_ORDINAL_PREFIX = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十]+[)）])")
+_CORE_NOISE = re.compile(r"^(20\d\d年度?)?(部门|单位)?")
+
+
 def toc_entry(text: str) -> str:
-    t = _BULLET.sub("", text.strip())
-    return _LEADER.sub("", t).strip() if re.search(r"[.．…]{3,}\s*\d+$|\s\d+$", t) else t
+    t = _LEADERS.sub("", _BULLET.sub("", text.strip()))
+    return _LEADER.sub("", t).strip() if re.search(r"\s\d+$", t) else t.strip()
+
+
+def toc_core(entry: str) -> str:
+    """What a heading printed for this entry must contain: 一、部门主要职能 → 主要职能."""
+    return _CORE_NOISE.sub("", _ORDINAL_PREFIX.sub("", norm(entry)))
 
 
 class SectionBuilder:
@@ -47,6 +57,8 @@ class SectionBuilder:
         self.sections: list[Section] = []
         self.front: list[Line] = []
         self._toc = False
+        self._toc_page = 0
+        self._last_heading: Line | None = None
         self._last: Line | None = None
         self._margins: dict[tuple[str, int], tuple[float, float]] = {}
 
@@ -60,17 +72,22 @@ class SectionBuilder:
         t = norm(text)
         if _TOC.match(t):
             self._toc = True
+            self._toc_page = line.source.page
             return
         if self._toc:
             entry = toc_entry(text)
-            if not (self.contents and norm(entry) == norm(self.contents[0])) and len(t) <= 60:
+            if self._in_toc(line, entry):
                 self.contents.append(entry)
                 return
             self._toc = False
-        level = heading_level(text)
+        if self._wraps_heading(line):
+            self.sections[-1].heading += text
+            return
+        level = heading_level(text) or self._toc_heading(t)
         if level:
             self.sections.append(Section(heading=text, level=level, source=line.source))
             self._last = None
+            self._last_heading = line
             return
         if not self.sections:
             self.front.append(line)
@@ -82,6 +99,40 @@ class SectionBuilder:
         else:
             section.paragraphs.append(Paragraph(text, line.source))
         self._last = line
+
+    def _wraps_heading(self, line: Line) -> bool:
+        """A heading printed to the right margin continues on the next line: 支出预算 / 情况说明."""
+        if not self.sections or self.sections[-1].paragraphs or self._last_heading is None:
+            return False
+        last = self._last_heading.source
+        if last.bbox is None or line.source.bbox is None or last.page != line.source.page:
+            return False
+        right = self._margins.get((last.file, last.page), (0.0, 1e9))[1]
+        t = norm(line.text)
+        return right - last.bbox[2] < 24 and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
+
+    def _toc_heading(self, t: str) -> int:
+        """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading."""
+        if len(t) > 40 or re.search(r"[，。；：:]", t):
+            return 0
+        for entry in self.contents:
+            core = toc_core(entry)
+            if len(core) >= 4 and t.endswith(core):
+                parts = any(e.startswith("第") for e in self.contents)
+                return 1 if entry.startswith("第") or not parts and re.match(r"^[一二三四五六七八九十]+、", entry) else 2
+        return 0
+
+    def _in_toc(self, line: Line, entry: str) -> bool:
+        """Table-of-contents entries are short, not sentences, on the page(s) after 目录, and end
+        where the first entry is printed again as a heading."""
+        t = norm(entry)
+        if self.contents and t == norm(self.contents[0]):
+            return False
+        if len(t) > 60 or re.search(r"[，；]|。.", t):
+            return False
+        if self.text_form or line.source.page == self._toc_page:
+            return True
+        return line.source.page - self._toc_page == 1 and bool(re.search(r"\d$", line.text.strip()))
 
     def _continues(self, line: Line) -> bool:
         """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""

@@ -9,7 +9,7 @@ from yusuan.ingest.assemble.grid_text import covering_cells, has_spans
 from yusuan.ingest.assemble.headers import AMOUNT, ColumnSpec, column_specs
 from yusuan.ingest.assemble.kinds import kind_of_title
 from yusuan.ingest.assemble.normalize import norm
-from yusuan.ingest.assemble.rows import TOTAL_LABELS, build_rows, is_code, sides
+from yusuan.ingest.assemble.rows import TOTAL_LABELS, build_rows, is_code, segments
 from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Column, Row, Table
@@ -98,12 +98,20 @@ class TableBuilder:
             self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts, numeric)
             self._set_columns(header)
             self.header_rows.update(_signature(row) for row in grid.rows[:n])
-        table_sides = sides(self.specs)
+        parts = segments(self.specs)
+        sided = any(p.side for p in parts)
+        by_segment: list[list[Row]] = [[] for _ in parts]
         for k, (row, covering) in enumerate(zip(grid.rows[n:], dense[n:])):
-            built = build_rows(row, covering, self.specs, table_sides, self.caption.body or self.body)
-            if continued and k == 0:
-                built = [r for r in built if not self._joins_wrapped_label(r)]
-            self.table.rows.extend(built)
+            for i, part in enumerate(parts):
+                built = build_rows(row, covering, part, self.caption.body or self.body)
+                if built is None or (continued and k == 0 and self._joins_wrapped_label(built)):
+                    continue
+                if sided:  # sides read across, row by row
+                    self.table.rows.append(built)
+                else:  # halves printed side by side read down, one half after the other
+                    by_segment[i].append(built)
+        for rows in by_segment:
+            self.table.rows.extend(rows)
         page = grid.source.page
         if page not in self.table.pages:
             self.table.pages.append(page)
@@ -120,11 +128,12 @@ class TableBuilder:
         return True
 
     def _set_columns(self, header: list[list[Cell | None]]) -> None:
-        table_sides = sides(self.specs)
-        for spec in self.specs:
-            if spec.role == AMOUNT:
-                side = spec.side if table_sides != [""] else ""
-                self.table.columns.append(Column(spec.measure, spec.header, side))
+        seen: set[tuple[str, str]] = set()
+        for part in segments(self.specs):
+            for spec in part.specs:
+                if spec.role == AMOUNT and (spec.measure, part.side) not in seen:
+                    seen.add((spec.measure, part.side))
+                    self.table.columns.append(Column(spec.measure, spec.header, part.side))
         if not self.table.unit:
             for row in header:
                 for cell in row:
