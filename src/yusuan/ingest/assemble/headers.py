@@ -115,13 +115,13 @@ def _phase_of(path: list[str], year: int | None) -> str:
 
 
 def side_of(path: list[str]) -> str:
+    """收入 → income, 支出 by function → expense, 支出 by purpose (用途 / 经济分类) → purpose."""
+    if any("用途" in e or "经济分类" in e for e in path):
+        return "purpose"
     for element in path:
-        if element.startswith("收入") or element.endswith("收入") and len(element) <= 6:
+        if "收入" in element and "支出" not in element:
             return "income"
-        if "用途" in element or "经济分类" in element or element in {"支出(按经济分类)"}:
-            return "purpose"
-    for element in path:
-        if element.startswith("支出"):
+        if "支出" in element and "收入" not in element:
             return "expense"
     return ""
 
