@@ -79,3 +79,11 @@ def test_text_form_provenance(name):
     for table in doc.tables:
         for _, _, value in table.cells():
             assert value.text in [clean_cell(c) for c in lines[value.source.page - 1].split("\t")]
+
+
+@pytest.mark.parametrize("name", [n for n in PINS if hasattr(importlib.import_module(f"tests.ingest.pins.{n}"), "HEADINGS")])
+def test_sections(name):
+    """The narrative's headings (levels 1 and 2) in order, and the table of contents' length."""
+    pin, doc = load(name)
+    assert [(s.level, s.heading, s.source.page) for s in doc.sections if s.level <= 2] == pin.HEADINGS
+    assert len(doc.contents) == pin.CONTENTS

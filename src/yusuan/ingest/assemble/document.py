@@ -41,7 +41,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
 
     for block in blocks:
         if isinstance(block, Line):
-            if current is not None and not pending and is_note(block.text):
+            if current is not None and not pending and _note_of_table(block.text, sections):
                 current.note(block)
             else:
                 pending.append(block)
@@ -84,6 +84,14 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     headings = doc.contents + [s.heading for s in doc.sections] + [t.title for t in tables]
     doc.identity = identity_of(front_title, bodies, parent or named_in_title(front, "主管部门"), headings)
     return doc
+
+
+def _note_of_table(text: str, sections: SectionBuilder) -> bool:
+    """Lines printed right under a table (注：…, 本套报表金额单位转换时可能存在尾数误差) are its notes,
+    up to the next caption or heading."""
+    if is_note(text):
+        return True
+    return not (is_caption_line(text) or sections.is_heading(text) or len(norm(text)) > 80)
 
 
 def _performance(builder: TableBuilder, table: Table) -> Performance:

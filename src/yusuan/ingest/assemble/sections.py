@@ -16,6 +16,7 @@ _HEADINGS: list[tuple[re.Pattern, int]] = [
 ]
 _PART = re.compile(r"^[一二三四]、(文字部分|表格部分|报表部分|公开表格|附表)$")
 _SENTENCE_END = re.compile(r"[。；;，,：:]$")
+_ITEM = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）]|第|注|目标)")
 _TOC = re.compile(r"^目录$")
 _LEADER = re.compile(r"[.．…·\-\s]*\d*$")
 _BULLET = re.compile(r"^[-•·]\s*")
@@ -100,6 +101,9 @@ class SectionBuilder:
             section.paragraphs.append(Paragraph(text, line.source))
         self._last = line
 
+    def is_heading(self, text: str) -> bool:
+        return bool(heading_level(text) or self._toc_heading(norm(text)))
+
     def _wraps_heading(self, line: Line) -> bool:
         """A heading printed to the right margin continues on the next line: 支出预算 / 情况说明."""
         if not self.sections or self.sections[-1].paragraphs or self._last_heading is None:
@@ -137,7 +141,11 @@ class SectionBuilder:
     def _continues(self, line: Line) -> bool:
         """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""
         last = self._last
-        if self.text_form or last is None or last.source.bbox is None or line.source.bbox is None:
+        if last is None:
+            return False
+        if self.text_form:  # lines broken mid-sentence continue; a new item starts anew
+            return not re.search(r"[。；;：:！!？?]$", last.text.strip()) and not _ITEM.match(norm(line.text))
+        if last.source.bbox is None or line.source.bbox is None:
             return False
         if last.source.file != line.source.file:
             return False
