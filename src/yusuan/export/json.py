@@ -13,6 +13,8 @@ from yusuan.model.disclosure import Disclosure
 def _plain(obj: Any) -> Any:
     if isinstance(obj, Decimal):
         return str(obj)
+    if isinstance(obj, float):  # positions in PDF points
+        return round(obj, 2)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, dict):
