@@ -319,3 +319,12 @@ def test_wide_gaps_print_one_space(tmp_path):
     ops = [(72 + 30 * i, 700, ch) for i, ch in enumerate("ABCD")] + [(72, 680, "A  B")]
     lines = [b.text for b in read_pdf_blocks(_write(tmp_path, make.text_page(ops)))]
     assert lines == ["A B C D", "A B"]
+
+
+@pytest.mark.parametrize("name", sorted(GRID_COUNTS))
+def test_no_text_layer_artefacts(name):
+    """pdfium's CR/LF, \\x02 hyphen markers and doubled spaces never reach the text."""
+    for block in blocks(name):
+        cells = [c.text for r in block.rows for c in r if c is not None] if isinstance(block, Grid) else [block.text]
+        for text in cells:
+            assert not any(ch in text for ch in "\r\n\x02\ufffe") and "  " not in text, (block.source, text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 from typing import NamedTuple
 
 import pypdfium2.raw as pdfium_c
@@ -9,8 +10,10 @@ import pypdfium2.raw as pdfium_c
 from yusuan.ingest.pdf.geometry import PageSpace
 
 # pdfium adds CR/LF and spaces of its own (flagged "generated"); \x02 marks a hyphen at a line end.
-_DROP = frozenset("\r\n\x00\x02\ufeff\ufffe\ufffd\u00ad\u200b")
+_DROP = frozenset("\r\n\x00\x02\ufeff\u00ad\u200b")
+_UNMAPPED = "\ufffd"  # a glyph without a Unicode mapping (pdfminer's "(cid:N)") stays visible as this
 _SPACES = frozenset(" \t\u00a0\u3000")
+_SPACE_CODES = frozenset(ord(c) for c in _SPACES)
 _DUP_TOLERANCE = 1.5  # points: a glyph drawn again this close is "fake bold"
 
 
@@ -30,27 +33,23 @@ class Char(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-def is_private_use(ch: str) -> bool:
-    o = ord(ch)
-    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000
-
-
 def read_chars(textpage, space: PageSpace) -> list[Char]:
     """Every printed character, fake-bold doubles removed, in content order."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
+    if n <= 0:
+        return []
+    codes = _codes(raw, n)
     rect = pdfium_c.FS_RECTF()
-    get_unicode = pdfium_c.FPDFText_GetUnicode
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
     to_box = space.box
     out: list[Char] = []
-    for i in range(n):
-        code = get_unicode(raw, i)
-        if code == 0 or code > 0x10FFFF:
-            continue
-        ch = chr(code)
-        if ch in _DROP or is_private_use(ch) or (code < 0x20 and ch not in _SPACES):
+    for i, code in enumerate(codes):
+        if (code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xF0000) and code not in _SPACE_CODES:
+            continue  # control characters and private-use glyphs carry no printed text
+        ch = chr(code) if code != 0xFFFE else _UNMAPPED
+        if ch in _DROP:
             continue
         if ch in _SPACES:
             if is_generated(raw, i):
@@ -59,30 +58,39 @@ def read_chars(textpage, space: PageSpace) -> list[Char]:
         if not get_box(raw, i, rect):
             continue
         x0, top, x1, bottom = to_box(rect.left, rect.bottom, rect.right, rect.top)
-        if x1 - x0 <= 0 and ch == " ":
+        if ch == " " and x1 - x0 <= 0:
             continue
         out.append(Char(x0, top, x1, bottom, ch))
     return dedupe(out)
 
 
+def _codes(raw, n: int) -> list[int]:
+    """The code point of every char index: one call for the page, per char only if that fails."""
+    buf = (ctypes.c_uint16 * (n + 1))()
+    got = pdfium_c.FPDFText_GetText(raw, 0, n, buf)
+    units = bytes(buf)[: max(got - 1, 0) * 2]
+    if len(units) == 2 * n:
+        text = units.decode("utf-16-le", errors="surrogatepass")
+        if len(text) == n and not any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+            return [ord(c) for c in text]
+    return [pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(n)]
+
+
 def dedupe(chars: list[Char]) -> list[Char]:
     """Drop a character drawn a second time at (nearly) the same place: "fake bold"."""
     tol = _DUP_TOLERANCE
-    seen: dict[tuple[str, int, int], list[Char]] = {}
-    out: list[Char] = []
-    for c in chars:
-        gx, gy = int(c.x0 // tol), int(c.top // tol)
-        if _seen_near(seen, c, gx, gy, tol):
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0))
+    drop = set()
+    for k, i in enumerate(order):
+        if i in drop:
             continue
-        seen.setdefault((c.text, gx, gy), []).append(c)
-        out.append(c)
-    return out
-
-
-def _seen_near(seen: dict, c: Char, gx: int, gy: int, tol: float) -> bool:
-    for dx in (-1, 0, 1):
-        for dy in (-1, 0, 1):
-            for o in seen.get((c.text, gx + dx, gy + dy), ()):
-                if abs(o.x0 - c.x0) <= tol and abs(o.top - c.top) <= tol:
-                    return True
-    return False
+        a = chars[i]
+        for j in order[k + 1 :]:
+            b = chars[j]
+            if b.text != a.text or b.x0 - a.x0 > tol:
+                break
+            if abs(b.top - a.top) <= tol:
+                drop.add(max(i, j))  # keep the one drawn first
+    if not drop:
+        return chars
+    return [c for i, c in enumerate(chars) if i not in drop]

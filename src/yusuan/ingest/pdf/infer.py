@@ -116,7 +116,7 @@ def _row_splits(band: list[list[Char]]) -> list[float]:
     if len(band) < 2:
         return []
     centre = [(min(c.top for c in l) + max(c.bottom for c in l)) / 2 for l in band]
-    numeric = [i for i, (_, words) in enumerate((l, _words(l)) for l in band) if any(_NUMBER.match(w[2]) for w in words)]
+    numeric = [i for i, line in enumerate(band) if any(_NUMBER.match(w[2]) for w in _words(line))]
     if len(numeric) < 2:
         return []
     pitch = median(centre[b] - centre[a] for a, b in zip(numeric, numeric[1:]))
