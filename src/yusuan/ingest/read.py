@@ -13,7 +13,10 @@ from yusuan.model.disclosure import Disclosure
 
 
 def blocks_of(path: Path) -> Iterator[Block]:
-    fmt = sniff(path)
+    return _blocks(path, sniff(path))
+
+
+def _blocks(path: Path, fmt: str) -> Iterator[Block]:
     if fmt == TEXT:
         from yusuan.ingest.text.reader import read_text_blocks
 
@@ -28,12 +31,11 @@ def blocks_of(path: Path) -> Iterator[Block]:
 def read_disclosure(*paths: str | Path) -> Disclosure:
     """One Disclosure from the files of one publication, in the order given."""
     files = [Path(p) for p in paths]
+    formats = [sniff(p) for p in files]  # every file is checked before any is read
     blocks: list[Block] = []
-    text_form = True
-    for path in files:
-        text_form = text_form and sniff(path) == TEXT
-        blocks.extend(blocks_of(path))
-    doc = assemble(blocks, [p.name for p in files], text_form=text_form)
+    for path, fmt in zip(files, formats):
+        blocks.extend(_blocks(path, fmt))
+    doc = assemble(blocks, [p.name for p in files], text_form=all(f == TEXT for f in formats))
     if not doc.tables and not any(isinstance(b, Grid) for b in blocks):
         names = "、".join(p.name for p in files)
         raise IngestError(names, "没有找到任何预算表格，不像是部门预算或决算公开文件")
