@@ -100,7 +100,7 @@ def test_import_csv_utf8_and_merge(home, tmp_path):
     c = load("function", 2023)
     assert c.name("2010101") == "行政运行（人大）"  # the imported list takes precedence
     assert c.name("2130101") == "行政运行" and c.parent("2130101") == "21301"
-    assert c.name("2111101") == "生态环境监测与信息"  # shipped codes stay
+    assert not c.contains("2111101")  # a complete official list replaces the shipped partial one
     assert (c.shipped_year, c.imported_year, c.is_partial, c.is_fallback) == (2023, 2023, False, False)
 
 

@@ -105,9 +105,11 @@ def load(scheme: str, year: int) -> Catalog:
     imported = _nearest(_imported_years(scheme), year)
     if imported is not None:
         catalog.imported_year = imported
-        catalog.entries.update(read_entries(imported_path(scheme, imported)))
         # complete for its own year only
         catalog.partial = imported != year or _imported_meta(scheme, imported).get("partial", True)
+        if not catalog.partial:  # a complete official list stands alone
+            catalog.entries.clear()
+        catalog.entries.update(read_entries(imported_path(scheme, imported)))
     return catalog
 
 

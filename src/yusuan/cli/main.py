@@ -20,6 +20,12 @@ class YusuanGroup(click.Group):
         except IngestError as e:
             click.echo(f"错误：{e}", err=True)
             ctx.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as e:  # a reader bug must still end in one line, not a traceback
+            click.echo(f"错误：处理 {' '.join(ctx.args) or ctx.invoked_subcommand} 时出现内部错误"
+                       f"（{type(e).__name__}: {e}），请把该文件报告给 yusuan 开发者。", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=YusuanGroup)
@@ -36,19 +42,21 @@ def main() -> None:
 def extract(files: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     """读取公开文件，导出全部表格数字（CSV）或完整模型（JSON）。
 
-    同一单位的文字部分和表格部分分开发布时，把两个文件一起给出，得到一个公开文件。
+    可以一次给出多个文件，每个文件是一份公开文件；同一单位的文字部分和表格部分分开发布时，
+    把文字部分紧接着表格部分给出，两者合为一份。多份公开文件的 CSV 多出最后一列 file。
     """
     from yusuan.export.cells import write_cells_csv
     from yusuan.export.json import disclosure_dict
-    from yusuan.ingest.read import read_disclosure
+    from yusuan.ingest.read import read_publications
 
-    doc = read_disclosure(*files)
+    docs = read_publications(list(files))
     stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
         if fmt == "csv":
-            write_cells_csv([doc], stream)
+            write_cells_csv(docs, stream)
         else:
-            json.dump(disclosure_dict(doc), stream, ensure_ascii=False, indent=1)
+            data = [disclosure_dict(d) for d in docs]
+            json.dump(data[0] if len(data) == 1 else data, stream, ensure_ascii=False, indent=1)
             stream.write("\n")
     finally:
         if out:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model.amount import printed_value
@@ -39,12 +39,15 @@ def cell_records(doc: Disclosure) -> Iterator[CellRecord]:
             )
 
 
-def write_cells_csv(docs: Iterable[Disclosure], out: io.TextIOBase) -> int:
+def write_cells_csv(docs: list[Disclosure], out: io.TextIOBase) -> int:
+    """The cells of one publication under DESIGN.md's header; of several, with a last column `file`."""
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADER)
+    many = len(docs) > 1
+    writer.writerow(HEADER + (("file",) if many else ()))
     n = 0
     for doc in docs:
+        extra = ("+".join(doc.files),) if many else ()
         for record in cell_records(doc):
-            writer.writerow(record.as_tuple())
+            writer.writerow(record.as_tuple() + extra)
             n += 1
     return n

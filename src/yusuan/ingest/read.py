@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,8 +36,38 @@ def read_disclosure(*paths: str | Path) -> Disclosure:
     blocks: list[Block] = []
     for path, fmt in zip(files, formats):
         blocks.extend(_blocks(path, fmt))
+    return _assemble(files, formats, blocks)
+
+
+def read_publications(paths: list[str | Path]) -> list[Disclosure]:
+    """Disclosures from many files: a file without tables (the text part) followed by a file of
+    tables (the tables part) is one publication; every other file is one of its own."""
+    files = [Path(p) for p in paths]
+    formats = [sniff(p) for p in files]
+    parts = [(path, fmt, list(_blocks(path, fmt))) for path, fmt in zip(files, formats)]
+    docs: list[Disclosure] = []
+    i = 0
+    while i < len(parts):
+        group = [parts[i]]
+        if i + 1 < len(parts) and not _has_grids(parts[i][2]) and _has_grids(parts[i + 1][2]):
+            group.append(parts[i + 1])
+        docs.append(_assemble([g[0] for g in group], [g[1] for g in group], [b for g in group for b in g[2]]))
+        i += len(group)
+    return docs
+
+
+def _has_grids(blocks: list[Block]) -> bool:
+    return any(isinstance(b, Grid) for b in blocks)
+
+
+_BUDGET_WORDS = re.compile(r"(部门|单位)(预算|决算)|(预算|决算)公开")
+
+
+def _assemble(files: list[Path], formats: list[str], blocks: list[Block]) -> Disclosure:
     doc = assemble(blocks, [p.name for p in files], text_form=all(f == TEXT for f in formats))
-    if not doc.tables and not any(isinstance(b, Grid) for b in blocks):
-        names = "、".join(p.name for p in files)
-        raise IngestError(names, "没有找到任何预算表格，不像是部门预算或决算公开文件")
+    if not doc.tables:
+        said = [doc.title, *doc.contents, *(s.heading for s in doc.sections if s.level == 1)]
+        if not any(_BUDGET_WORDS.search(t) for t in said):
+            names = "、".join(p.name for p in files)
+            raise IngestError(names, "没有找到任何预算表格，也没有预算或决算的标题，不像是部门预算或决算公开文件")
     return doc
