@@ -201,6 +201,3 @@ CELLS = [
     ('12', '', '', '省政协业务工作经费', 'total', '271.77', 12),
     ('12', '', '', '会议服务', 'total', '271.77', 12),
 ]
-# Not a misprint: 公开03表 prints total 13,377.11 = basic 6,522.75 + project 4,968.34 + 单位预留机动经费
-# 1,886.02, so total = basic + project fails by exactly the reserve column.
-PRINTED_DEFECTS = ['3 江苏省政协办公厅 total≠basic+project (diff 1886.02)']

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from yusuan.ingest.assemble.kinds import looks_like_title
 from yusuan.ingest.assemble.normalize import chinese_number, norm, squash
 from yusuan.ingest.blocks import Line
+from yusuan.model.provenance import Source
 
 _NUMBER = re.compile(r"^(?:附)?(?:表([0-9]{1,2}|[一二三四五六七八九十]{1,3})|公开([0-9]{1,2})表)")
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元|万$)")  # "万" alone: 元 wrapped away
@@ -78,6 +79,8 @@ _ORDINAL_TITLE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 def _title_at(lines: list[Line], i: int) -> str:
     """The title starting at line i, joined with up to two wrapped fragments after it."""
+    if is_page_number(lines[i].text):
+        return ""
     title = squash(lines[i].text)
     if norm(title).endswith("表"):  # complete as printed: a cover line such as 部门决算表 is not joined
         return title if looks_like_title(title) else ""
@@ -89,29 +92,40 @@ def _title_at(lines: list[Line], i: int) -> str:
     return title if looks_like_title(title) else ""
 
 
-def _names_table(lines: list[Line], i: int) -> bool:
-    return bool(table_number(lines[i].text) or _title_at(lines, i))
+def _near(line: Line, grid: Source | None) -> bool:
+    """On the grid's page (PDF), or within a few lines of it (text form)."""
+    if grid is None or line.source.file != grid.file:
+        return grid is None
+    if grid.bbox is None:  # text form: page is a line number
+        return 0 <= grid.page - line.source.page <= 16
+    return line.source.page == grid.page
 
 
-def take_caption(lines: list[Line], reach: int = 8) -> Caption:
+def take_caption(lines: list[Line], grid: Source | None = None, reach: int = 8) -> Caption:
     """Pop the caption lines from the end of `lines` (those printed just above a grid).
 
-    The caption runs back to the furthest line naming a table (number or title) that is reached
-    through caption lines and short wrapped fragments (a body name broken over two lines)."""
+    The caption runs back to the line naming the table (its title, and a number line before it),
+    through caption lines and short wrapped fragments (a body name broken over two lines); it stays
+    on the grid's page, and a second title (a table of contents above) ends it."""
     start = len(lines)
     k = len(lines) - 1
-    while k >= 0 and len(lines) - k <= reach:
+    titled = False
+    while k >= 0 and len(lines) - k <= reach and _near(lines[k], grid):
         text = lines[k].text
-        if _names_table(lines, k):
+        if table_number(text):
             start = k
+            titled = titled or bool(_title_at(lines, k))
+        elif _title_at(lines, k):
+            if titled:
+                break
+            start, titled = k, True
         elif not (is_caption_line(text) or _FRAGMENT.match(norm(text))):
             break
         k -= 1
     if start == len(lines):  # nothing names a table: take only plain caption lines
-        while start > 0 and is_caption_line(lines[start - 1].text) and len(lines) - start < reach:
+        while start > 0 and is_caption_line(lines[start - 1].text) and len(lines) - start < reach \
+                and _near(lines[start - 1], grid):
             start -= 1
-    while start > 0 and _names_table(lines, start - 1):
-        start -= 1
     caption = Caption(lines=lines[start:])
     del lines[start:]
     for i, line in enumerate(caption.lines):

@@ -46,7 +46,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
             else:
                 pending.append(block)
             continue
-        caption = take_caption(pending)
+        caption = take_caption(pending, block.source)
         narrative = [line for line in pending if not is_page_number(line.text)]
         for line in pending:
             sections.add(line)

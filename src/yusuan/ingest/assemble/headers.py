@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from yusuan.ingest.assemble.normalize import norm
 
-CODE, CODE_PART, LABEL, BODY, AMOUNT, TEXT = "code", "code_part", "label", "body", "amount", "text"
+CODE, CODE_PART, LABEL, ALT_LABEL, BODY, AMOUNT, TEXT = (
+    "code", "code_part", "label", "alt_label", "body", "amount", "text"
+)
 
 
 @dataclass(slots=True)
@@ -78,6 +80,7 @@ _PHASES: list[tuple[str, str]] = [
 ]
 _PHASES_C = [(re.compile(p), ph) for p, ph in _PHASES]
 _YEAR = re.compile(r"(20\d\d)年")
+_BUDGET_COLUMN = re.compile(r"(预算数|^预算$|年初预算|全年预算|调整预算)")
 
 
 def _measure_of(path: list[str], kind: str) -> str:
@@ -138,12 +141,14 @@ def classify(path: list[str], kind: str, year: int | None, final_accounts: bool)
         return BODY, side, ""
     if _YEAR_LABEL.match(leaf) or _LABEL.search(leaf):
         return LABEL, side, ""
+    if leaf.endswith("科目"):  # 经济科目 beside 专项名称: the label of rows that print no name
+        return ALT_LABEL, side, ""
     if leaf in {"序号", "编号", "栏次", "行次"}:
         return TEXT, side, ""
     measure = _measure_of(path, kind)
     phase = _phase_of(path, year)
-    if final_accounts and phase == "" and not any("预算" in e for e in path):
-        phase = "final"  # in final accounts a column is the final figure unless it says 预算
+    if final_accounts and phase == "" and not any(_BUDGET_COLUMN.search(e) for e in path):
+        phase = "final"  # in final accounts a column is the final figure unless it is a 预算数 column
     if measure and phase:
         measure = f"{measure}@{phase}"
     return AMOUNT, side, measure

@@ -5,16 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.headers import AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
+from yusuan.ingest.assemble.headers import ALT_LABEL, AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
 from yusuan.ingest.assemble.normalize import norm, squash
 from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 
-TOTAL_LABELS = re.compile(
-    r"^(合计|总计|小计|收入合计|支出合计|收入总计|支出总计|本年收入合计|本年支出合计|收支总计|金额合计|"
-    r"当年收入小计|当年支出小计|本年收入小计|本年支出小计|收入总数|支出总数)$"
-)
+TOTAL_LABELS = re.compile(r"^(\S{0,8}(合计|总计|小计)|收入总数|支出总数)$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?![\d年])\s*(\S.*)$")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^(\d+[.．、]|[(（][一二三四五六七八九十]+[)）])")
@@ -38,6 +35,7 @@ def level_of(code: str, label: str, is_total: bool) -> int:
     return 0
 
 
+_EMPTY_MARK = re.compile(r"^(此表为空|本表为空|本表无数据|无数据|空表)[。.]?$")
 _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
 _GENERIC = re.compile(r"^(小计|合计|其中[:：]?.*|其他)$")
 
@@ -68,12 +66,13 @@ def segments(specs: list[ColumnSpec]) -> list[Segment]:
 
 
 def build_rows(
-    cells: list[Cell | None], dense: list[Cell | None], segment: Segment, body_name: str = ""
+    cells: list[Cell | None], dense: list[Cell | None], segment: Segment, body_name: str = "",
+    first_row: bool = False,
 ) -> Row | None:
     """The Row one segment of a grid row prints. `cells` are the printed cells of the grid row,
     `dense` the cells covering each position (labels merged over several rows or columns count for
-    every row they cover)."""
-    return _row(cells, dense, segment.specs, segment.side, body_name)
+    every row they cover). An unlabelled first row is the body's total and takes `body_name`."""
+    return _row(cells, dense, segment.specs, segment.side, body_name, first_row)
 
 
 def _text(cells: list[Cell | None], index: int) -> str:
@@ -101,7 +100,8 @@ def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool]:
             elif covering_start is None:
                 covering_start = spec.index
     if not labels:
-        return "", False
+        alt = next((_text(cells, s.index) for s in group if s.role == ALT_LABEL and _text(cells, s.index)), "")
+        return alt, bool(alt)
     label = labels[-1]
     if len(labels) > 1 and _GENERIC.match(norm(label)):
         label = labels[-2] + label
@@ -110,11 +110,13 @@ def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool]:
     return label, own
 
 
-def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str) -> Row | None:
+def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first_row: bool) -> Row | None:
     label, own = _label(cells, dense, group)
     code = "".join(norm(_text(cells, s.index)) for s in group if s.role == CODE) or "".join(
         norm(_text(dense, s.index)) for s in group if s.role == CODE_PART
     )
+    if not code.isdigit():  # "…" placeholders and the like
+        code = ""
     body = next((_text(dense, s.index) for s in group if s.role == BODY and _text(dense, s.index)), "")
     if not code and (m := _CODE_IN_LABEL.match(label)) and not any(s.role == CODE for s in group):
         code, label = m.group(1), m.group(2)
@@ -132,10 +134,12 @@ def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str) -> Ro
         if measure in values:  # two columns read the same: keep both apart, a test flags it
             measure = f"{measure}?{spec.index}"
         values[measure] = Value(amount, cell.text.strip(), cell.source)
+    if _EMPTY_MARK.match(norm(label)):  # 此表为空: a note printed in the label column
+        label = ""
     if not values and (not own or not label) and not code:
         return None
-    item = squash(label) or squash(body) or (squash(body_name) if values else "")
-    is_total = bool(TOTAL_LABELS.match(norm(label))) or (not label and not code)
+    item = squash(label) or squash(body) or (squash(body_name) if values and first_row else "")
+    is_total = bool(TOTAL_LABELS.match(norm(label))) or (not label and not code and bool(item))
     first = next((cells[s.index] for s in group if s.index < len(cells) and cells[s.index] is not None), None)
     return Row(
         label=label,

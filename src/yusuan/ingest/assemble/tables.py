@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from yusuan.ingest.assemble.align import column_spans, realign
 from yusuan.ingest.assemble.captions import Caption
 from yusuan.ingest.assemble.grid_text import covering_cells, has_spans
 from yusuan.ingest.assemble.headers import AMOUNT, ColumnSpec, column_specs
@@ -23,17 +24,28 @@ def is_note(text: str) -> bool:
     return bool(_NOTE.match(norm(text))) or bool(_EMPTY_NOTE.search(norm(text)))
 
 
+_HEADER_WORD = re.compile(r"(费$|经费|合计|小计|总计|基本支出|项目支出|金额|预算数|决算数|结转|结余|本年收入|本年支出|科目|编码|名称|^项目$)")
+
+
 def _is_body_row(cells: list[Cell | None]) -> bool:
     """A row of the table's body: it prints an amount, or starts (in its leftmost columns) with a
-    total label or a classification code. Header rows print neither."""
+    total label, a classification code or an ordinal label (一、) and prints no header words beside
+    it. Header rows print neither."""
     texts = [(i, norm(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
     if not texts or any("栏次" in t for _, t in texts):
         return False
     if any(parse_amount(t) is not None for _, t in texts):
         return True
     first_index, first = texts[0]
-    # an empty body row: a total label or a code, at most a name beside it
-    return first_index <= 2 and len(texts) <= 2 and (bool(TOTAL_LABELS.match(first)) or is_code(first))
+    if first_index > 2 or not (TOTAL_LABELS.match(first) or is_code(first) or _ORDINAL.match(first)):
+        return False
+    return not any(_HEADER_WORD.search(t) for _, t in texts[1:] if not is_code(t))
+
+
+def _mixed_row(cells: list[Cell | None]) -> bool:
+    """A 合计 row printed on the line of the last header row (合计 | | 合计 基本支出 项目支出)."""
+    texts = [(i, norm(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
+    return bool(texts) and texts[0][0] <= 2 and bool(TOTAL_LABELS.match(texts[0][1])) and len(texts) > 1
 
 
 _ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）]|其中)")
@@ -68,6 +80,7 @@ class TableBuilder:
         )
         self.header_rows: set[tuple[str, ...]] = set()
         self.specs: list[ColumnSpec] = []
+        self.spans = None
         self.raw_grids: list[Grid] = []
         self.add(grid)
 
@@ -81,9 +94,11 @@ class TableBuilder:
         return bool(caption.title) and norm(caption.title) == norm(self.table.title)
 
     def add(self, grid: Grid) -> None:
+        continued = bool(self.specs)
+        if continued and grid.width != len(self.specs) and self.spans:
+            grid = realign(grid, self.spans)
         self.raw_grids.append(grid)
         dense = covering_cells(grid)
-        continued = bool(self.specs)
         if continued:  # a continuation repeats known header rows, or none
             n = 0
             while n < len(grid.rows) and _signature(grid.rows[n]) in self.header_rows:
@@ -92,10 +107,18 @@ class TableBuilder:
             n = header_count(grid)
             header = dense[:n]
             matrix = [[c.text if c is not None else "" for c in row] for row in header]
+            mixed = [r for r in range(n) if _mixed_row(grid.rows[r])] if n == len(grid.rows) else []
+            if mixed:
+                n = mixed[-1]  # its label opens the body; its other cells stay header
+                label = next(i for i, c in enumerate(grid.rows[n]) if c is not None and c.text.strip())
+                cell = grid.rows[n][label]
+                for i in range(label, label + (cell.colspan if cell else 1)):
+                    matrix[n][i] = ""
             numeric = {
                 i for row in grid.rows[n:] for i, c in enumerate(row) if c is not None and parse_amount(c.text) is not None
             }
             self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts, numeric)
+            self.spans = column_spans(grid)
             self._set_columns(header)
             self.header_rows.update(_signature(row) for row in grid.rows[:n])
         parts = segments(self.specs)
@@ -103,7 +126,8 @@ class TableBuilder:
         by_segment: list[list[Row]] = [[] for _ in parts]
         for k, (row, covering) in enumerate(zip(grid.rows[n:], dense[n:])):
             for i, part in enumerate(parts):
-                built = build_rows(row, covering, part, self.caption.body or self.body)
+                first = not self.table.rows and not any(by_segment)
+                built = build_rows(row, covering, part, self.caption.body or self.body, first)
                 if built is None or (continued and k == 0 and self._joins_wrapped_label(built)):
                     continue
                 if sided:  # sides read across, row by row

@@ -1,0 +1,1 @@
+"""The check catalogue: one module per rule, metadata in catalog.csv."""

@@ -1,0 +1,25 @@
+"""上级科目（类、款）金额等于其下级科目（款、项）金额之和，逐列核对。"""
+
+from yusuan.rules.registry import rule
+from yusuan.rules.sums import children, coded_rows, compare, table_unit
+
+
+@rule("arith-parent-children")
+def check(doc, emit):
+    for table in doc.tables:
+        rows = coded_rows(table)
+        if not rows:
+            continue
+        unit = table_unit(table)
+        for parent in rows:
+            kids = children(rows, parent)
+            if not kids:
+                continue
+            for measure, total in parent.values.items():
+                parts = [k.values.get(measure) for k in kids]
+                s = compare(total, parts, unit)
+                if not s.holds:
+                    yield emit(
+                        table=table, row=parent, measure=measure, expected=s.parts, actual=s.total,
+                        tolerance=s.tolerance, where=[total.source], children=len(kids),
+                    )

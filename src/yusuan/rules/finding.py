@@ -1,0 +1,39 @@
+"""DESIGN.md contract 2: a finding, located on the page, with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+
+from yusuan.model.provenance import Source
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: str
+    category: str
+    message: str  # Chinese, rendered once from the catalogue's template
+    table_no: str = ""
+    kind: str = ""
+    side: str = ""
+    code: str = ""
+    item: str = ""
+    measure: str = ""
+    expected: Decimal | None = None
+    actual: Decimal | None = None
+    tolerance: Decimal | None = None
+    locations: tuple[Source, ...] = field(default_factory=tuple)
+
+    @property
+    def page(self) -> int | None:
+        return self.locations[0].page if self.locations else None
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("expected", "actual", "tolerance"):
+            d[key] = None if d[key] is None else str(d[key])
+        d["locations"] = [s.to_dict() for s in self.locations]
+        return d
