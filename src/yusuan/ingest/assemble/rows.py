@@ -11,7 +11,7 @@ from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 
-TOTAL_LABELS = re.compile(r"^(\S{0,8}(合计|总计|小计)|收入总数|支出总数)$")
+TOTAL_LABELS = re.compile(r"^(\S{0,12}(合计|总计|小计)|收入总数|支出总数)$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?![\d年])\s*(\S.*)$")
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^(\d+[.．、]|[(（][一二三四五六七八九十]+[)）])")
@@ -37,7 +37,7 @@ def level_of(code: str, label: str, is_total: bool) -> int:
 
 _EMPTY_MARK = re.compile(r"^(此表为空|本表为空|本表无数据|无数据|空表)[。.]?$")
 _WORDY = re.compile(r"[\w\u4e00-\u9fff]")
-_GENERIC = re.compile(r"^(小计|合计|其中[:：]?.*|其他)$")
+_GENERIC = re.compile(r"^(小计|合计)$")
 
 
 @dataclass(slots=True)
@@ -80,20 +80,22 @@ def _text(cells: list[Cell | None], index: int) -> str:
     return cell.text.strip() if cell is not None else ""
 
 
-def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool]:
+def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool, int]:
     """The row label: the innermost label printed, prefixed by its group when generic (小计).
-    Also whether it was printed in this side's own columns (not merged in from another side)."""
+    Also whether it was printed in this side's own columns (not merged in from another side), and
+    its depth: which of several label columns (1, 2, …) it stands in, 0 with one label column."""
     labels: list[str] = []
     own = False
     covering_start = None
-    for spec in group:
-        if spec.role != LABEL:
-            continue
+    depth = 0
+    label_specs = [s for s in group if s.role == LABEL]
+    for position, spec in enumerate(label_specs, start=1):
         text = _text(dense, spec.index)
         if not _WORDY.search(text):  # "--" and other rules drawn with characters
             continue
         if not labels or labels[-1] != text:
             labels.append(text)
+            depth = position if len(label_specs) > 1 else 0
             cell = dense[spec.index] if spec.index < len(dense) else None
             if cell is not None and cell is (cells[spec.index] if spec.index < len(cells) else None):
                 own = True
@@ -101,17 +103,20 @@ def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool]:
                 covering_start = spec.index
     if not labels:
         alt = next((_text(cells, s.index) for s in group if s.role == ALT_LABEL and _text(cells, s.index)), "")
-        return alt, bool(alt)
+        alt_index = next((s.index for s in group if s.role == ALT_LABEL), 0)
+        before = sum(1 for s in label_specs if s.index < alt_index)
+        return alt, bool(alt), (before if alt and len(label_specs) > 1 else 0)
     label = labels[-1]
-    if len(labels) > 1 and _GENERIC.match(norm(label)):
+    if len(labels) > 1 and _GENERIC.match(norm(label)):  # 小计 of a group: the group's own total
         label = labels[-2] + label
+        depth -= 1
     if not own:
-        own = covering_start is not None and covering_start == min(s.index for s in group if s.role == LABEL)
-    return label, own
+        own = covering_start is not None and covering_start == label_specs[0].index
+    return label, own, depth
 
 
 def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first_row: bool) -> Row | None:
-    label, own = _label(cells, dense, group)
+    label, own, depth = _label(cells, dense, group)
     code = "".join(norm(_text(cells, s.index)) for s in group if s.role == CODE) or "".join(
         norm(_text(dense, s.index)) for s in group if s.role == CODE_PART
     )
@@ -147,7 +152,7 @@ def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first
         values=values,
         code=code if code.isdigit() else "",
         side=side,
-        level=level_of(code, label, is_total),
+        level=level_of(code, label, is_total) if code or not depth or is_total and not label.endswith("小计") else depth,
         is_total=is_total,
         texts=texts,
         source=first.source if first else None,
