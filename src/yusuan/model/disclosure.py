@@ -60,7 +60,17 @@ class Table:
 @dataclass(slots=True)
 class Paragraph:
     text: str
-    source: Source
+    source: Source  # where its first printed line is
+    lines: list[tuple[int, Source]] = field(default_factory=list)  # (offset in text, printed line)
+
+    def source_at(self, offset: int) -> Source:
+        """The printed line holding the character at `offset` of the text."""
+        found = self.source
+        for start, source in self.lines:
+            if start > offset:
+                break
+            found = source
+        return found
 
 
 @dataclass(slots=True)

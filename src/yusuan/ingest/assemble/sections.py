@@ -96,9 +96,11 @@ class SectionBuilder:
         section = self.sections[-1]
         if self._continues(line):
             para = section.paragraphs[-1]
-            para.text += ("" if _cjk_join(para.text, text) else " ") + text
+            para.text += "" if _cjk_join(para.text, text) else " "
+            para.lines.append((len(para.text), line.source))
+            para.text += text
         else:
-            section.paragraphs.append(Paragraph(text, line.source))
+            section.paragraphs.append(Paragraph(text, line.source, [(0, line.source)]))
         self._last = line
 
     def is_heading(self, text: str) -> bool:

@@ -1,0 +1,40 @@
+"""`yusuan extract`: every number of every table, or the whole model."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from yusuan.cli.main import main
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
+              help="csv：每个数字单元格一行；json：完整的公开文件模型")
+@click.option("--out", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）")
+def extract(files: tuple[Path, ...], fmt: str, out: Path | None) -> None:
+    """读取公开文件，导出全部表格数字（CSV）或完整模型（JSON）。
+
+    可以一次给出多个文件，每个文件是一份公开文件；同一单位的文字部分和表格部分分开发布时，
+    把文字部分紧接着表格部分给出，两者合为一份。多份公开文件的 CSV 多出最后一列 file。
+    """
+    from yusuan.export.cells import write_cells_csv
+    from yusuan.export.json import disclosure_dict
+    from yusuan.ingest.read import read_publications
+
+    docs = read_publications(list(files))
+    stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+    try:
+        if fmt == "csv":
+            write_cells_csv(docs, stream)
+        else:
+            data = [disclosure_dict(d) for d in docs]
+            json.dump(data[0] if len(data) == 1 else data, stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+    finally:
+        if out:
+            stream.close()
