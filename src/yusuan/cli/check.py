@@ -51,4 +51,4 @@ def rules(fmt: str) -> None:
     """列出检查规则目录：编号、名称、类别、严重程度、检查内容。"""
     from yusuan.rules.docs import rules_markdown, rules_text
 
-    click.echo(rules_markdown() if fmt == "markdown" else rules_text())
+    click.echo(rules_markdown(), nl=False) if fmt == "markdown" else click.echo(rules_text())
