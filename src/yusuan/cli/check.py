@@ -13,8 +13,9 @@ from yusuan.cli.main import main
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text：给人看的问题清单；json：机器可读的检查结果")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "checklist"]), default="text",
+              show_default=True,
+              help="text：给人看的问题清单；json：机器可读的检查结果；checklist：公开情况检查表（XLSX，需 --out）")
 @click.option("--out", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）")
 @click.option("--rule", "only", multiple=True, help="只运行这些规则（可重复）")
 def check(files: tuple[Path, ...], fmt: str, out: Path | None, only: tuple[str, ...]) -> None:
@@ -26,10 +27,20 @@ def check(files: tuple[Path, ...], fmt: str, out: Path | None, only: tuple[str, 
     from yusuan.rules.registry import load_rules, run
     from yusuan.rules.report import report_dict, text_report
 
+    if fmt == "checklist" and out is None:
+        raise click.UsageError("--format checklist 需要用 --out 指定输出的 .xlsx 文件")
     if unknown := [r for r in only if r not in load_rules()]:
         raise click.BadParameter(f"没有这些规则：{'、'.join(unknown)}（用 yusuan rules 查看全部规则）", param_hint="--rule")
     docs = read_publications(list(files))
     results = [(doc, run(doc, only or None)) for doc in docs]
+    if fmt == "checklist":
+        from yusuan.export.checklist_xlsx import write_checklist
+        from yusuan.rules.checklist import build
+
+        write_checklist([(d, build(d, f)) for d, f in results], out)
+        click.echo(f"检查表已写入 {out}", err=True)
+        _exit(results)
+        return
     stream = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
         if fmt == "json":
@@ -41,6 +52,10 @@ def check(files: tuple[Path, ...], fmt: str, out: Path | None, only: tuple[str, 
     finally:
         if out:
             stream.close()
+    _exit(results)
+
+
+def _exit(results) -> None:
     if any(f.severity == "error" for _, found in results for f in found):
         sys.exit(1)
 

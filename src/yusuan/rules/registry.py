@@ -43,8 +43,10 @@ class Emit:
         actual: Decimal | None = None,
         tolerance: Decimal | None = None,
         where: Iterable[Source | None] = (),
+        kind: str = "",
         **fields,
     ) -> Finding:
+        """One finding. `kind` names the table kind a finding is about when no table is printed."""
         values = {
             "table": _table_name(table) if table else "",
             "item": row.item if row else "",
@@ -66,7 +68,7 @@ class Emit:
             category=self.info.category,
             message=self.info.template.format(**values),
             table_no=table.number if table else "",
-            kind=table.kind if table else "",
+            kind=table.kind if table else kind,
             side=row.side if row else "",
             code=row.code if row else "",
             item=row.item if row else "",
