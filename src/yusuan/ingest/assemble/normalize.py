@@ -34,3 +34,10 @@ def chinese_number(text: str) -> int | None:
             return None
         value += _CN_DIGITS[ones]
     return value
+
+
+# Printed ordinals: 一、 (first level), 1. / （一） (second), and any of them.
+CN_NUMERAL = "[一二三四五六七八九十]+"
+ORDINAL_1 = re.compile(rf"^{CN_NUMERAL}、")
+ORDINAL_2 = re.compile(rf"^(\d+[.．、]|[(（]{CN_NUMERAL}[)）])")
+ORDINAL = re.compile(rf"^({CN_NUMERAL}、|\d+[.．、]|[(（]({CN_NUMERAL}|\d+)[)）])")

@@ -6,15 +6,13 @@ import re
 from dataclasses import dataclass
 
 from yusuan.ingest.assemble.headers import ALT_LABEL, AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
-from yusuan.ingest.assemble.normalize import norm, squash
+from yusuan.ingest.assemble.normalize import ORDINAL_1, ORDINAL_2, norm, squash
 from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 
 TOTAL_LABELS = re.compile(r"^(\S{0,12}(合计|总计|小计)|收入总数|支出总数)$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?![\d年])\s*(\S.*)$")
-_LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
-_LEVEL2 = re.compile(r"^(\d+[.．、]|[(（][一二三四五六七八九十]+[)）])")
 
 
 def is_code(text: str) -> bool:
@@ -28,9 +26,9 @@ def level_of(code: str, label: str, is_total: bool) -> int:
     if code:
         return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 0)
     t = norm(label)
-    if _LEVEL1.match(t):
+    if ORDINAL_1.match(t):
         return 1
-    if _LEVEL2.match(t):
+    if ORDINAL_2.match(t):
         return 2
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from yusuan.ingest.assemble.captions import is_page_number
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.ingest.assemble.normalize import CN_NUMERAL, ORDINAL, norm
 from yusuan.ingest.blocks import Line
 from yusuan.model.disclosure import Paragraph, Section
 
@@ -16,7 +16,7 @@ _HEADINGS: list[tuple[re.Pattern, int]] = [
 ]
 _PART = re.compile(r"^[一二三四]、(文字部分|表格部分|报表部分|公开表格|附表)$")
 _SENTENCE_END = re.compile(r"[。；;，,：:]$")
-_ITEM = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）]|第|注|目标)")
+_ITEM = re.compile(rf"^({ORDINAL.pattern[1:]}|第|注|目标)")
 _TOC = re.compile(r"^目录$")
 _LEADER = re.compile(r"[.．…·\-\s]*\d*$")
 _BULLET = re.compile(r"^[-•·]\s*")
@@ -35,7 +35,7 @@ def heading_level(text: str) -> int:
 
 
 _LEADERS = re.compile(r"\s*[.．…·]{3,}.*$")
-_ORDINAL_PREFIX = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十]+[)）])")
+_ORDINAL_PREFIX = re.compile(rf"^(第{CN_NUMERAL}部分|{ORDINAL.pattern[1:]})")
 _CORE_NOISE = re.compile(r"^(20\d\d年度?)?(部门|单位)?")
 
 

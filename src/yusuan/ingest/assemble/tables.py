@@ -9,7 +9,7 @@ from yusuan.ingest.assemble.captions import Caption
 from yusuan.ingest.assemble.grid_text import covering_cells, has_spans
 from yusuan.ingest.assemble.headers import AMOUNT, ColumnSpec, column_specs
 from yusuan.ingest.assemble.kinds import kind_of_title
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, build_rows, is_code, segments
 from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
@@ -37,7 +37,7 @@ def _is_body_row(cells: list[Cell | None]) -> bool:
     if any(parse_amount(t) is not None for _, t in texts):
         return True
     first_index, first = texts[0]
-    if first_index > 2 or not (TOTAL_LABELS.match(first) or is_code(first) or _ORDINAL.match(first)):
+    if first_index > 2 or not (TOTAL_LABELS.match(first) or is_code(first) or ORDINAL.match(first)):
         return False
     return not any(_HEADER_WORD.search(t) for _, t in texts[1:] if not is_code(t))
 
@@ -48,7 +48,6 @@ def _mixed_row(cells: list[Cell | None]) -> bool:
     return bool(texts) and texts[0][0] <= 2 and bool(TOTAL_LABELS.match(texts[0][1])) and len(texts) > 1
 
 
-_ORDINAL = re.compile(r"^([一二三四五六七八九十]+、|\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）]|其中)")
 
 
 def _signature(row: list[Cell | None]) -> tuple[str, ...]:
@@ -142,7 +141,7 @@ class TableBuilder:
 
     def _joins_wrapped_label(self, row: Row) -> bool:
         """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
-        if row.values or row.code or not row.label or _ORDINAL.match(norm(row.label)):
+        if row.values or row.code or not row.label or ORDINAL.match(norm(row.label)) or norm(row.label).startswith("其中"):
             return False
         head = next((r for r in reversed(self.table.rows) if r.side == row.side), None)
         if head is None or head.values or head.code or not head.label:
