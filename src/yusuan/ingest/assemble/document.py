@@ -8,10 +8,10 @@ from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_nu
 from yusuan.ingest.assemble.identity import identity_of, named_in_title
 from yusuan.ingest.assemble.kinds import kind_of_heading
 from yusuan.ingest.assemble.normalize import norm, squash
-from yusuan.model.amount import parse_amount
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
 from yusuan.ingest.assemble.tables import TableBuilder, is_note
 from yusuan.ingest.blocks import Block, Grid, Line
+from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
 
 
@@ -20,7 +20,8 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     lines = [b for b in blocks if isinstance(b, Line)]
     front_title = _front_title(lines)
     doc = Disclosure(files=files, title=front_title)
-    year, final_accounts = identity_of(front_title, []).year, "决算" in front_title
+    early = identity_of(front_title, [], headings=[l.text for l in lines[:400]])
+    year, final_accounts = early.year, early.kind == "final_accounts"
     default_unit = _document_unit(lines)
 
     sections = SectionBuilder(text_form)
