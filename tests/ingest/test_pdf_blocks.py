@@ -328,3 +328,149 @@ def test_no_text_layer_artefacts(name):
         cells = [c.text for r in block.rows for c in r if c is not None] if isinstance(block, Grid) else [block.text]
         for text in cells:
             assert not any(ch in text for ch in "\r\n\x02\ufffe") and "  " not in text, (block.source, text)
+
+
+# --- only what can be seen on the printed page ------------------------------------------------
+
+SHANGWU = "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf"
+
+
+def test_overflowing_text_box_is_read_only_where_visible():
+    # WPS exported the 主要职能 text box of page 3 again on page 4, clipped to its lower part;
+    # page 3 shows lines up to item 9, page 4 goes on from 应急机制 (checked on the rendered pages)
+    p3 = [b for b in page(SHANGWU, 3) if isinstance(b, Line)]
+    p4 = [b for b in page(SHANGWU, 4) if isinstance(b, Line)]
+    assert p3[0].text == "上海市普陀区商务委员会主要职能"
+    assert p3[-1].text.startswith("9、组织协调本区商品交易市场规划") and p3[-1].text.endswith("生活必需品市场供应")
+    assert p4[0].text.startswith("应急机制，协调重要商品储备和市场调控")
+    assert p4[-1].text == "13、完成区委、区政府交办的其他任务。"
+    assert len(p4) == 10 and all(b.source.bbox[1] >= 0 for b in p4)
+    assert not any(b.text.startswith(("1、", "8、", "9、")) for b in p4)
+
+
+def test_chart_label_cut_by_the_chart_frame():
+    # the 项目 of "项目支出, 27.45%" lies outside the chart's form XObject clip and is not printed
+    lines = [b.text for b in page("jiangsu-2019-gaoji-fayuan-budget.pdf", 19) if isinstance(b, Line)]
+    assert "支出, 27.45%" in lines and "项目支出, 27.45%" not in lines
+
+
+@pytest.mark.parametrize("name", sorted(GRID_COUNTS))
+def test_no_block_outside_the_page(name):
+    for block in blocks(name):
+        x0, top, x1, bottom = block.source.bbox
+        assert x0 >= 0 and top >= 0, (block.source, getattr(block, "text", None))
+
+
+def _pdf(content: bytes, objects: dict[str, bytes] = {}, kind: str = "XObject", page: bytes = b"") -> bytes:
+    """One A4 page showing `content` in Helvetica /F1, with more named resources of one `kind`
+    (each body a dictionary, or a dictionary and its stream as `dict + b"stream" + data`) and
+    more entries in the page dictionary."""
+    bodies = [b"", b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    names = []
+    for name, body in objects.items():
+        if b"stream" in body:
+            head, data = body.split(b"stream", 1)
+            body = head.rstrip()[:-2] + b" /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+        bodies.append(body)
+        names.append(b"/%s %d 0 R" % (name.encode(), len(bodies)))
+    bodies.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    stream = len(bodies)
+    extra = b" /%s << %s >>" % (kind.encode(), b" ".join(names)) if names else b""
+    bodies.append(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] %s /Resources << /Font << /F1 3 0 R >>%s >> "
+        b"/Contents %d 0 R >>" % (page, extra, stream)
+    )
+    bodies[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    bodies[1] = b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % len(bodies)
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
+    return bytes(out)
+
+
+def _lines(tmp_path: Path, data: bytes) -> list[str]:
+    path = tmp_path / "visible.pdf"
+    path.write_bytes(data)
+    return [b.text for b in read_pdf_blocks(path) if isinstance(b, Line)]
+
+
+def _text(x: float, y: float, text: str, state: bytes = b"") -> bytes:
+    return b"q %s BT /F1 10 Tf 1 0 0 1 %g %g Tm (%s) Tj ET Q" % (state, x, y, text.encode())
+
+
+def test_text_outside_the_clip_path_or_the_page_is_not_read(tmp_path):
+    content = b"\n".join([
+        _text(72, 760, "Visible heading"),
+        b"q 60 600 300 100 re W n",  # a text box from y 600 to 700
+        _text(72, 720, "Overflow above the box"),
+        _text(72, 680, "Inside the box"),
+        _text(72, 580, "Overflow below the box"),
+        b"Q",
+        _text(72, 900, "Above the page"),
+        _text(72, -30, "Below the page"),
+        _text(72, 500, "After the clip"),
+    ])
+    assert _lines(tmp_path, _pdf(content)) == ["Visible heading", "Inside the box", "After the clip"]
+
+
+def test_text_outside_the_crop_box_is_not_read(tmp_path):
+    content = _text(72, 760, "Cropped away") + _text(72, 500, "Kept") + _text(400, 500, "Right margin")
+    (line,) = _lines(tmp_path, _pdf(content, page=b"/CropBox [50 100 380 700]"))
+    assert line == "Kept"
+
+
+def test_clip_cutting_a_line_keeps_the_visible_characters(tmp_path):
+    content = b"q 100 600 200 100 re W n " + _text(72, 650, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + b" Q"
+    # A-D end at x 99.8 (Helvetica widths), just left of the clip; the rendered page shows E-Z
+    assert _lines(tmp_path, _pdf(content)) == ["EFGHIJKLMNOPQRSTUVWXYZ"]
+
+
+def test_non_rectangular_clip(tmp_path):
+    triangle = b"q 50 500 m 350 500 l 50 750 l h W n "  # lower-left half of a box
+    content = triangle + _text(60, 520, "Low left") + _text(250, 700, "High right") + b" Q"
+    assert _lines(tmp_path, _pdf(content)) == ["Low left"]
+
+
+def test_clip_of_a_form_xobject_and_inside_it(tmp_path):
+    # the form is drawn twice, shifted and scaled by its /Matrix and the cm before it; its BBox
+    # cuts its second line; the page clips the second drawing away
+    form = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 200 30] /Matrix [1 0 0 1 10 0]"
+        b" /Resources << /Font << /F1 3 0 R >> >> >>stream"
+        + _text(0, 15, "In the form") + b"\n" + _text(0, 40, "Beyond the form box")
+    )
+    content = b"q 1 0 0 1 60 700 cm /Fm1 Do Q q 0 0 595 300 re W n q 2 0 0 2 60 400 cm /Fm1 Do Q Q"
+    assert _lines(tmp_path, _pdf(content, {"Fm1": form})) == ["In the form"]
+
+
+def test_invisible_and_white_text_are_not_read(tmp_path):
+    content = b"\n".join([
+        _text(72, 760, "Printed"),
+        _text(72, 740, "Render mode 3", b"3 Tr"),
+        _text(72, 720, "White on paper", b"1 g"),
+        _text(72, 700, "Fully transparent", b"/GS1 gs"),
+        b"0 0 0.5 rg 60 670 300 25 re f",  # a dark blue band
+        _text(72, 680, "White on blue", b"1 g"),
+        _text(72, 650, "Outlined", b"1 Tr 0 G"),
+        _text(72, 630, "White outlined in black", b"2 Tr 1 g 0 G"),
+        _text(72, 610, "White outlined in white", b"2 Tr 1 g 1 G"),
+    ])
+    data = _pdf(content, {"GS1": b"<< /Type /ExtGState /ca 0 >>"}, kind="ExtGState")
+    assert _lines(tmp_path, data) == ["Printed", "White on blue", "Outlined", "White outlined in black"]
+
+
+def test_ocr_layer_over_a_scan_is_read(tmp_path):
+    # a scanned page with an OCR text layer in render mode 3 over the scan
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 >>stream"
+        + bytes([200, 90, 90, 200])
+    )
+    scan = b"q 300 0 0 100 60 650 cm /Im1 Do Q "
+    content = scan + _text(72, 700, "Scanned words", b"3 Tr") + _text(72, 500, "Hidden note", b"3 Tr")
+    assert _lines(tmp_path, _pdf(content, {"Im1": image})) == ["Scanned words"]

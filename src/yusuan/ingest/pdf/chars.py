@@ -8,6 +8,7 @@ from typing import NamedTuple
 import pypdfium2.raw as pdfium_c
 
 from yusuan.ingest.pdf.geometry import PageSpace
+from yusuan.ingest.pdf.visible import Visibility
 
 # pdfium adds CR/LF and spaces of its own (flagged "generated"); \x02 marks a hyphen at a line end.
 _DROP = frozenset("\r\n\x00\x02\ufeff\u00ad\u200b")
@@ -33,8 +34,9 @@ class Char(NamedTuple):
         return (self.top + self.bottom) / 2
 
 
-def read_chars(textpage, space: PageSpace) -> list[Char]:
-    """Every printed character, fake-bold doubles removed, in content order."""
+def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None) -> list[Char]:
+    """Every printed character, fake-bold doubles removed, in content order; with `visibility`,
+    only those that can be seen on the page."""
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
@@ -44,6 +46,13 @@ def read_chars(textpage, space: PageSpace) -> list[Char]:
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     is_generated = pdfium_c.FPDFText_IsGenerated
     to_box = space.box
+    if visibility is not None:
+        vl, vb, vr, vt = visibility.view
+        shows = visibility.checker(textpage)
+    else:
+        vl = vb = float("-inf")
+        vr = vt = float("inf")
+        shows = None
     out: list[Char] = []
     for i, code in enumerate(codes):
         if (code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xF0000) and code not in _SPACE_CODES:
@@ -57,6 +66,9 @@ def read_chars(textpage, space: PageSpace) -> list[Char]:
             ch = " "
         if not get_box(raw, i, rect):
             continue
+        cx, cy = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
+        if not (vl <= cx <= vr and vb <= cy <= vt) or (shows is not None and not shows(i, cx, cy)):
+            continue  # outside the page, or hidden by a clip path or by the lack of ink
         x0, top, x1, bottom = to_box(rect.left, rect.bottom, rect.right, rect.top)
         if ch == " " and x1 - x0 <= 0:
             continue

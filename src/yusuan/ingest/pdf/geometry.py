@@ -1,10 +1,16 @@
-"""From PDF user space (origin bottom-left, unrotated) to the page as displayed (origin top-left)."""
+"""From PDF user space (origin bottom-left, unrotated) to the page as displayed (origin top-left);
+PDF matrices, for form XObjects and paths."""
 
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 
+import pypdfium2.raw as pdfium_c
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom on the displayed page
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +36,30 @@ class PageSpace:
         if rot == 180:
             return (self.right - r, b - self.bottom, self.right - l, t - self.bottom)
         return (self.top - t, self.right - r, self.top - b, self.right - l)
+
+
+def object_matrix(obj) -> Matrix:
+    """A page object's own matrix (a form XObject's, a path's)."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying inner first, then outer."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def apply_point(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def apply_box(m: Matrix, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
+    if m is IDENTITY:
+        return l, b, r, t
+    pts = [apply_point(m, l, b), apply_point(m, r, b), apply_point(m, l, t), apply_point(m, r, t)]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return min(xs), min(ys), max(xs), max(ys)

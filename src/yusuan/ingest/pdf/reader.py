@@ -17,6 +17,7 @@ from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
 from yusuan.ingest.pdf.rules import read_rules
 from yusuan.ingest.pdf.text import bbox, group_lines, line_text
+from yusuan.ingest.pdf.visible import page_visibility
 from yusuan.model.provenance import Source
 
 NO_TEXT = "扫描件：文件没有文本层（只有图像），本工具不做文字识别（OCR），无法读取其中的文字"
@@ -67,7 +68,7 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
 def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     l, b, r, t = page.get_cropbox()
     space = PageSpace(l, b, r, t, page.get_rotation() % 360)
-    chars = read_chars(textpage, space)
+    chars = read_chars(textpage, space, page_visibility(page))
     placed: list[tuple[float, float, Block]] = []
     if chars:
         for ruled in find_lattices(read_rules(page, space)):

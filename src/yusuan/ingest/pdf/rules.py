@@ -7,16 +7,13 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from yusuan.ingest.pdf.geometry import PageSpace
+from yusuan.ingest.pdf.geometry import IDENTITY, Matrix, PageSpace, apply_point, apply_box, compose, object_matrix
 
 THIN = 3.0  # points: thicker than this is a filled area, not a rule
 _MERGE_GAP = 2.5  # collinear pieces this close become one rule
 _SAME_LINE = 1.2  # rules this close across their length are the same line
 _MIN_LENGTH = 3.0  # points: shorter strokes are dots and joints, not rules
 _LIGHT = 235  # a rule lighter than this grey (0-255) is invisible on white paper
-
-Matrix = tuple[float, float, float, float, float, float]
-_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 @dataclass(slots=True)
@@ -37,7 +34,7 @@ class Rules:
 def read_rules(page, space: PageSpace) -> Rules:
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
-    _collect(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, _IDENTITY, space, hs, vs, 0)
+    _collect(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, space, hs, vs, 0)
     return Rules(_merge(hs), _merge(vs))
 
 
@@ -48,7 +45,7 @@ def _collect(holder, count, get, matrix: Matrix, space: PageSpace, hs, vs, depth
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             _path(obj, matrix, space, hs, vs)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
-            inner = _compose(_matrix(obj), matrix)
+            inner = compose(object_matrix(obj), matrix)
             _collect(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, inner, space, hs, vs, depth + 1)
 
 
@@ -63,13 +60,13 @@ def _path(obj, matrix: Matrix, space: PageSpace, hs, vs) -> None:
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     if not pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(l), ctypes.byref(b), ctypes.byref(r), ctypes.byref(t)):
         return
-    x0, y0, x1, y1 = _apply_box(matrix, l.value, b.value, r.value, t.value)
+    x0, y0, x1, y1 = apply_box(matrix, l.value, b.value, r.value, t.value)
     if _add_thin(space.box(x0, y0, x1, y1), hs, vs):
         return
     # A larger path: look at its pieces (a stroked rectangle or polyline, several thin filled rectangles).
-    full = _compose(_matrix(obj), matrix)
+    full = compose(object_matrix(obj), matrix)
     for points, closed in _subpaths(obj):
-        pts = [_apply(full, x, y) for x, y in points]
+        pts = [apply_point(full, x, y) for x, y in points]
         if stroked:
             ends = pts + [pts[0]] if closed else pts
             for (ax, ay), (bx, by) in zip(ends, ends[1:]):
@@ -121,32 +118,6 @@ def _subpaths(obj):
             closed = True
     if len(points) >= 2:
         yield points, closed
-
-
-def _matrix(obj) -> Matrix:
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
-        return _IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
-
-
-def _compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """The matrix applying inner first, then outer."""
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
-
-
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
-def _apply_box(m: Matrix, l: float, b: float, r: float, t: float) -> tuple[float, float, float, float]:
-    if m is _IDENTITY:
-        return l, b, r, t
-    pts = [_apply(m, l, b), _apply(m, r, b), _apply(m, l, t), _apply(m, r, t)]
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    return min(xs), min(ys), max(xs), max(ys)
 
 
 def _merge(segments: list[tuple[float, float, float]]) -> list[Rule]:
