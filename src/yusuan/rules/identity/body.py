@@ -1,0 +1,60 @@
+"""单位名称前后一致：封面标题、目录和标题（“XX单位2023年度部门预算表”“XX单位主要职能”）、
+正文中以本单位为主语的句子（“2023年XX单位部门预算收入……”）和绩效目标表的单位名称，
+应当都是本单位（可以是简称），不能是另一个单位。"""
+
+import re
+
+from yusuan.rules.names import BODY_END, same_body
+from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.registry import rule
+
+_YEAR = r"20\d\d\s*年度?"
+_ORDINAL = r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])?"
+# Headings, contents entries and the cover: “第二部分 XX 2017年度部门预算表”, “XX（部门）主要职能”.
+_HEADING_NAMES = (
+    re.compile(rf"^\s*{_ORDINAL}\s*(?P<name>[^\s\d，。；、]{{2,40}}?{BODY_END})\s*{_YEAR}\s*(?:部门|单位)"),
+    re.compile(rf"^\s*{_ORDINAL}\s*{_YEAR}\s*(?P<name>[^\s\d，。；、]{{2,40}}?{BODY_END})\s*(?:部门|单位)?(?:预算|决算)"),
+    re.compile(rf"^\s*{_ORDINAL}\s*(?P<name>[^\s\d，。；、]{{2,40}}?{BODY_END})\s*(?:[(（](?:部门|单位)[)）])?"
+               r"\s*(?:主要职能|机构设置|概况)"),
+)
+# Sentences whose subject is the body: “2023 年XX部门预算收入……”, “XX2017年度收入、支出预算总计……”.
+_SENTENCE_NAMES = (
+    re.compile(rf"(?:^|[。；;\n])\s*{_YEAR}[，,]?\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*"
+               r"(?:部门|单位)?(?:预算|决算)?(?:收入|支出|财政拨款|一般公共预算)"),
+    re.compile(rf"(?:^|[。；;\n])\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*{_YEAR}\s*"
+               r"(?:部门|单位)?(?:预算|决算)?(?:收入|支出|收、支|财政拨款|一般公共预算)"),
+)
+_PERF_TITLE = re.compile(r"^(?P<name>.+?)(?:部门|单位)?整体支出绩效目标表")
+_NOT_A_NAME = ("本部门", "本单位", "我部门", "我单位", "部门", "单位")
+
+
+def _claims(doc):
+    """(name as printed, where, source) for every place that names the document's own body."""
+    perf = doc.performance
+    if perf is not None and perf.body:
+        yield perf.body, "绩效目标表“单位名称”", perf.source
+    for table in doc.tables:
+        if table.kind == "performance_targets" and (m := _PERF_TITLE.match(table.title)):
+            yield m["name"], "表名", table.source
+    for p in pieces(doc):
+        if p.part in ("title", "contents", "heading"):
+            for pattern in _HEADING_NAMES:
+                if m := pattern.match(p.text):
+                    yield m["name"], p.where, p.source
+                    break
+        elif p.part == "paragraph":
+            for pattern in _SENTENCE_NAMES:
+                for m in pattern.finditer(p.text):
+                    yield m["name"], p.where, p.source_at(m.start("name"))
+
+
+@rule("ident-body")
+def check(doc, emit):
+    body = doc.identity.body
+    if not body:
+        return
+    for name, where, source in _claims(doc):
+        name = name.strip()
+        if name in _NOT_A_NAME or same_body(name, body):
+            continue
+        yield located(emit(name=name, body=body, part=where, where=[source]), item=name)

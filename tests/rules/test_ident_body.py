@@ -1,0 +1,37 @@
+from yusuan.model.disclosure import Performance
+from tests.rules.factories import doc, findings, section
+
+RULE = "ident-body"
+
+
+def _doc(*paragraphs, title="江苏省人民检察院2017年部门预算", heading="第二部分 省检察院2017年度部门预算表"):
+    d = doc(sections=[section(heading), section("一、收支预算总表情况说明", *paragraphs, page=18)],
+            body="江苏省人民检察院", year=2017)
+    d.title = title
+    return d
+
+
+def test_passes_when_every_place_names_the_body_or_its_short_form():
+    d = _doc("省检察院2017年度财政拨款收、支总预算 17981.68万元。", "2017年，我们将认真贯彻省第十三次党代会要求。")
+    assert findings(d, RULE) == []
+
+
+def test_fails_where_another_body_is_named():
+    d = _doc("江苏省高级人民法院2017年度收入、支出预算总计 17996.68万元。")
+    assert findings(d, RULE) == [(RULE, 18, "", "江苏省高级人民法院", "")]
+
+
+def test_fails_on_the_cover_and_in_headings():
+    d = _doc(title="江苏省政协办公厅2017年部门预算", heading="第二部分 江苏省政协办公厅2017年度部门预算表")
+    assert findings(d, RULE) == [(RULE, 1, "", "江苏省政协办公厅", ""), (RULE, 1, "", "江苏省政协办公厅", "")]
+
+
+def test_performance_table_names_the_body():
+    d = _doc()
+    d.performance = Performance(body="深圳市生态环境局坪山管理局")
+    assert [f[3] for f in findings(d, RULE)] == ["深圳市生态环境局坪山管理局"]
+
+
+def test_a_sentence_about_another_body_in_the_middle_is_not_a_claim():
+    d = _doc("根据《江苏省财政厅关于编制省级2017年部门预算的通知》，编制本部门预算。")
+    assert findings(d, RULE) == []
