@@ -32,7 +32,7 @@ def check(files: tuple[Path, ...], fmt: str, out: Path | None, only: tuple[str, 
     if unknown := [r for r in only if r not in load_rules()]:
         raise click.BadParameter(f"没有这些规则：{'、'.join(unknown)}（用 yusuan rules 查看全部规则）", param_hint="--rule")
     docs = read_publications(list(files))
-    results = [(doc, run(doc, only or None)) for doc in docs]
+    results = [(doc, run(doc, list(only) or None)) for doc in docs]
     if fmt == "checklist":
         from yusuan.export.checklist_xlsx import write_checklist
         from yusuan.rules.checklist import build
