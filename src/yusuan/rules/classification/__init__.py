@@ -1,0 +1,81 @@
+"""科目编码: which classification a table's codes belong to, and the year's catalogs."""
+
+from __future__ import annotations
+
+import re
+from yusuan.catalog.store import Catalog, load
+from yusuan.rules.printed import norm
+
+# Tables whose rows are economic classes (部门预算支出经济分类); a 收支总表's 支出（按用途） side too.
+ECONOMIC_KINDS = {"appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs"}
+# Tables whose rows are function classes (支出功能分类).
+FUNCTION_KINDS = {
+    "income_expense_summary", "income_summary", "expense_summary", "basic_expense_summary",
+    "project_expense_summary", "appropriation_summary", "appropriation_expense", "general_budget_by_function",
+    "gov_fund_expense", "soe_capital_expense",
+}
+SCHEME_NAMES = {"function": "支出功能分类科目", "economic": "支出经济分类科目"}
+
+
+def expected_scheme(table, row) -> str | None:
+    """"function" or "economic" for a coded row of `table`; None where tables print no such codes."""
+    if row.side == "purpose" or table.kind in ECONOMIC_KINDS:
+        return "economic"
+    if table.kind in FUNCTION_KINDS:
+        return "function"
+    return None
+
+
+def scheme_of(code: str) -> str | None:
+    """The classification a code's shape names: 2xx function (3/5/7 digits), 3xx / 5xx economic (3/5)."""
+    if not code.isdigit():
+        return None
+    if code[0] == "2" and len(code) in (3, 5, 7):
+        return "function"
+    if code[0] in "35" and len(code) in (3, 5):
+        return "economic"
+    return None
+
+
+class Catalogs:
+    """The year's catalogs, loaded once per check (a user may import a list between two checks)."""
+
+    def __init__(self, year: int):
+        self.year = year
+        self._loaded: dict[str, Catalog] = {}
+
+    def of(self, code: str) -> Catalog:
+        scheme = {"2": "function", "3": "economic_dept", "5": "economic_gov"}[code[0]]
+        if scheme not in self._loaded:
+            self._loaded[scheme] = load(scheme, self.year)
+        return self._loaded[scheme]
+
+
+def complete(catalog: Catalog) -> bool:
+    """A complete list of the year itself (imported as such by the user)."""
+    return not catalog.is_partial
+
+
+def this_years_names(catalog: Catalog) -> bool:
+    """Every name in `catalog` is of its own year: no list of another year stands in or overlays it."""
+    if complete(catalog):
+        return True
+    return catalog.shipped_year == catalog.year and catalog.imported_year in (None, catalog.year)
+
+
+def coded_rows(doc):
+    """(table, row) for every row with a classification code of the shape its table expects."""
+    for table in doc.tables:
+        for row in table.rows:
+            if row.code and scheme_of(row.code) is not None:
+                yield table, row
+
+
+_BRACKETS = str.maketrans({"(": "（", ")": "）"})
+_LEVEL_WORD = re.compile(r"（(?:类|款|项)）$")
+_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|其中[:：])")
+
+
+def name_key(label: str) -> str:
+    """A printed classification name for comparison: NFKC, no spaces, one kind of bracket, no ordinal."""
+    return _LEVEL_WORD.sub("", _PREFIX.sub("", norm(label)).translate(_BRACKETS))
