@@ -3,7 +3,8 @@
 
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.registry import rule
-from yusuan.rules.sums import compare, measures, table_unit
+from yusuan.rules.sums import measures
+from yusuan.rules.tables import check_sum, column_name, printed, table_unit
 
 # (total, parts): a part column the table prints counts; blank cells are 0. A part printed only
 # through its own parts (基本支出 as 人员经费 + 公用经费) is replaced by them.
@@ -38,11 +39,14 @@ def check(doc, emit):
                     total = row.values.get(at(total_m))
                     if total is None or not any(p in row.values for p in parts_here):
                         continue
-                    s = compare(total, [row.values.get(p) for p in parts_here], unit)
+                    values = [row.values.get(p) for p in parts_here]
+                    s = check_sum(total, values, unit)
                     if not s.holds:
                         yield emit(
                             table=table, row=row, measure=at(total_m), expected=s.parts, actual=s.total,
-                            tolerance=s.tolerance, where=[total.source], parts="、".join(parts_here),
+                            tolerance=s.tolerance, where=[total.source, *(v.source for v in printed(values))],
+                            column=column_name(table, at(total_m), row.side),
+                            parts="、".join(f"“{column_name(table, p, row.side)}”" for p in parts_here),
                         )
 
 

@@ -1,7 +1,8 @@
 """上级科目（类、款）金额等于其下级科目（款、项）金额之和，逐列核对。"""
 
 from yusuan.rules.registry import rule
-from yusuan.rules.sums import children, coded_rows, compare, table_unit
+from yusuan.rules.sums import children, coded_rows
+from yusuan.rules.tables import check_sum, column_name, printed, table_unit
 
 
 @rule("arith-parent-children")
@@ -17,9 +18,13 @@ def check(doc, emit):
                 continue
             for measure, total in parent.values.items():
                 parts = [k.values.get(measure) for k in kids]
-                s = compare(total, parts, unit)
+                shown = printed(parts)
+                if not shown and total.amount == 0:
+                    continue
+                s = check_sum(total, parts, unit)
                 if not s.holds:
                     yield emit(
                         table=table, row=parent, measure=measure, expected=s.parts, actual=s.total,
-                        tolerance=s.tolerance, where=[total.source], children=len(kids),
+                        tolerance=s.tolerance, where=[total.source, *(v.source for v in shown)],
+                        children=len(kids), column=column_name(table, measure, parent.side),
                     )

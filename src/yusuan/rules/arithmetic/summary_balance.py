@@ -1,0 +1,77 @@
+"""收支总表、财政拨款收支总表收支平衡：支出方（按功能分类、按支出用途各方）的本年支出合计等于收入方的
+本年收入合计，支出总计等于收入总计；某方合计未填列时，以该方所列各行之和比较。预算表中，支出方
+一般公共预算（政府性基金预算、国有资本经营预算）列的合计等于收入方同一资金来源行。"""
+
+from decimal import Decimal
+
+from yusuan.rules.registry import rule
+from yusuan.rules.tables import Totals, column_name, side_rows, sides, source_key, table_unit, with_phase
+
+SIDE_NAMES = {"income": "收入方", "expense": "支出方", "purpose": "支出方（按支出用途）"}
+FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")
+
+
+@rule("arith-summary-balance")
+def check(doc, emit):
+    for table in doc.tables:
+        present = sides(table)
+        if "income" not in present or len(present) < 2:
+            continue
+        unit = table_unit(table)
+        income = Totals(table, "income")
+        for side in present:
+            if side in ("income", ""):
+                continue
+            other = Totals(table, side)
+            for phase in income.phases():
+                in_m, out_m = income.main(phase), other.main(phase)
+                if not in_m or not out_m:
+                    continue
+                for cat in ("current", "grand"):
+                    if cat == "current" and not (income.split and other.split):
+                        continue
+                    i, o = income.cats.get(cat), other.cats.get(cat)
+                    if i is None or o is None:
+                        continue
+                    a, b = income.value(i, in_m), other.value(o, out_m)
+                    if a is None or b is None or (a.derived and b.derived):
+                        continue
+                    tol = (a.n + b.n) * unit / 2
+                    if abs(a.amount - b.amount) <= tol:
+                        continue
+                    row = other.specs[o].total
+                    yield emit(
+                        table=table, row=row, measure=out_m, expected=a.amount, actual=b.amount,
+                        tolerance=tol, where=[*([row.source] if b.derived else []), *b.where, *a.where],
+                        side_name=SIDE_NAMES.get(side, side), column=column_name(table, out_m, side),
+                        how="（未填列，按该方所列各行合计）" if b.derived else "",
+                        other_item=income.specs[i].total.item,
+                        other_how="（未填列，按所列各行合计）" if a.derived else "",
+                    )
+                if doc.identity.kind == "budget" and income.specs:
+                    yield from funds(emit, table, unit, income, other, phase)
+
+
+def funds(emit, table, unit, income, other, phase):
+    """预算：支出方资金来源列合计 = 收入方同一来源行。"""
+    o = other.cats.get("grand")
+    if o is None:
+        return
+    total_row = other.specs[o].total
+    lines = {source_key(r): r for r in side_rows(table, "income") if not r.is_total}
+    in_m = income.main(phase)
+    for fund in FUND_COLUMNS:
+        m = with_phase(fund, phase)
+        v = total_row.values.get(m)
+        line = lines.get(fund)
+        if v is None or line is None:
+            continue
+        w = line.values.get(in_m)
+        got = w.amount if w is not None else Decimal(0)
+        tol = (1 + (w is not None)) * unit / 2
+        if abs(v.amount - got) > tol:
+            yield emit(
+                table=table, row=total_row, measure=m, expected=got, actual=v.amount, tolerance=tol,
+                where=[v.source, *([w.source] if w else [])], side_name=SIDE_NAMES.get(total_row.side, ""),
+                column=column_name(table, m, total_row.side), how="", other_item=line.item, other_how="",
+            )
