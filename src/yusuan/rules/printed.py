@@ -135,6 +135,18 @@ def quote(text: str, start: int, end: int, context: int = 12) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+def lead(text: str, start: int, end: int, before: int = 10, after: int = 6, longest: int = 24) -> str:
+    """A short handle on a match for a finding's `item`: a little of what is printed before and after
+    it around the match (cut at `longest` characters), on one line."""
+    a = max(0, start - before)
+    if end - start > longest:
+        out = text[a:start + longest] + "…"
+    else:
+        b = min(len(text), end + after)
+        out = text[a:b] + ("…" if b < len(text) else "")
+    return re.sub(r"\s+", " ", ("…" if a > 0 else "") + out).strip()
+
+
 def located(finding: Finding, **changes) -> Finding:
     """A finding with fields the emitter cannot fill from a table row: the `item` quoted from a
     paragraph, the `kind` of a table that is missing."""

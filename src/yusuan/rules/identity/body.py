@@ -5,7 +5,7 @@
 import re
 
 from yusuan.rules.names import BODY_END, same_body
-from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.printed import located, pieces
 from yusuan.rules.registry import rule
 
 _YEAR = r"20\d\d\s*年度?"
