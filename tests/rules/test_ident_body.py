@@ -35,3 +35,15 @@ def test_performance_table_names_the_body():
 def test_a_sentence_about_another_body_in_the_middle_is_not_a_claim():
     d = _doc("根据《江苏省财政厅关于编制省级2017年部门预算的通知》，编制本部门预算。")
     assert findings(d, RULE) == []
+
+
+def test_a_tables_single_body_row_names_the_body():
+    from tests.rules.factories import row, table
+
+    own = row("", is_total=True, total="5", page=11)
+    own.item = "江苏省人民检察院"
+    other = row("", is_total=True, total="5", page=12)
+    other.item = "江苏省高级人民法院"
+    d = _doc()
+    d.tables = [table("expense_summary", [own], number="3"), table("general_budget_by_function", [other], number="8")]
+    assert findings(d, RULE) == [(RULE, 12, "", "江苏省高级人民法院", "")]

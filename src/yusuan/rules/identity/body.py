@@ -1,6 +1,7 @@
 """单位名称前后一致：封面标题、目录和标题（“XX单位2023年度部门预算表”“XX单位主要职能”）、
-正文中以本单位为主语的句子（“2023年XX单位部门预算收入……”）和绩效目标表的单位名称，
-应当都是本单位（可以是简称），不能是另一个单位。"""
+正文中以本单位为主语的句子（“2023年XX单位部门预算收入……”）、表格的单位合计行（印出的单位名称或
+表头“部门名称：”）和绩效目标表的单位名称，应当都是本单位（可以是简称），不能是另一个单位。
+列出多个单位的表（部门及其所属单位）不在此列。"""
 
 import re
 
@@ -36,6 +37,9 @@ def _claims(doc):
     for table in doc.tables:
         if table.kind == "performance_targets" and (m := _PERF_TITLE.match(table.title)):
             yield m["name"], "表名", table.source
+        named = [r for r in table.rows if r.is_total and not r.code and not r.label.strip() and r.item]
+        if len(named) == 1:  # the body's own total row (its name printed, or the caption's 部门名称)
+            yield named[0].item, f"{table.number_text or '《' + table.title + '》'}的单位合计行", named[0].source
     for p in pieces(doc):
         if p.part in ("title", "contents", "heading"):
             for pattern in _HEADING_NAMES:
