@@ -5,18 +5,20 @@ Only the head (and, for a PDF, the tail) is read, so a file that is rejected her
 
 from __future__ import annotations
 
+import re
 import stat
 import zipfile
 from pathlib import Path
 
 from yusuan.ingest.errors import IngestError
 
-PDF, TEXT, DOCX, XLSX = "pdf", "text", "docx", "xlsx"
+PDF, TEXT, DOCX, XLSX, HTML = "pdf", "text", "docx", "xlsx", "html"
 
 _HEAD = 4096
 _PDF_TAIL = 8192  # %%EOF must appear this close to the end of a complete PDF (as pdf/document.py checks)
 MAX_TEXT_BYTES = 64 * 2**20  # the text form of one disclosure is tens of kilobytes
-_NOT_KNOWN = "不是可识别的预算公开文件（PDF、文本、DOCX、XLSX）"
+_NOT_KNOWN = "不是可识别的预算公开文件（PDF、文本、DOCX、XLSX、HTML）"
+_HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|table)\b", re.I | re.S)
 
 
 def sniff(path: Path) -> str:
@@ -49,7 +51,11 @@ def sniff(path: Path) -> str:
     if b"\x00" in head:
         raise IngestError(path.name, f"{_NOT_KNOWN}，内容是二进制数据")
     if info.st_size > MAX_TEXT_BYTES:
+        if _HTML.match(head.removeprefix(b"\xef\xbb\xbf")):
+            raise IngestError(path.name, f"HTML 文件过大（{info.st_size / 2**20:.0f} MB），不像是一份预算公开文件")
         raise IngestError(path.name, f"文本文件过大（{info.st_size / 2**20:.0f} MB），不像是一份预算公开文件")
+    if _HTML.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return HTML
     return TEXT
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from yusuan.ingest.assemble.document import assemble
 from yusuan.ingest.blocks import Block, Grid
 from yusuan.ingest.errors import IngestError
-from yusuan.ingest.formats import DOCX, PDF, TEXT, XLSX, sniff
+from yusuan.ingest.formats import DOCX, HTML, PDF, TEXT, XLSX, sniff
 from yusuan.model.disclosure import Disclosure
 
 
@@ -26,6 +26,18 @@ def _blocks(path: Path, fmt: str) -> Iterator[Block]:
         from yusuan.ingest.pdf.reader import read_pdf_blocks
 
         return read_pdf_blocks(path)
+    if fmt == HTML:
+        from yusuan.ingest.html.reader import read_html_blocks
+
+        return read_html_blocks(path)
+    if fmt == DOCX:
+        from yusuan.ingest.docx.reader import read_docx_blocks
+
+        return read_docx_blocks(path)
+    if fmt == XLSX:
+        from yusuan.ingest.xlsx.reader import read_xlsx_blocks
+
+        return read_xlsx_blocks(path)
     raise IngestError(path.name, f"暂不支持读取 {fmt.upper()} 文件")
 
 

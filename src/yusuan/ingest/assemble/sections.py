@@ -154,8 +154,21 @@ class SectionBuilder:
         left, right = self._margins.get((line.source.file, line.source.page), (0.0, 1e9))
         last_right = self._margins.get((last.source.file, last.source.page), (0.0, 1e9))[1]
         indented = line.source.bbox[0] - left > 12
-        short = last_right - last.source.bbox[2] > 24
+        short = last_right - last.source.bbox[2] > max(24.0, _lead_width(line))
         return not indented and not short
+
+
+_LEAD = re.compile(r"^[0-9A-Za-z.,%/+\-\[\]()]+[。，、；：）)”%]?")
+
+
+def _lead_width(line: Line) -> float:
+    """Width of the unbreakable run a line starts with (33.45%。): a line before it that stops
+    short of the margin by less than this was broken there, not ended (text that is not justified)."""
+    m = _LEAD.match(line.text.strip())
+    if not m or line.source.bbox is None:
+        return 0.0
+    size = line.source.bbox[3] - line.source.bbox[1]
+    return sum(0.6 * size if c.isascii() else size for c in m.group(0))
 
 
 def _cjk_join(before: str, after: str) -> bool:

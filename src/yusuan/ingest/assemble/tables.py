@@ -55,9 +55,13 @@ def _signature(row: list[Cell | None]) -> tuple[str, ...]:
 
 
 def header_count(grid: Grid) -> int:
+    """Rows before the first body row. A row that a header cell above reaches into (科目名称 merged
+    down over the second header row) is still a header row, whatever it prints (合计 | 财政拨款收入)."""
+    reach = 0  # the last row a header cell's rowspan covers
     for r, row in enumerate(grid.rows):
-        if _is_body_row(row):
+        if r > reach and _is_body_row(row):
             return r
+        reach = max([reach, *(r + c.rowspan - 1 for c in row if c is not None)])
     return len(grid.rows)
 
 

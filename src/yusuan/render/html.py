@@ -1,0 +1,32 @@
+"""Layout → HTML: one Jinja2 template, autoescaped (every text from a document is untrusted)."""
+
+from __future__ import annotations
+
+import functools
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from yusuan.render.fonts import css_font_stack
+from yusuan.render.layout import Layout
+
+
+@functools.cache
+def _env() -> Environment:
+    return Environment(
+        loader=PackageLoader("yusuan.render", "templates"),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@functools.cache
+def stylesheet() -> str:
+    """The CSS (ours, not from documents), with the font stack filled in."""
+    css_env = Environment(loader=PackageLoader("yusuan.render", "templates"), autoescape=False)
+    return css_env.get_template("document.css").render(fonts=css_font_stack())
+
+
+def render_html(layout: Layout) -> str:
+    return _env().get_template("document.html").render(layout=layout, css=Markup(stylesheet()))
