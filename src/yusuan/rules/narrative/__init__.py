@@ -1,0 +1,310 @@
+"""文字与表格：正文所述数字与表格、与其自身（分项之和、增减额与增减率、占比、完成率）是否相符。
+
+The rules of this family read `yusuan.rules.statements` (the figures the text states) and
+`yusuan.rules.stated_cells` (where the tables print the same figures). The checks they share live here:
+percentages against the figures they are computed from, under the rounding of every printed number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from yusuan.model.disclosure import Disclosure
+from yusuan.rules.printed import located
+from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
+from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, statements, subject
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+# What a subject is called in a message.
+NAMES = {
+    "total": "收支总计", "income_total": "收入总计", "expense_total": "支出总计", "fiscal": "财政拨款",
+    "general_budget": "一般公共预算", "gov_fund": "政府性基金预算", "soe_capital": "国有资本经营预算",
+    "special_account": "财政专户管理资金", "other_funds": "其他资金", "business_income": "事业收入",
+    "operating_income": "经营收入", "basic": "基本支出", "project": "项目支出", "reserve": "单位预留机动经费",
+    "personnel": "人员经费", "public": "公用经费", "family": "对个人和家庭的补助",
+    "three_public.total": "“三公”经费", "three_public.abroad": "因公出国（境）费",
+    "three_public.reception": "公务接待费", "three_public.vehicle_total": "公务用车购置及运行维护费",
+    "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行维护费",
+    "meeting": "会议费", "training": "培训费", "office_operating": "机关运行经费",
+    "procurement.total": "政府采购预算", "procurement.goods": "政府采购货物", "procurement.works": "政府采购工程",
+    "procurement.services": "政府采购服务", "procurement.sme": "面向中小企业预留的政府采购",
+    "procurement.small_micro": "面向小型和微型企业预留的政府采购",
+}
+
+
+def name_of(st: Statement) -> str:
+    if st.key in ("function", "item", "count"):
+        return f"“{st.label}”"
+    return NAMES.get(st.key, st.label)
+
+
+def fmt(value: Decimal) -> str:
+    return f"{value:,f}"
+
+
+def pct(value: Decimal, places: int = 2) -> str:
+    return f"{value.quantize(Decimal(1).scaleb(-places)):f}%"
+
+
+# ----------------------------------------------------------------------------------- text against tables
+
+def against_tables(doc: Disclosure, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:
+    """Each stated figure of these subjects against the cells printing the same quantity: a finding when
+    it agrees with none of them (each printed figure may be off by half its printing unit)."""
+    keys = set(keys)
+    for st in statements(doc):
+        if not st.is_figure or st.key not in keys:
+            continue
+        cells = lookup(doc, st)
+        if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
+            continue
+        best = min(cells, key=lambda c: abs(c.wan - st.amount.wan))
+        yield emit(
+            table=best.table, row=best.row, measure=best.measure, expected=best.wan, actual=st.amount.wan,
+            tolerance=(st.amount.wan_step + best.step) / 2, where=[st.source, best.source],
+            sentence=st.quote(), subject=name_of(st), stated=st.amount.text,
+            printed=(best.value.text + best.table.unit) if best.value is not None else "空白",
+            unit="万元",
+        )
+
+
+# --------------------------------------------------------------------------------------- percentages
+
+@dataclass(frozen=True, slots=True)
+class Ratio:
+    """100·a/b for printed a and b, as the interval their rounding allows."""
+
+    low: Decimal
+    high: Decimal
+    value: Decimal
+
+    def verdict(self, printed: Number) -> str:
+        """'ok' within rounding; 'rounding' one printed unit further (truncated, or forced to add to 100%);
+        'wrong' beyond."""
+        p, u = printed.value, printed.step
+        if self.low - u / 2 <= p <= self.high + u / 2:
+            return "ok"
+        if self.low - u * 3 / 2 <= p <= self.high + u * 3 / 2:
+            return "rounding"
+        return "wrong"
+
+
+def ratio(a: Decimal, a_step: Decimal, b: Decimal, b_step: Decimal) -> Ratio | None:
+    lo_b, hi_b = b - b_step / 2, b + b_step / 2
+    if lo_b <= 0:
+        return None
+    lo_a, hi_a = max(ZERO, a - a_step / 2), a + a_step / 2
+    return Ratio(HUNDRED * lo_a / hi_b, HUNDRED * hi_a / lo_b, HUNDRED * a / b)
+
+
+def change_ratio(st: Statement, current: tuple[Decimal, Decimal] | None = None) -> Ratio | None:
+    """The rate a stated change gives: 增减额 / 上年数, 上年数 = 本年数 ∓ 增减额 (or the stated 上年数)."""
+    c = st.change
+    if c is None or c.amount is None or not c.direction or st.amount is None:
+        return None
+    d, du = c.amount.wan, c.amount.wan_step
+    cur, cu = current or (st.amount.wan, st.amount.wan_step)
+    if st.prior:
+        return ratio(d, du, cur, cu)
+    base = cur - c.direction * d
+    lows, highs = [], []
+    for dd in (d - du / 2, d + du / 2):
+        for cc in (cur - cu / 2, cur + cu / 2):
+            b = cc - c.direction * dd
+            if b <= 0:
+                return None
+            lows.append(HUNDRED * max(ZERO, dd) / b)
+            highs.append(HUNDRED * dd / b)
+    if base <= 0:
+        return None
+    return Ratio(min(lows), max(highs), HUNDRED * d / base)
+
+
+@dataclass(frozen=True, slots=True)
+class PercentCheck:
+    kind: str  # change | share | completion
+    statement: Statement
+    printed: Number
+    ratio: Ratio | None  # None: the rate cannot be computed (a zero base)
+    verdict: str  # ok | rounding | wrong
+    basis: str = ""  # what the rate was computed against, for the message
+    basis_amount: Decimal | None = None
+    note: str = ""
+
+
+def precise(doc: Disclosure, st: Statement) -> tuple[Decimal, Decimal]:
+    """A stated figure as exactly as the document prints it: the text drops zeros (110 万元) that the
+    table prints (110.00), so a figure the tables confirm is known to the table's precision."""
+    amount, step = st.amount.wan, st.amount.wan_step
+    if st.is_figure:
+        for cell in cells_for(doc, st):
+            if cell.step < step and agrees(amount, step, cell):
+                amount, step = cell.wan, cell.step
+    return amount, step
+
+
+def percent_checks(doc: Disclosure) -> list[PercentCheck]:
+    out: list[PercentCheck] = []
+    found = statements(doc)
+    for st in found:
+        c = st.change
+        if c is not None and c.percent is not None and c.amount is not None and st.amount is not None:
+            if c.direction and c.percent_direction and c.direction != c.percent_direction:
+                out.append(PercentCheck("change", st, c.percent, None, "wrong", note="direction"))
+            else:
+                r = change_ratio(st, precise(doc, st))
+                if r is not None:
+                    base = st.amount.wan if st.prior else st.amount.wan - c.direction * c.amount.wan
+                    out.append(PercentCheck("change", st, c.percent, r, r.verdict(c.percent), "上年数", base))
+        if st.share is not None and st.amount is not None and not st.prior:
+            out.extend(_share_check(doc, st, found))
+        for basis, rate in st.completion:
+            out.extend(_completion_check(doc, st, basis, rate, found))
+    return out
+
+
+def _share_check(doc: Disclosure, st: Statement, found: list[Statement]) -> list[PercentCheck]:
+    bases: list[tuple[str, Decimal, Decimal]] = []  # (what, amount, step)
+    label = st.share_base
+    if not label:
+        if st.whole is not None and st.whole.amount is not None:
+            bases.append((name_of(st.whole), *precise(doc, st.whole)))
+    else:
+        if "三公" in label:
+            keys = {"three_public.total"}
+        elif "支出" in label and ("合计" in label or "总计" in label):
+            keys = {"expense_total", "total"}
+        elif "收入" in label and ("合计" in label or "总计" in label):
+            keys = {"income_total", "total"}
+        else:
+            s = subject(label)
+            keys = {s[0]} if s else set()
+        for other in found:
+            if other.key in keys and other.is_figure and other.amount.wan > 0:
+                bases.append((name_of(other), *precise(doc, other)))
+        probe = Statement(next(iter(keys)), label, None, st.passage, 0, 0) if keys else None
+        if probe is not None:
+            for cell in cells_for(doc, probe):
+                bases.append((f"{cell.table.title}", cell.wan, cell.step))
+        if keys == {"three_public.total"} and not bases:
+            parts = [o for o in found if o.passage is st.passage and o.share is not None and o.is_figure
+                     and o.key.startswith("three_public.")]
+            if len(parts) >= 3:
+                exact = [precise(doc, o) for o in parts]
+                bases.append(("所列三项之和", sum((a for a, _ in exact), ZERO), sum((u for _, u in exact), ZERO)))
+    checks = []
+    value, value_step = precise(doc, st)
+    for what, amount, step in bases:
+        r = ratio(value, value_step, amount, step)
+        if r is not None:
+            checks.append(PercentCheck("share", st, st.share, r, r.verdict(st.share), what, amount))
+    if not checks:
+        return []
+    order = {"ok": 0, "rounding": 1, "wrong": 2}
+    return [min(checks, key=lambda c: (order[c.verdict], abs(c.ratio.value - c.printed.value)))]
+
+
+_BASIS_QUALIFIER = {"年初预算": ("initial_budget",), "全年预算": ("adjusted_budget",),
+                    "调整预算": ("adjusted_budget",), "预算": ("initial_budget", "adjusted_budget")}
+
+
+def _completion_check(doc: Disclosure, st: Statement, basis: str, rate: Number,
+                      found: list[Statement]) -> list[PercentCheck]:
+    if st.amount is None:
+        return []
+    same = [o for o in found if o.passage is st.passage and o.sentence == st.sentence and o.amount is not None
+            and o is not st and o.key == st.key and o.path == st.path]
+    wanted = _BASIS_QUALIFIER.get(basis, ())
+    candidates = [o for o in same if any(q in o.qualifiers for q in wanted)]
+    if not candidates:
+        return []
+    checks = []
+    for o in candidates:
+        r = ratio(*precise(doc, st), *precise(doc, o))
+        if r is None:
+            others = [x for x in same if x not in candidates and x.amount.wan > 0]
+            note = ""
+            for x in others:
+                rx = ratio(st.amount.wan, st.amount.wan_step, x.amount.wan, x.amount.wan_step)
+                if rx is not None and rx.verdict(rate) == "ok":
+                    note = f"按{_basis_name(x)} {x.amount.text} 计算为 {pct(rx.value)}"
+            checks.append(PercentCheck("completion", st, rate, None, "wrong", basis, o.amount.wan, note))
+        else:
+            checks.append(PercentCheck("completion", st, rate, r, r.verdict(rate), basis, o.amount.wan))
+    order = {"ok": 0, "rounding": 1, "wrong": 2}
+    return [min(checks, key=lambda c: order[c.verdict])]
+
+
+def _basis_name(st: Statement) -> str:
+    if "initial_budget" in st.qualifiers:
+        return "年初预算"
+    if "adjusted_budget" in st.qualifiers:
+        return "全年预算"
+    return "预算"
+
+
+# ------------------------------------------------------------------------------------------ parts
+
+# wholes whose parts, when all named, leave nothing out
+COMPLETE = {
+    "three_public.total": [{"three_public.abroad", "three_public.vehicle_total", "three_public.reception"},
+                           {"three_public.abroad", "three_public.vehicle_purchase",
+                            "three_public.vehicle_operation", "three_public.reception"}],
+    "three_public.vehicle_total": [{"three_public.vehicle_purchase", "three_public.vehicle_operation"}],
+    "procurement.total": [{"procurement.goods", "procurement.works", "procurement.services"}],
+    "basic": [{"personnel", "public"}],
+    "expense_total": [{"basic", "project"}, {"personnel", "public", "project"}],
+    "total": [{"basic", "project"}, {"personnel", "public", "project"}],
+}
+
+
+def is_complete(whole: Statement) -> bool:
+    keys = {p.key for p in whole.parts}
+    if any(p.label.startswith("其他") or p.key == "other_funds" for p in whole.parts) and len(whole.parts) >= 2:
+        return True
+    return any(need <= keys for need in COMPLETE.get(whole.key, ()))
+
+
+@dataclass(frozen=True, slots=True)
+class PartsSum:
+    whole: Statement
+    total: Decimal
+    tolerance: Decimal
+
+    @property
+    def excess(self) -> Decimal:
+        return self.total - self.whole.amount.wan
+
+
+def parts_sums(doc: Disclosure) -> list[PartsSum]:
+    out = []
+    for st in statements(doc):
+        if not st.parts or st.amount is None or st.prior or st.key in TOTAL_KEYS and not st.parts:
+            continue
+        total = sum((p.amount.wan for p in st.parts), ZERO)
+        tol = (sum((p.amount.wan_step for p in st.parts), ZERO) + st.amount.wan_step) / 2
+        if st.amount.is_money is False:
+            tol = ZERO  # counts are exact
+        out.append(PartsSum(st, total, tol))
+    return out
+
+
+def prior_figures(doc: Disclosure, st: Statement) -> list[tuple[str, Decimal, Decimal, object]]:
+    """(what, amount, step, where) of the year-before figure of a statement: stated with it, or in a table."""
+    out = []
+    if st.prior_statement is not None and st.prior_statement.amount is not None:
+        p = st.prior_statement
+        out.append(("文字所述上年数", p.amount.wan, p.amount.wan_step, p.source))
+    for cell in prior_cells(doc, st):
+        out.append((f"《{cell.table.title}》“{cell.row.item}”", cell.wan, cell.step, cell))
+    return out
+
+
+__all__ = [
+    "Cell", "HUNDRED", "NAMES", "PercentCheck", "Ratio", "against_tables", "change_ratio", "fmt", "is_complete",
+    "located", "name_of", "parts_sums", "pct", "percent_checks", "prior_figures", "ratio", "statements",
+]

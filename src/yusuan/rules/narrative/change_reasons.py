@@ -1,0 +1,39 @@
+"""正文所列增减原因的金额与增减额相符：“主要原因：一是增加……X 万元；二是减少……Y 万元”所列各项，按增减方向
+相加应等于所说明的增减额。所列若只是主要原因，可以不等，故作提示。"""
+
+from decimal import Decimal
+
+from yusuan.rules.narrative import fmt, located, name_of, statements
+from yusuan.rules.registry import rule
+
+
+def _sum(reasons, direction):
+    total = sum(((r.direction or direction) * r.amount.wan for r in reasons), Decimal(0))
+    step = sum((r.amount.wan_step for r in reasons), Decimal(0))
+    return total, step
+
+
+@rule("text-change-reasons")
+def check(doc, emit):
+    for st in statements(doc):
+        c = st.change
+        if c is None or not c.reasons or c.amount is None or not c.direction:
+            continue
+        signed = c.direction * c.amount.wan
+        ok = False
+        for group in [c.reasons, *c.reason_groups]:
+            total, step = _sum(group, c.direction)
+            if abs(total - signed) <= (step + c.amount.wan_step) / 2:
+                ok = True
+                break
+        if ok:
+            continue
+        total, step = _sum(c.reasons, c.direction)
+        f = emit(
+            measure="change", expected=total, actual=signed, tolerance=(step + c.amount.wan_step) / 2,
+            where=[st.source_of(c.amount)] + [st.passage.source_at(r.amount.start) for r in c.reasons],
+            sentence=st.quote(upto=c.amount), subject=name_of(st), stated=("增加 " if c.direction > 0 else "减少 ") + c.amount.text,
+            reasons="、".join(("+" if (r.direction or c.direction) > 0 else "-") + r.amount.text for r in c.reasons),
+            total=fmt(total), unit="万元",
+        )
+        yield located(f, item=st.label)

@@ -1,0 +1,15 @@
+"""正文所述经济分类科目金额与表格一致：正文写明“工资福利支出（类）”“基本工资（款）”等及其金额的，
+与财政拨款基本支出表、一般公共预算基本支出表或机关运行经费支出表中同名科目所列相同。"""
+
+from yusuan.rules.narrative import against_tables
+from yusuan.rules.registry import rule
+from yusuan.rules.stated_cells import economic_cells, function_cells
+
+
+def _economic_only(doc, st):
+    return [] if function_cells(doc, st) else economic_cells(doc, st)
+
+
+@rule("text-economic-items")
+def check(doc, emit):
+    yield from against_tables(doc, emit, ("function",), _economic_only)

@@ -1,0 +1,25 @@
+"""正文所述数字的年度正确：写明年度的本年数字应是本文件的年度（2024 年预算写“2024 年……预算 X 万元”），
+与之比较的上年数字应是上一年度；写成其他年度的，多是沿用了往年文本。"""
+
+from yusuan.rules.narrative import located, name_of, statements
+from yusuan.rules.registry import rule
+
+
+@rule("text-figure-year")
+def check(doc, emit):
+    year = doc.identity.year
+    if year is None:
+        return
+    for st in statements(doc):
+        if st.amount is None or st.year is None:
+            continue
+        expected = year - 1 if st.prior else year
+        if st.year == expected:
+            continue
+        f = emit(
+            measure="year", expected=expected, actual=st.year,
+            where=[st.passage.source_at(st.year_at if st.year_at is not None else st.clause_start)],
+            sentence=st.quote(), subject=name_of(st), stated=st.amount.text, printed=st.year, year=year,
+            role="上年数" if st.prior else "本年数", kind_word="决算" if doc.identity.kind == "final_accounts" else "预算",
+        )
+        yield located(f, item=st.label)

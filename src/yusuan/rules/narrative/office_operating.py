@@ -1,0 +1,9 @@
+"""正文所述机关运行经费与表格一致：机关运行经费支出表（或“三公”经费和机关运行经费预算表）的合计与正文相同。"""
+
+from yusuan.rules.narrative import against_tables
+from yusuan.rules.registry import rule
+
+
+@rule("text-office-operating")
+def check(doc, emit):
+    yield from against_tables(doc, emit, ("office_operating",))

@@ -1,0 +1,16 @@
+from tests.rules.factories import doc, findings, section
+
+RULE = "text-change-reasons"
+
+
+def test_passes_when_the_reasons_add_up_to_the_change():
+    text = section("总体", "2023年部门预算支出 100 万元，比 2022 年减少 30 万元。",
+                   "预算收支减少主要原因：一是增加基本支出 10 万元；二是减少项目支出 40 万元。",
+                   "项目支出预算数为6333.96万元。与上年相比增加480万元，增长8.2%。主要原因是新增办公用房专项经费280万元，内网改造专项经费200万元。")
+    assert findings(doc(sections=[text]), RULE) == []
+
+
+def test_fails_where_the_reasons_do_not_add_up():
+    text = section("总体", "2023年部门预算支出 100 万元，比 2022 年减少 30 万元。",
+                   "预算收支减少主要原因：一是增加基本支出 10 万元；二是减少项目支出 50 万元。", page=57)
+    assert findings(doc(sections=[text]), RULE) == [(RULE, 57, "", "部门预算支出", "change")]

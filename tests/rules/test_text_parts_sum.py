@@ -1,0 +1,31 @@
+from tests.rules.factories import doc, findings, section
+
+RULE = "text-parts-sum"
+
+
+def test_passes_when_the_parts_add_up():
+    text = section("“三公”经费", "2023年“三公”经费预算 10 万元，其中：因公出国（境）费 0 万元、公务接待费 2 万元、"
+                   "公务用车购置及运行维护费 8 万元。", "共有车辆 5 辆，其中：一般公务用车 3 辆、其他用车 2 辆。")
+    assert findings(doc(sections=[text]), RULE) == []
+
+
+def test_fails_where_the_parts_exceed_the_whole():
+    text = section("“三公”经费", "2023年“三公”经费预算 10 万元，其中：因公出国（境）费 0 万元、公务接待费 4 万元、"
+                   "公务用车购置及运行维护费 9 万元。", page=4)
+    assert findings(doc(sections=[text]), RULE) == [(RULE, 4, "", '"三公"经费', "parts")]
+
+
+def test_fails_where_a_complete_list_falls_short():
+    text = section("政府采购", "政府采购预算总额 100 万元，其中：货物采购 10 万元、工程采购 0 万元、服务采购 80 万元。", page=2)
+    assert findings(doc(sections=[text]), RULE) == [(RULE, 2, "", "政府采购", "parts")]
+
+
+def test_counts_must_add_up_exactly():
+    text = section("资产", "共有车辆 5 辆，其中：一般公务用车 3 辆、其他用车 3 辆。")
+    assert findings(doc(sections=[text]), RULE) == [(RULE, 1, "", "共有车辆", "parts")]
+
+
+def test_a_list_over_numbered_paragraphs():
+    text = section("收支", "（一）收入预算总计 100.00万元。包括：", "1．财政拨款收入预算总计 90.00万元。",
+                   "（1）一般公共预算收入预算 90.00万元。", "2．其他资金收入预算总计15.00万元。", "（二）支出预算总计 100.00万元。")
+    assert findings(doc(sections=[text]), RULE) == [(RULE, 1, "", "收入预算总计", "parts")]
