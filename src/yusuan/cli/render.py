@@ -1,0 +1,42 @@
+"""`yusuan render`: the complete standard disclosure as PDF, DOCX, XLSX or HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from yusuan.cli.main import main
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "out", required=True, type=click.Path(path_type=Path),
+              help="输出文件：.pdf、.docx、.xlsx 或 .html（由扩展名决定格式）")
+@click.option("--style", type=click.Choice(["shenzhen", "jiangsu", "shanghai", "auto"]), default="shenzhen",
+              show_default=True, help="版式：深圳（12 张表）、江苏、上海；auto 沿用原文件的版式")
+def render(inputs: tuple[Path, ...], out: Path, style: str) -> None:
+    """生成完整的部门预算（决算）公开文件：封面、目录、文字部分、全套表格（本年无数据的表也列出并注明）、名词解释。
+
+    INPUT 可以是 yusuan 能读取的任何公开文件（PDF、文本、DOCX、XLSX、HTML；文字部分和表格部分分开发布时
+    依次给出），也可以是 `yusuan extract --format json` 导出的模型。
+    """
+    from yusuan.model.load import is_model_json, load_disclosures
+    from yusuan.render import FORMATS, family_of, render_file
+
+    fmt = out.suffix.lower().lstrip(".")
+    fmt = "html" if fmt == "htm" else fmt
+    if fmt not in FORMATS:
+        raise click.UsageError(f"无法从扩展名判断输出格式：{out.name}（可选 .pdf、.docx、.xlsx、.html）")
+    if len(inputs) == 1 and inputs[0].suffix.lower() == ".json" and is_model_json(inputs[0]):
+        docs = load_disclosures(inputs[0])
+        if len(docs) != 1:
+            raise click.UsageError(f"{inputs[0].name} 含有 {len(docs)} 份公开文件，一次只能生成一份")
+        doc = docs[0]
+    else:
+        from yusuan.ingest.read import read_disclosure
+
+        doc = read_disclosure(*inputs)
+    chosen = family_of(doc) if style == "auto" else style
+    render_file(doc, out, chosen)
+    click.echo(f"已生成 {out}（{chosen} 版式，{len(doc.tables)} 张表）", err=True)
