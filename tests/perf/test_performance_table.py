@@ -136,9 +136,17 @@ ZHINENG_LEVELS = {
 
 
 def test_indicator_counts(pingshan, zhineng):
-    assert Counter((i.level1, i.level2) for i in pingshan.indicators) == PINGSHAN_LEVELS
-    assert Counter((i.level1, i.level2) for i in zhineng.indicators) == ZHINENG_LEVELS
-    assert (len(pingshan.indicators), len(zhineng.indicators)) == (68, 29)
+    named = lambda perf: Counter((i.level1, i.level2) for i in perf.indicators if i.name)  # noqa: E731
+    assert named(pingshan) == PINGSHAN_LEVELS
+    assert named(zhineng) == ZHINENG_LEVELS
+    assert (len(pingshan.indicators), len(zhineng.indicators)) == (72, 30)
+
+
+def test_declared_categories_without_indicators_are_kept_as_empty(pingshan, zhineng):
+    empty = lambda perf: [(i.level1, i.level2, i.source.page) for i in perf.indicators if not i.name]  # noqa: E731
+    assert empty(pingshan) == [("效益", "经济效益", 548), ("效益", "生态效益", 558), ("效益", "可持续影响", 559),
+                                      ("满意度", "其他满意度", 566)]
+    assert empty(zhineng) == [("效益指标", "可持续影响指标", 517)]
 
 
 @pytest.mark.parametrize("name, line, level1, level2, indicator, printed, operator, value, upper, unit, date", [
@@ -204,4 +212,5 @@ def test_unnumbered_goals_are_one_per_paragraph():
     assert [g.text for g in perf.goals] == ["提升服务。", "保障运行。"]
     assert [(i.level1, i.level2, i.name, i.target.value) for i in perf.indicators] == [
         ("产出指标", "数量指标", "培训次数", D(4)), ("产出指标", "数量指标", "培训人数", D(100)),
+        ("产出指标", "质量指标", "", None),  # declared, with no indicator
     ]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from yusuan.ingest.blocks import Cell
 from yusuan.ingest.errors import IngestError
 from yusuan.model.amount import parse_amount
-from yusuan.model.disclosure import Indicator, Paragraph, Performance, Task, Value
+from yusuan.model.disclosure import Indicator, Paragraph, Performance, Target, Task, Value
 from yusuan.model.provenance import Source
 from yusuan.perf.targets import parse_target
 
@@ -136,12 +136,16 @@ class _Reader:
                     self.goal_lines.append((line, c.source))
 
     def _indicator(self, cells: list[Cell]) -> None:
+        heading = cells[0] if cells else None
+        declared = False
         if cells and _level(cells[0].text, LEVEL1):
             self.level1, self.level2 = name_text(cells.pop(0).text), ""
         if cells and _level(cells[0].text, LEVEL2):
-            self.level2 = name_text(cells.pop(0).text)
-        if not cells:
-            return  # a 一级 / 二级 heading with no 三级 indicator under it
+            self.level2, declared = name_text(cells.pop(0).text), True
+        if not cells:  # a 二级 heading with no 三级 indicator beside it: an empty category, unless rows follow
+            if declared and heading is not None:
+                self.perf.indicators.append(Indicator(self.level1, self.level2, "", Target(""), heading.source))
+            return
         name, target = cells[0], cells[1:]
         target_text = " ".join(clean(c.text) for c in target)
         self.perf.indicators.append(
@@ -149,7 +153,10 @@ class _Reader:
         )
 
     def finish(self) -> Performance:
+        """Empty categories (name "") stay only where no indicator follows under the same heading."""
         self.perf.goals = _goals(self.goal_lines)
+        filled = {(i.level1, i.level2) for i in self.perf.indicators if i.name}
+        self.perf.indicators = [i for i in self.perf.indicators if i.name or (i.level1, i.level2) not in filled]
         return self.perf
 
 
