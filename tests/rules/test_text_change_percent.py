@@ -24,3 +24,8 @@ def test_fails_where_the_directions_disagree():
 def test_the_next_sentence_speaks_of_the_figure_before_it():
     text = section("总体", "单位预留机动经费预算数为1685.72万元。与上年相比增加1557.29万元，增长1312.56%。")
     assert findings(doc(sections=[text]), RULE) == [(RULE, 1, "", "预留机动经费", "change_pct")]
+
+
+def test_a_rate_given_among_the_reasons_is_not_the_change_rate():
+    text = section("总体", "基本支出预算数为 110 万元，比上年增加 10 万元，增长 10%，主要原因是工资标准提高 5%、新增人员 20 万元。")
+    assert findings(doc(sections=[text]), RULE) == []

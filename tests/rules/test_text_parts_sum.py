@@ -29,3 +29,9 @@ def test_a_list_over_numbered_paragraphs():
     text = section("收支", "（一）收入预算总计 100.00万元。包括：", "1．财政拨款收入预算总计 90.00万元。",
                    "（1）一般公共预算收入预算 90.00万元。", "2．其他资金收入预算总计15.00万元。", "（二）支出预算总计 100.00万元。")
     assert findings(doc(sections=[text]), RULE) == [(RULE, 1, "", "收入预算总计", "parts")]
+
+
+def test_asides_and_figures_of_another_kind_are_not_parts():
+    text = section("政府采购", "政府采购预算 100 万元，其中：货物采购 30 万元（含上年结转 20 万元）、服务采购 70 万元，"
+                   "面向中小企业预留 50 万元。")
+    assert findings(doc(sections=[text]), RULE) == []

@@ -26,3 +26,8 @@ def test_tables_in_yuan_are_read_in_wan_yuan():
     off = section("说明", "2025年，某单位收入预算18,967.76万元。")
     assert findings(doc(t, sections=[ok], year=2025), RULE) == []
     assert findings(doc(t, sections=[off], year=2025), RULE) == [(RULE, 1, "1", "收入总计", "amount")]
+
+
+def test_a_narrower_income_is_not_the_total():
+    text = section("收支总体情况", "2023年非税收入预算 30 万元。信息化支出预算 20 万元。")
+    assert findings(doc(summary(), sections=[text]), RULE) == []

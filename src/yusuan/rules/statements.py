@@ -189,10 +189,28 @@ SUBJECTS: list[tuple[str, int, str]] = [
     ("other_funds", 2, r'其他资金|其他收入'),
     ("fiscal", 1, r'财政拨款|政府预算拨款'),
     ("total", 0, r'收入?、?支出?(?:预算)?总计|收、支(?:总)?预算|收入支出总计|收支(?:预算)?总计'),
-    ("income_total", 0, r'收入(?:预算)?(?:总计|合计)|(?:部门)?预算收入|收入预算'),
-    ("expense_total", 0, r'支出(?:预算)?(?:总计|合计)|部门预算支出|支出预算(?!中)'),
+    ("income_total", 0, r'收入(?:预算)?(?:总计|合计)|本年收入'),
+    ("expense_total", 0, r'支出(?:预算)?(?:总计|合计)|本年支出'),
+    # 部门预算收入 / 收入预算 are the totals only when nothing narrower is named before them (非税收入预算 is not)
+    ("income_total*", 0, r'(?:部门)?预算收入|收入预算'),
+    ("expense_total*", 0, r'(?:部门)?预算支出|支出预算(?!中)'),
 ]
-_SUBJECTS = [(k, t, re.compile(p)) for k, t, p in SUBJECTS]
+def _alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives, compiled apart so that overlapping phrases are all found."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and pattern[i - 1] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return out
+
+
+_SUBJECTS = [(k, t, re.compile(a)) for k, t, p in SUBJECTS for a in _alternatives(p)]
 
 # what the figure is said of besides its subject
 QUALIFIERS = [
@@ -284,6 +302,7 @@ class Statement:
     year: int | None = None  # the year its own clause names
     year_at: int | None = None
     prior: bool = False  # a figure of the year before (上年 … 为 X 万元)
+    aside: bool = False  # stated in parentheses
     change: Change | None = None
     prior_statement: Statement | None = None  # a prior figure stated with it
     share: Number | None = None
@@ -345,6 +364,7 @@ class _Reader:
         self.doc = doc
         self.year = doc.identity.year
         self.body = squeeze(doc.identity.body or "")
+        self.parent = squeeze(doc.identity.parent or "")
         self.classes = _class_names(doc)
         self.out: list[Statement] = []
 
@@ -420,7 +440,11 @@ class _Reader:
                 whole, list_sentence, list_word = head, _sentence_index(text, prev_end + trig.start()), trig.group(0)
 
             verb = _VERB_END.search(sq)
+            in_reasons = reason_from is not None and reason_from <= tok.start < reason_end
             if tok.unit == "%":
+                if in_reasons:
+                    prev_end = tok.end
+                    continue
                 m_share = _SHARE.search(sq)
                 m_done = _COMPLETION.search(sq)
                 target = current or head
@@ -431,7 +455,7 @@ class _Reader:
                     target = current or head
                     if target is not None:
                         target.completion.append((m_done.group("basis"), tok))
-                elif verb and (change is not None):
+                elif verb and change is not None and change.percent is None:
                     change.percent = tok
                     change.percent_direction = _verb_direction(verb)
                 prev_end = tok.end
@@ -482,6 +506,8 @@ class _Reader:
                 own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
             st = self.new_statement(passage, own, tok, sentence, clause_start, clause, mine)
             st.qualifiers = _qualifiers(sq)
+            opened = text[sent_start:tok.start]
+            st.aside = opened.count("(") > opened.count(")")
             ym = None
             for ym in _YEAR.finditer(clause):
                 pass
@@ -498,9 +524,12 @@ class _Reader:
                     st.key, st.label, st.path = target.key, target.label, target.path
                 prev_end = tok.end
                 continue
-            # flat: 与上年持平 / 与上年预算数相等 stated after the figure within its sentence
+            if st.aside:  # (含上年结转 200 万元): said in passing, neither a part nor what follows speaks of
+                self.flat_after(st, text, tokens)
+                prev_end = tok.end
+                continue
             if whole is not None and st is not whole and (sentence == list_sentence or _list_continues(text, list_sentence, sentence, whole, st)):
-                if _unit_kind(st) == _unit_kind(whole) and st.key not in TOTAL_KEYS:
+                if may_be_part(whole, st):
                     st.whole = whole
                     whole.parts.append(st)
                     if not whole.list_word:
@@ -531,7 +560,18 @@ class _Reader:
         found = subject(clause)
         if found is None:
             return None
-        return (found[0], found[2], ())
+        key = found[0]
+        if key.endswith("*"):
+            key = key[:-1]
+            before = clause[:clause.rfind(found[2])]
+            before = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\))+", "", before)
+            for name in (self.body, self.parent):
+                if name:
+                    before = before.replace(name, "")
+            before = re.sub(r"\d{4}年度?|本年|年度|全年|部门|单位|本部门|本单位|其中|此外|包括|[,、:;\s]", "", before)
+            if before and not re.fullmatch(r"[省市区县]?[^\d]{0,12}?(?:局|厅|院|委|会|办|处|部|中心|所|站|队|室)", before):
+                return None
+        return (key, found[2], ())
 
     def new_statement(self, passage, own, tok, sentence, clause_start, clause, mine) -> Statement:
         key, label, path = own
@@ -712,11 +752,46 @@ def _link_lists(found: list[Statement]) -> None:
             if not cands:
                 continue
             part = cands[0]
-            if part.whole is None and part.key not in TOTAL_KEYS:
+            if part.whole is None and may_be_part(whole, part):
                 part.whole = whole
                 whole.parts.append(part)
         if whole.parts:
             whole.list_word = m.group(0).strip(" :,。")
+
+
+# what a whole may be made of: a listed figure of another kind is not one of its parts (政府采购 X 万元，
+# 其中货物 A、服务 B，面向中小企业 C: C is not a kind of purchase)
+PART_KEYS = {
+    "three_public.total": {"three_public.abroad", "three_public.reception", "three_public.vehicle_total",
+                           "three_public.vehicle_purchase", "three_public.vehicle_operation"},
+    "three_public.vehicle_total": {"three_public.vehicle_purchase", "three_public.vehicle_operation"},
+    "procurement.total": {"procurement.goods", "procurement.works", "procurement.services", "item"},
+    "procurement.sme": {"procurement.small_micro"},
+    "income_total": {"fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "business_income",
+                     "operating_income", "other_funds", "carryover", "item"},
+    "fiscal": {"general_budget", "gov_fund", "soe_capital", "item", "function"},
+    "expense_total": {"basic", "project", "reserve", "carry_forward", "personnel", "public", "family", "function",
+                      "item", "fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "other_funds",
+                      "business_income", "operating_income", "carryover"},
+    "basic": {"personnel", "public", "family", "function", "item"},
+    "general_budget": {"basic", "project", "reserve", "personnel", "public", "family", "function", "item"},
+    "project": {"item", "function"},
+    "personnel": {"function", "item"},
+    "public": {"function", "item"},
+    "office_operating": {"function", "item"},
+    "function": {"function", "item"},
+    "item": {"item", "function"},
+    "count": {"count"},
+}
+PART_KEYS["total"] = PART_KEYS["income_total"] | PART_KEYS["expense_total"]
+PART_KEYS["gov_fund"] = PART_KEYS["soe_capital"] = {"function", "item"}
+_PHASES = frozenset({"initial_budget", "adjusted_budget", "final"})
+
+
+def may_be_part(whole: Statement, st: Statement) -> bool:
+    return (_unit_kind(st) == _unit_kind(whole) and not st.prior and not st.aside
+            and st.key in PART_KEYS.get(whole.key, ())
+            and st.qualifiers & _PHASES == whole.qualifiers & _PHASES)
 
 
 def _nothing_between(text: str, whole: Statement, end: int) -> bool:

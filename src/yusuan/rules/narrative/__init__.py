@@ -59,6 +59,8 @@ def against_tables(doc: Disclosure, emit, keys: Iterable[str], lookup=cells_for)
     for st in statements(doc):
         if not st.is_figure or st.key not in keys:
             continue
+        if st.key in ("personnel", "public", "family") and "项目" in st.passage.text[st.clause_start:st.amount.start]:
+            continue  # 项目中的人员经费 is not the 基本支出's
         cells = lookup(doc, st)
         if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
             continue

@@ -1,8 +1,13 @@
 """正文所述数字的年度正确：写明年度的本年数字应是本文件的年度（2024 年预算写“2024 年……预算 X 万元”），
 与之比较的上年数字应是上一年度；写成其他年度的，多是沿用了往年文本。"""
 
-from yusuan.rules.narrative import located, name_of, statements
+import re
+
+from yusuan.rules.narrative import NAMES, located, name_of, statements
 from yusuan.rules.registry import rule
+
+# a year named with carry-overs, balances or running totals is not the year of the figure
+_OTHER_YEARS = re.compile(r"结转|结余|截至|截止|以来|累计|起|至今")
 
 
 @rule("text-figure-year")
@@ -11,7 +16,9 @@ def check(doc, emit):
     if year is None:
         return
     for st in statements(doc):
-        if st.amount is None or st.year is None:
+        if st.amount is None or st.year is None or st.key not in NAMES or st.key == "carryover":
+            continue
+        if _OTHER_YEARS.search(st.passage.text, st.clause_start, st.amount.start):
             continue
         expected = year - 1 if st.prior else year
         if st.year == expected:
