@@ -48,7 +48,9 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    note_sources: list[Source] = field(default_factory=list)  # where each note is printed
     empty: bool = False  # printed as having no amounts this year (本表本年无发生额 / 无数据)
+    body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
 
     def cells(self):
@@ -142,6 +144,7 @@ class Disclosure:
     files: list[str] = field(default_factory=list)
     title: str = ""
     contents: list[str] = field(default_factory=list)  # the printed table of contents
+    contents_sources: list[Source] = field(default_factory=list)  # where each entry is printed
     sections: list[Section] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     performance: Performance | None = None

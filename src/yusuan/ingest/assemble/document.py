@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
@@ -78,13 +79,27 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
         sections.add(line)
 
     doc.tables = tables
-    doc.contents = sections.contents
+    doc.contents, doc.contents_sources = sections.contents, sections.contents_sources
     doc.sections = sections.sections
-    parent = doc.performance.parent if doc.performance else ""
     front = [l.text for l in sections.front] or [front_title]
     headings = doc.contents + [s.heading for s in doc.sections] + [t.title for t in tables]
-    doc.identity = identity_of(front_title, bodies, parent or named_in_title(front, "主管部门"), headings)
+    doc.identity = identity_of(front_title, bodies, named_in_title(front, "主管部门"), headings)
+    # the department printed above the body in the tables is its parent; else the 绩效目标表's 主管部门
+    doc.identity.parent = (
+        _parent_in_tables(tables, doc.identity.body) or doc.identity.parent
+        or (doc.performance.parent if doc.performance else "")
+    )
     return doc
+
+
+def _parent_in_tables(tables: list[Table], body: str) -> str:
+    """Shenzhen prints the department's row above its unit's row (深圳市生态环境局 / …中心)."""
+    above: Counter[str] = Counter()
+    for table in tables:
+        named = [r.item for r in table.rows if r.is_total and not r.code and not r.label and r.item]
+        if body in named and (i := named.index(body)) > 0:
+            above[named[i - 1]] += 1
+    return above.most_common(1)[0][0] if above else ""
 
 
 def _note_of_table(text: str, sections: SectionBuilder) -> bool:

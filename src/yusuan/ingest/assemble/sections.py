@@ -8,6 +8,7 @@ from yusuan.ingest.assemble.captions import is_page_number
 from yusuan.ingest.assemble.normalize import CN_NUMERAL, ORDINAL, norm
 from yusuan.ingest.blocks import Line
 from yusuan.model.disclosure import Paragraph, Section
+from yusuan.model.provenance import Source
 
 _HEADINGS: list[tuple[re.Pattern, int]] = [
     (re.compile(r"^第[一二三四五六七八九十]+部分"), 1),
@@ -55,6 +56,7 @@ class SectionBuilder:
     def __init__(self, text_form: bool):
         self.text_form = text_form
         self.contents: list[str] = []
+        self.contents_sources: list[Source] = []
         self.sections: list[Section] = []
         self.front: list[Line] = []
         self._toc = False
@@ -79,6 +81,7 @@ class SectionBuilder:
             entry = toc_entry(text)
             if self._in_toc(line, entry):
                 self.contents.append(entry)
+                self.contents_sources.append(line.source)
                 return
             self._toc = False
         if self._wraps_heading(line):
@@ -138,7 +141,9 @@ class SectionBuilder:
             return False
         if self.text_form or line.source.page == self._toc_page:
             return True
-        return line.source.page - self._toc_page == 1 and bool(re.search(r"\d$", line.text.strip()))
+        # on the next page, only lines shaped like entries: numbered, or ending in a page number
+        entry_like = _ORDINAL_PREFIX.match(t) or re.search(r"\d$", line.text.strip())
+        return line.source.page - self._toc_page == 1 and bool(entry_like)
 
     def _continues(self, line: Line) -> bool:
         """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""

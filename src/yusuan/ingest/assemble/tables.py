@@ -79,6 +79,7 @@ class TableBuilder:
             number=caption.number,
             number_text=caption.number_text,
             unit=caption.unit or unit,
+            body=caption.body,
             source=caption.lines[0].source if caption.lines else grid.source,
         )
         self.header_rows: set[tuple[str, ...]] = set()
@@ -170,6 +171,7 @@ class TableBuilder:
 
     def note(self, line: Line) -> None:
         self.table.notes.append(line.text)
+        self.table.note_sources.append(line.source)
         if _EMPTY_NOTE.search(norm(line.text)):
             self.table.empty = True
 
