@@ -57,8 +57,12 @@ class Figure:
     row: Row
     measure: str  # the measure as printed (or the concept, for a sum of columns)
     values: list[Value]  # the printed cells summed; empty: a blank cell of a printed line, read as 0
-    column: str  # how to name it in a message
+    label: str = ""  # how to name it in a message, when not its column's header
     unit: Decimal = ZERO  # the table's printing unit
+
+    @property
+    def column(self) -> str:
+        return self.label or column_name(self.table, self.measure, self.row.side)
 
     @property
     def amount(self) -> Decimal:
@@ -177,7 +181,20 @@ def base_of(table: Table, measure: str) -> tuple[str, str]:
     return base, phase
 
 
+_CACHE: dict[tuple, Figures] = {}
+
+
 def collect(doc: Disclosure) -> Figures:
+    """The figures of a disclosure, read once for the reconciliation rules of one check (the cache is
+    keyed by the printed amounts, so a changed amount is read again)."""
+    key = (id(doc), tuple(v.amount for t in doc.tables for _, _, v in t.cells()))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _collect(doc)
+    return _CACHE[key]
+
+
+def _collect(doc: Disclosure) -> Figures:
     figs = Figures(canon=canonical_scopes(doc))
     codes = _function_sequences(doc)
     for table in doc.tables:
@@ -202,7 +219,7 @@ def _row_figures(table: Table, row: Row, measures: Iterable[str]) -> Iterator[tu
         if base not in PART_BASES:
             continue
         v = row.values.get(m)
-        fig = Figure(table, row, m, [v] if v else [], column_name(table, m, row.side))
+        fig = Figure(table, row, m, [v] if v else [])
         parts[(base, phase)] = fig
         yield base, phase, fig
     for (base, phase), fig in list(parts.items()):
@@ -237,7 +254,7 @@ def _classified(doc, figs: Figures, table: Table, scope: str) -> None:
                 for m, v in row.values.items():
                     base, phase = base_of(table, m)
                     if base in ("total", "fiscal"):
-                        fig = Figure(table, row, m, [v], column_name(table, m))
+                        fig = Figure(table, row, m, [v])
                         figs.add(dim, row.code, "total", phase, "all" if base == "total" else "fiscal", fig)
                 continue
             for base, phase, fig in _row_figures(table, row, measures):
@@ -246,7 +263,7 @@ def _classified(doc, figs: Figures, table: Table, scope: str) -> None:
             if table.kind == "income_summary":
                 for m, v in row.values.items():
                     base, phase = base_of(table, m)
-                    fig = Figure(table, row, m, [v], column_name(table, m))
+                    fig = Figure(table, row, m, [v])
                     if base == "total":
                         figs.add("income_grand" if grand_income else "income", "", "total", phase, "all", fig)
                     elif base in SOURCE_MEASURES:
@@ -257,7 +274,7 @@ def _classified(doc, figs: Figures, table: Table, scope: str) -> None:
                 part = "basic_personnel" if "人员经费" in label else "basic_public"
                 for m, v in row.values.items():
                     phase = split_measure(m)[1]
-                    figs.add("expense", "", part, phase, scope, Figure(table, row, m, [v], column_name(table, m)))
+                    figs.add("expense", "", part, phase, scope, Figure(table, row, m, [v]))
                 continue
             for base, phase, fig in _row_figures(table, row, list(row.values)):
                 dim_total = "expense_grand" if carry and base == "total" else "expense"
@@ -265,7 +282,7 @@ def _classified(doc, figs: Figures, table: Table, scope: str) -> None:
         elif table.kind == "income_summary" and row.is_total and (key := source_key(row)):
             for m, v in row.values.items():
                 figs.add("source", key, "total", split_measure(m)[1], "source",
-                         Figure(table, row, m, [v], column_name(table, m)))
+                         Figure(table, row, m, [v]))
     # 人员经费合计 + 公用经费合计 printed as rows: their sum is the basic total
     canon = figs.canon.get(scope, scope)
     for phase in {k[3] for k in figs.by_key if k[2] == "basic_personnel"}:
@@ -294,7 +311,7 @@ def _summary(doc, figs: Figures, table: Table, scope: str, codes) -> None:
                 base, phase = split_measure(m)
                 if base in FUND_COLUMNS:
                     figs.add(dim, "", "total", phase, FUND_COLUMNS[base],
-                             Figure(table, row, m, [row.values[m]], column_name(table, m, side)))
+                             Figure(table, row, m, [row.values[m]]))
             for base, phase, fig in _row_figures(table, row, list(row.values)):
                 figs.add(dim, "", base, phase, scope, fig)
         body = []
@@ -309,14 +326,14 @@ def _summary(doc, figs: Figures, table: Table, scope: str, codes) -> None:
                 if base and r.values:
                     for m, v in r.values.items():
                         figs.add("expense", "", base, split_measure(m)[1], scope,
-                                 Figure(table, r, m, [v], column_name(table, m, side)))
+                                 Figure(table, r, m, [v]))
             continue
         for r, code in align(body, codes):
             for m in r.values:
                 base, phase = split_measure(m)
                 if base in FUND_COLUMNS:
                     figs.add("function", code, "total", phase, FUND_COLUMNS[base],
-                             Figure(table, r, m, [r.values[m]], column_name(table, m, side)))
+                             Figure(table, r, m, [r.values[m]]))
             for base, phase, fig in _row_figures(table, r, measures):
                 figs.add("function", code, base, phase, scope, fig)
 
@@ -332,12 +349,12 @@ def _income_side(figs: Figures, table: Table, scope: str, totals: Totals, rows: 
             lines[key] = r
             for m, v in r.values.items():
                 figs.add("source", key, "total", split_measure(m)[1], "source",
-                         Figure(table, r, m, [v], column_name(table, m, side)))
+                         Figure(table, r, m, [v]))
     for cat, i in totals.cats.items():
         row = totals.specs[i].total
         for m, v in row.values.items():
             phase = split_measure(m)[1]
-            fig = Figure(table, row, m, [v], column_name(table, m, side))
+            fig = Figure(table, row, m, [v])
             figs.add("income" if cat == "current" else "income_grand", "", "total", phase, scope, fig)
             if cat == "current" and table.kind == "appropriation_summary":
                 figs.add("source", "fiscal", "total", phase, "source", fig)
@@ -363,7 +380,7 @@ def _performance(figs: Figures, table: Table) -> None:
             b, phase = split_measure(m)
             if b in ("total", "fiscal"):
                 figs.add("expense", "", base, phase, "all" if b == "total" else "fiscal",
-                         Figure(table, row, m, [v], column_name(table, m)))
+                         Figure(table, row, m, [v]))
 
 
 # ---------------------------------------------------------------- naming lines by their codes
@@ -427,6 +444,10 @@ def agree(a: Figure, b: Figure) -> bool:
     return abs(a.yuan - b.yuan) <= a.slack + b.slack
 
 
+def _agree(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    return abs(a[0] - b[0]) <= a[1] + b[1]
+
+
 def _rank(f: Figure) -> tuple:
     kind = PRIORITY.index(f.table.kind) if f.table.kind in PRIORITY else len(PRIORITY)
     return (not f.values, len(f.values) > 1, kind)
@@ -440,11 +461,16 @@ def compare(figs: Figures, dims: set[str]) -> list[Mismatch]:
             continue
         if all(not f.values for f in group):
             continue
-        support = [sum(1 for g in group if g.table is not f.table and agree(f, g)) for f in group]
+        ys = [(f.yuan, f.slack) for f in group]
+        if all(_agree(ys[0], y) for y in ys[1:]):
+            continue
+        support = [sum(1 for j, g in enumerate(group) if g.table is not f.table and _agree(ys[i], ys[j]))
+                   for i, f in enumerate(group)]
         order = sorted(range(len(group)), key=lambda i: (-support[i], _rank(group[i])))
-        ref = group[order[0]]
-        for f in group:
-            if f.table is ref.table or agree(f, ref):
+        r = order[0]
+        ref = group[r]
+        for i, f in enumerate(group):
+            if f.table is ref.table or _agree(ys[i], ys[r]):
                 continue
             mark = (id(f.table), id(f.row), f.measure)
             if mark in seen:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.model.disclosure import Row, Table, Value
@@ -50,10 +51,11 @@ def check_sum(total: Value | Decimal, parts: Iterable[Value | None], unit: Decim
 def table_unit(table: Table) -> Decimal:
     """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
     places = 0
-    for _, _, v in table.cells():
-        exp = v.amount.as_tuple().exponent
-        if isinstance(exp, int):
-            places = max(places, -exp)
+    for row in table.rows:
+        for v in row.values.values():
+            exp = v.amount.as_tuple().exponent
+            if isinstance(exp, int) and -exp > places:
+                places = -exp
     return Decimal(1).scaleb(-places)
 
 
@@ -69,6 +71,7 @@ def money(amount: Decimal) -> str:
 # ---------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=4096)
 def bare(label: str) -> str:
     """The label for matching: NFKC, no whitespace, no printed ordinal (一、 / 1. / （一）)."""
     t = norm(label)

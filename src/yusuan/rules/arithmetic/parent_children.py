@@ -1,7 +1,9 @@
 """上级科目（类、款）金额等于其下级科目（款、项）金额之和，逐列核对。"""
 
+from collections import defaultdict
+
 from yusuan.rules.registry import rule
-from yusuan.rules.sums import children, coded_rows
+from yusuan.rules.sums import coded_rows
 from yusuan.rules.tables import check_sum, column_name, printed, table_unit
 
 
@@ -12,8 +14,12 @@ def check(doc, emit):
         if not rows:
             continue
         unit = table_unit(table)
+        under = defaultdict(list)  # direct children by code: 2010201 under 20102 under 201
+        for r in rows:
+            if len(r.code) > 3:
+                under[(r.code[:-2], r.side)].append(r)
         for parent in rows:
-            kids = children(rows, parent)
+            kids = under.get((parent.code, parent.side))
             if not kids:
                 continue
             for measure, total in parent.values.items():

@@ -1,4 +1,4 @@
-"""按年度分行列示的表（深圳“三公”经费表：2022年、2023年、增减变化金额）：增减变化行 = 本年行 − 上年行，逐列核对。"""
+"""按年度分行列示的“三公”经费表（深圳：2022年、2023年、增减变化金额）：增减变化行 = 本年行 − 上年行，逐列核对。"""
 
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import bare, column_name, table_unit, year_of
@@ -7,6 +7,8 @@ from yusuan.rules.tables import bare, column_name, table_unit, year_of
 @rule("arith-year-change")
 def check(doc, emit):
     for table in doc.tables:
+        if table.kind != "three_public_costs":
+            continue
         years = [r for r in table.rows if year_of(r)]
         changes = [r for r in table.rows if not year_of(r) and any(w in bare(r.item) for w in ("增减", "变化", "增加额"))]
         if len(years) != 2 or len({year_of(r) for r in years}) != 2 or not changes:
