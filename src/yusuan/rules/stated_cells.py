@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.vocabulary import split_measure
-from yusuan.rules.statements import Statement, squeeze
+from yusuan.rules.statements import Statement, memo, squeeze
 
 _WAN = {"万元": Decimal(1), "元": Decimal("0.0001")}
 
@@ -271,6 +271,21 @@ def _name(s: str) -> str:
 
 def function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     """The rows a classified item names: 类 by name (and code length 3), 款 and 项 under it by name."""
+    return _per_statement(doc, "function", st, _function_cells)
+
+
+def _per_statement(doc: Disclosure, kind: str, st: Statement, compute) -> list[Cell]:
+    """Computed once per statement of the document; a statement made up on the spot is not kept."""
+    held, cells = memo(doc, (kind, id(st)), lambda: (st, compute(doc, st)))
+    return cells if held is st else compute(doc, st)
+
+
+def _names(doc: Disclosure) -> dict[int, dict[str, str]]:
+    """Each coded row's name without 支出 and markers, by table, computed once per document."""
+    return memo(doc, "names", lambda: {id(t): {r.code: _name(r.item) for r in t.rows if r.code} for t in doc.tables})
+
+
+def _function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     if not st.path:
         return []
     phase = phase_of(doc, st)
@@ -282,12 +297,12 @@ def function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
         if table.kind not in FUNCTION_TABLES or table.empty:
             continue
         rows = [r for r in table.rows if r.code]
-        by_code = {r.code: r for r in rows}
+        names_here = _names(doc)[id(table)]
         for r in rows:
-            if len(r.code) != length or _name(r.item) != want[0]:
+            if len(r.code) != length or names_here[r.code] != want[0]:
                 continue
             # the names above it must be among its parents (texts sometimes call a 款 a 类)
-            parents = {_name(by_code[r.code[:n]].item) for n in (3, 5) if n < len(r.code) and r.code[:n] in by_code}
+            parents = {names_here[r.code[:n]] for n in (3, 5) if n < len(r.code) and r.code[:n] in names_here}
             ok = all(name in parents for name, _ in names[:-1])
             if ok:
                 out += _row_cells(table, r, phase)
@@ -304,6 +319,10 @@ ECONOMIC_TABLES = ("appropriation_basic_by_economic", "general_budget_by_economi
 
 def economic_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     """The rows of the 经济分类 tables an item names: 工资福利支出（类）, 基本工资（款）…"""
+    return _per_statement(doc, "economic", st, _economic_cells)
+
+
+def _economic_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     if not st.path:
         return []
     phase = phase_of(doc, st)
@@ -315,8 +334,9 @@ def economic_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     for table in doc.tables:
         if table.kind not in ECONOMIC_TABLES or table.empty:
             continue
+        names_here = _names(doc)[id(table)]
         for r in table.rows:
-            if len(r.code) == length and _name(r.item) == name:
+            if len(r.code) == length and names_here[r.code] == name:
                 for measure, v in r.values.items():
                     base, ph = split_measure(measure)
                     if ph == phase and base in ("total", "amount", "basic", "office_operating"):
@@ -351,6 +371,10 @@ def prior_cells(doc: Disclosure, st: Statement) -> list[Cell]:
 
 
 def cells_for(doc: Disclosure, st: Statement) -> list[Cell]:
+    return _per_statement(doc, "cells", st, _cells_for)
+
+
+def _cells_for(doc: Disclosure, st: Statement) -> list[Cell]:
     if st.key == "function":
         return function_cells(doc, st)
     lookup = LOOKUPS.get(st.key)

@@ -14,6 +14,7 @@ that does not start a numbered item) are read as one passage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -162,7 +163,7 @@ SUBJECTS: list[tuple[str, int, str]] = [
     ("three_public.vehicle_operation", 5, r'公务(?:车)?用车运行(?:维护)?(?:费用?|经费)?|车辆运行维护费'),
     ("three_public.abroad", 5, r'因公出国\(境\)(?:费用?|经费)?'),
     ("three_public.reception", 5, r'公务接待(?:费|支出)'),
-    ("three_public.total", 5, r'"三公"经费'),
+    ("three_public.total", 5, r'"?三公"?经费'),
     ("meeting", 5, r'会议费'),
     ("training", 5, r'培训费'),
     ("office_operating", 5, r'机关运行(?:经)?费|(?<!行政)运行经费'),
@@ -346,8 +347,17 @@ class Statement:
 _SENTENCE_END = re.compile(r"[。!?]")
 
 
+_ENDS: dict[str, list[int]] = {}
+
+
 def _sentence_index(text: str, offset: int) -> int:
-    return len(_SENTENCE_END.findall(text, 0, offset))
+    """How many sentences end before `offset` (the ends of the last texts asked about are kept)."""
+    ends = _ENDS.get(text)
+    if ends is None:
+        if len(_ENDS) > 64:
+            _ENDS.clear()
+        ends = _ENDS[text] = [m.start() for m in _SENTENCE_END.finditer(text)]
+    return bisect_left(ends, offset)
 
 
 def _clause(lead: str) -> tuple[str, int]:
@@ -807,19 +817,46 @@ def _change_numbers(st: Statement) -> list[Number | None]:
     return [c.amount, c.percent, c.times] if c else []
 
 
-_CACHE: dict[int, tuple[Disclosure, int, list[Statement]]] = {}
+@dataclass(slots=True)
+class _Entry:
+    doc: Disclosure
+    fingerprint: int
+    found: list[Statement]
+    memo: dict = field(default_factory=dict)
+
+
+_CACHE: dict[int, _Entry] = {}
+
+
+def _fingerprint(doc: Disclosure) -> int:
+    """Cheap enough to ask at every call: a document changed after reading is read again."""
+    return hash((doc.identity.year, doc.identity.body, doc.identity.kind, len(doc.tables), len(doc.sections),
+                 sum(len(s.paragraphs) for s in doc.sections)))
+
+
+def _entry(doc: Disclosure) -> _Entry:
+    hit = _CACHE.get(id(doc))
+    print_ = _fingerprint(doc)
+    if hit is not None and hit.doc is doc and hit.fingerprint == print_:
+        return hit
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    entry = _CACHE[id(doc)] = _Entry(doc, print_, [])
+    entry.found = _Reader(doc).read()
+    return entry
 
 
 def statements(doc: Disclosure) -> list[Statement]:
     """Every figure the narrative states, in printed order (read once per document: many rules ask)."""
-    print_ = hash((doc.identity.year, doc.identity.body, len(doc.tables),
-                   tuple(p.text for s in doc.sections for p in s.paragraphs),
-                   tuple(s.heading for s in doc.sections)))
-    hit = _CACHE.get(id(doc))
-    if hit is not None and hit[0] is doc and hit[1] == print_:
-        return hit[2]
-    found = _Reader(doc).read()
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    _CACHE[id(doc)] = (doc, print_, found)
-    return found
+    return _entry(doc).found
+
+
+def memo(doc: Disclosure, key, compute):
+    """A result derived from a document's statements, computed once per document (`statements(doc)`
+    checks the document is unchanged; ask it first)."""
+    entry = _CACHE.get(id(doc))
+    if entry is None or entry.doc is not doc:
+        entry = _entry(doc)
+    if key not in entry.memo:
+        entry.memo[key] = compute()
+    return entry.memo[key]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from yusuan.model.disclosure import Disclosure
 from yusuan.rules.printed import located
 from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
-from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, statements, subject
+from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, memo, statements, subject
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -150,6 +150,11 @@ def precise(doc: Disclosure, st: Statement) -> tuple[Decimal, Decimal]:
 
 
 def percent_checks(doc: Disclosure) -> list[PercentCheck]:
+    statements(doc)
+    return memo(doc, "percent_checks", lambda: _percent_checks(doc))
+
+
+def _percent_checks(doc: Disclosure) -> list[PercentCheck]:
     out: list[PercentCheck] = []
     found = statements(doc)
     for st in found:
