@@ -26,3 +26,18 @@ def test_basic_split_into_personnel_and_public():
     t = table("income_expense_summary", [row("一、一般公共服务支出", total="100", basic_personnel="50",
                                              basic_public="20", project="30")])
     assert findings(doc(t), RULE) == []
+
+
+def test_jiangsu_grand_total_adds_meeting_and_training():
+    good = row("某单位", grand_total="1,452.35", total="584.35", abroad="110.00", vehicle_total="317.80",
+               vehicle_purchase="50.00", vehicle_operation="267.80", reception="156.55", meeting="168.00",
+               training="700.00")
+    assert findings(doc(table("three_public_costs", [good])), RULE) == []
+    good.values["training"].amount += 5
+    assert findings(doc(table("three_public_costs", [good])), RULE) == [(RULE, 1, "1", "某单位", "grand_total")]
+
+
+def test_final_accounts_expense_counts_grants_to_affiliated_units():
+    t = table("expense_summary", [row("合计", is_total=True, total__final="310.00", basic__final="105.58",
+                                      project__final="202.24", affiliated_income__final="2.18")])
+    assert findings(doc(t), RULE) == []

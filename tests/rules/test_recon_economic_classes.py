@@ -29,5 +29,7 @@ def test_fails_where_a_line_differs():
     assert findings(jiangsu("65.00"), RULE) == [(RULE, 1, "6", "办公费", "amount")]
 
 
-def test_not_compared_when_government_funds_are_printed():
-    assert findings(jiangsu("65.00", gov_fund="5.00"), RULE) == []
+def test_with_government_funds_printed_appropriations_only_bound_the_general_budget():
+    # 财政拨款 = 一般公共预算 + 政府性基金: the 财政拨款 line may be larger, never smaller
+    assert findings(jiangsu("55.00", gov_fund="5.00"), RULE) == []
+    assert findings(jiangsu("65.00", gov_fund="5.00"), RULE) == [(RULE, 1, "6", "办公费", "amount")]

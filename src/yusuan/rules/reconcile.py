@@ -438,6 +438,13 @@ class Mismatch:
     expected: Decimal  # the reference amount in the figure's table unit
     tolerance: Decimal  # in the figure's table unit
     key: Key
+    ref_key: Key
+    contains: bool = False  # the figure's funds include the reference's: it may be larger, not smaller
+
+
+# funds that include other funds: all funds ⊇ 财政拨款 ⊇ 一般公共预算, 政府性基金, 国有资本经营
+WIDER = (("all", "fiscal"), ("all", "general"), ("all", "gov_fund"), ("all", "soe"),
+         ("fiscal", "general"), ("fiscal", "gov_fund"), ("fiscal", "soe"))
 
 
 def agree(a: Figure, b: Figure) -> bool:
@@ -453,22 +460,25 @@ def _rank(f: Figure) -> tuple:
     return (not f.values, len(f.values) > 1, kind)
 
 
+def _reference(group: list[Figure], ys: list[tuple[Decimal, Decimal]]) -> int:
+    """The figure most other tables agree with (ties: a printed figure of the higher-ranked table)."""
+    support = [sum(1 for j, g in enumerate(group) if g.table is not f.table and _agree(ys[i], ys[j]))
+               for i, f in enumerate(group)]
+    return min(range(len(group)), key=lambda i: (-support[i], _rank(group[i])))
+
+
 def compare(figs: Figures, dims: set[str]) -> list[Mismatch]:
     out: list[Mismatch] = []
     seen: set[tuple[int, int, str]] = set()
+    refs: dict[Key, Figure] = {}
     for key, group in figs.by_key.items():
-        if key[0] not in dims or len({id(f.table) for f in group}) < 2:
-            continue
-        if all(not f.values for f in group):
+        if key[0] not in dims or all(not f.values for f in group):
             continue
         ys = [(f.yuan, f.slack) for f in group]
-        if all(_agree(ys[0], y) for y in ys[1:]):
+        r = _reference(group, ys)
+        ref = refs[key] = group[r]
+        if len({id(f.table) for f in group}) < 2 or all(_agree(ys[0], y) for y in ys[1:]):
             continue
-        support = [sum(1 for j, g in enumerate(group) if g.table is not f.table and _agree(ys[i], ys[j]))
-                   for i, f in enumerate(group)]
-        order = sorted(range(len(group)), key=lambda i: (-support[i], _rank(group[i])))
-        r = order[0]
-        ref = group[r]
         for i, f in enumerate(group):
             if f.table is ref.table or _agree(ys[i], ys[r]):
                 continue
@@ -477,14 +487,30 @@ def compare(figs: Figures, dims: set[str]) -> list[Mismatch]:
                 continue
             seen.add(mark)
             k = scale(f.table)
-            out.append(Mismatch(f, ref, ref.yuan / k, (f.slack + ref.slack) / k, key))
+            out.append(Mismatch(f, ref, ref.yuan / k, (f.slack + ref.slack) / k, key, key))
+    # wider funds are never smaller than the funds they include (a class's spending from all funds is at
+    # least its spending from 财政拨款)
+    pairs = {(figs.canon[a], figs.canon[b]) for a, b in WIDER if figs.canon[a] != figs.canon[b]}
+    for key, wide in refs.items():
+        for a, b in pairs:
+            if key[4] != a:
+                continue
+            narrow = refs.get((*key[:4], b))
+            if narrow is None or wide.yuan + wide.slack + narrow.slack >= narrow.yuan:
+                continue
+            mark = (id(wide.table), id(wide.row), wide.measure)
+            if mark in seen:
+                continue
+            seen.add(mark)
+            k = scale(wide.table)
+            out.append(Mismatch(wide, narrow, narrow.yuan / k, (wide.slack + narrow.slack) / k, key,
+                                (*key[:4], b), contains=True))
     return out
 
 
 def emit_mismatches(emit, figs: Figures, dims: set[str]):
     for m in compare(figs, dims):
         f, ref = m.figure, m.reference
-        scope = SCOPE_NAMES.get(m.key[4], "")
         code = m.key[1] if m.key[0] in ("function", "economic") else ""
         what = f"“{f.row.item}”" + (f"（{code}）" if code and code not in f.row.item else "")
         yield emit(
@@ -492,8 +518,14 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
             tolerance=_clean(m.tolerance), where=[*f.where, *ref.where],
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
-            scope=f"（{scope}）" if scope and m.key[0] != "source" else "",
+            scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",
+            relation="前者的资金范围包含后者，不应小于后者" if m.contains else "两者应一致",
         )
+
+
+def _scope(key: Key) -> str:
+    name = SCOPE_NAMES.get(key[4], "")
+    return f"（{name}）" if name and key[0] != "source" else ""
 
 
 def _clean(d: Decimal) -> Decimal:

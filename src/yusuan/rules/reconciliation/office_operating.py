@@ -33,10 +33,11 @@ def check(doc, emit):
             theirs = w.amount if w is not None else 0
             if v.amount * k > theirs + unit:
                 yield emit(
-                    table=table, row=row, measure="office_operating", expected=theirs, actual=v.amount,
-                    tolerance=unit, where=[v.source, *([w.source] if w is not None else [])],
+                    table=table, row=row, measure="office_operating", expected=theirs / k, actual=v.amount,
+                    tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])],
                     column=column_name(table, "office_operating"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
+                    limit="同一科目",
                 )
     public = [r for r in econ.rows if is_grand(r) and "basic_public" in r.values]
     if len(public) != 1:
@@ -53,10 +54,10 @@ def check(doc, emit):
             unit = max(table_unit(table) * k, unit_e)
             if v.amount * k > total.amount + unit:
                 yield emit(
-                    table=table, row=row, measure="office_operating", expected=total.amount, actual=v.amount,
-                    tolerance=unit, where=[v.source, total.source], column=column_name(table, "office_operating"),
+                    table=table, row=row, measure="office_operating", expected=total.amount / k, actual=v.amount,
+                    tolerance=unit / k, where=[v.source, total.source], column=column_name(table, "office_operating"),
                     econ_table=f"《{econ.title}》",
-                    econ_item=f"公用经费合计为 {total.amount:,f}{econ.unit}",
+                    econ_item=f"公用经费合计为 {total.amount:,f}{econ.unit}", limit="公用经费合计",
                 )
 
 

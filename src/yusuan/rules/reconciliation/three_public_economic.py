@@ -55,7 +55,7 @@ def check(doc, emit):
             bad = abs(ours - theirs) > tol if whole else ours < theirs - tol
             if bad:
                 yield emit(
-                    table=table, row=row, measure=measure, expected=theirs, actual=v.amount, tolerance=tol,
+                    table=table, row=row, measure=measure, expected=theirs / k, actual=v.amount, tolerance=tol / k,
                     where=[v.source, *([w.source] if w is not None else [line.source] if line else [])],
                     column=column_name(table, measure), econ_table=f"《{econ.title}》", code=code,
                     econ_item=line.item if line else LINE_NAMES[measure], econ_amount=f"{theirs:,f}",
