@@ -66,11 +66,15 @@ def enumerator(text: str) -> str:
 class Passage:
     """One or more printed paragraphs of a section read as one text."""
 
-    text: str  # folded
+    text: str  # folded (same length as printed)
     section: Section
     section_index: int
     paragraphs: list[tuple[int, Paragraph]]  # (offset of the paragraph in text, paragraph)
     style: str  # enumerator style of its first paragraph
+    printed: str = ""  # the text as printed
+
+    def __post_init__(self):
+        self.printed = self.printed or self.text
 
     def source_at(self, offset: int) -> Source:
         start, para = self.paragraphs[0]
@@ -96,8 +100,9 @@ def passages(doc: Disclosure) -> list[Passage]:
             if current is not None and not _OPEN_END.search(current.text) and not style:
                 current.paragraphs.append((len(current.text), para))
                 current.text += text
+                current.printed += para.text
                 continue
-            current = Passage(text, section, si, [(0, para)], style)
+            current = Passage(text, section, si, [(0, para)], style, para.text)
             out.append(current)
     return out
 
@@ -329,7 +334,7 @@ class Statement:
         last = max(self.clause_start, upto.start if upto is not None else 0)
         stop = text.find("。", last)
         end = stop + 1 if stop >= 0 else len(text)
-        s = text[start:end]
+        s = self.passage.printed[start:end]
         if len(s) > limit:
             at = (upto.end if upto is not None else self.amount.end if self.amount else self.clause_start) - start
             lo = max(0, min(self.clause_start - start, at - limit + 10))

@@ -50,6 +50,12 @@ def pct(value: Decimal, places: int = 2) -> str:
     return f"{value.quantize(Decimal(1).scaleb(-places)):f}%"
 
 
+def span(r: "Ratio") -> str:
+    """（考虑四舍五入在 a～b 之间）, or nothing when rounding leaves no room."""
+    low, high = pct(r.low, 3), pct(r.high, 3)
+    return "" if low == high else f"（考虑四舍五入在 {low}～{high} 之间）"
+
+
 # ----------------------------------------------------------------------------------- text against tables
 
 def against_tables(doc: Disclosure, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:

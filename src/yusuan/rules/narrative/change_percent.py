@@ -2,7 +2,7 @@
 （本年数减去增加额或加上减少额，或正文写明的上年数），在各数四舍五入的范围内；增减方向也应一致。
 差一个末位的另见 text-percent-rounding。"""
 
-from yusuan.rules.narrative import fmt, located, name_of, pct, percent_checks
+from yusuan.rules.narrative import fmt, located, name_of, pct, percent_checks, span
 from yusuan.rules.registry import rule
 
 
@@ -20,7 +20,7 @@ def check(doc, emit):
             r = c.ratio
             detail = (f"按{'正文所写上年数' if st.prior else '本年数'} {st.amount.text}"
                       f"{'' if st.prior else f'与增减额 {ch.amount.text} 推算的上年数 {fmt(c.basis_amount)} 万元'}，"
-                      f"增减率应为 {pct(r.value)}（考虑四舍五入在 {pct(r.low, 3)}～{pct(r.high, 3)} 之间）")
+                      f"增减率应为 {pct(r.value)}{span(r)}")
             expected = r.value.quantize(ch.percent.step) if ch.percent.step < 1 else r.value.quantize(1)
         f = emit(
             measure="change_pct", expected=expected, actual=ch.percent.value, where=[st.source_of(ch.percent)],

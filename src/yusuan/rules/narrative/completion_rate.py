@@ -1,7 +1,7 @@
 """决算正文所述完成率与数字相符：“年初预算为 A 万元，（全年预算为 B 万元，）支出决算为 C 万元，完成年初预算的 P%”
 中，P 应等于 C 除以所说的预算数（年初预算或全年预算）；所说的预算数为 0 时写不出完成率。"""
 
-from yusuan.rules.narrative import fmt, located, name_of, pct, percent_checks
+from yusuan.rules.narrative import fmt, located, name_of, pct, percent_checks, span
 from yusuan.rules.registry import rule
 
 
@@ -18,7 +18,7 @@ def check(doc, emit):
             expected = None
         else:
             detail = (f"而 {st.amount.text} ÷ {fmt(c.basis_amount)} 万元 = {pct(c.ratio.value)}"
-                      f"（考虑四舍五入在 {pct(c.ratio.low, 3)}～{pct(c.ratio.high, 3)} 之间）")
+                      f"{span(c.ratio)}")
             expected = c.ratio.value.quantize(c.printed.step)
         f = emit(
             measure="completion", expected=expected, actual=c.printed.value, where=[st.source_of(c.printed)],
