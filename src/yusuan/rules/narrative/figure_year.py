@@ -2,6 +2,7 @@
 与之比较的上年数字应是上一年度；写成其他年度的，多是沿用了往年文本。"""
 
 import re
+from decimal import Decimal
 
 from yusuan.rules.narrative import NAMES, located, name_of, statements
 from yusuan.rules.registry import rule
@@ -23,10 +24,15 @@ def check(doc, emit):
         expected = year - 1 if st.prior else year
         if st.year == expected:
             continue
-        f = emit(
-            measure="year", expected=expected, actual=st.year,
-            where=[st.passage.source_at(st.year_at if st.year_at is not None else st.clause_start)],
+        fields = dict(
             sentence=st.quote(), subject=name_of(st), stated=st.amount.text, printed=st.year, year=year,
             role="上年数" if st.prior else "本年数", kind_word="决算" if doc.identity.kind == "final_accounts" else "预算",
         )
-        yield located(f, item=st.label)
+        f = emit(
+            measure="year", expected=Decimal(expected), actual=Decimal(st.year),
+            where=[st.passage.source_at(st.year_at if st.year_at is not None else st.clause_start)],
+            **fields,
+        )
+        # years print as years, not as amounts (2,024)
+        message = emit.info.template.format(expected=expected, **fields)
+        yield located(f, item=st.label, message=message)
