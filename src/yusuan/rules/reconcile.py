@@ -64,18 +64,25 @@ class Figure:
     def column(self) -> str:
         return self.label or column_name(self.table, self.measure, self.row.side)
 
+    _yuan: Decimal | None = None
+    _slack: Decimal | None = None
+
     @property
     def amount(self) -> Decimal:
         return sum((v.amount for v in self.values), ZERO)
 
     @property
     def yuan(self) -> Decimal:
-        return self.amount * scale(self.table)
+        if self._yuan is None:
+            self._yuan = self.amount * scale(self.table)
+        return self._yuan
 
     @property
     def slack(self) -> Decimal:
         """Half a printing unit per printed cell, in 元."""
-        return len(self.values) * self.unit * scale(self.table) / 2
+        if self._slack is None:
+            self._slack = len(self.values) * self.unit * scale(self.table) / 2
+        return self._slack
 
     @property
     def where(self) -> list[Source]:
