@@ -488,7 +488,7 @@ class _Reader:
                 own = self.subject_of(rest, heading_path)
                 target = current or head or (last_prior if last_prior is not None and last_prior.sentence == sentence else None)
                 if own is not None and (target is None or not _same_subject(own, target)):
-                    target = self.new_statement(passage, own, None, sentence, clause_start, clause, mine)
+                    target = self.new_statement(passage, own, None, sentence, clause_start, mine)
                     target.qualifiers = _qualifiers(sq)
                 if target is None:
                     prev_end = tok.end
@@ -519,7 +519,7 @@ class _Reader:
                 label = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|其中|包括|主要包括|具体包括)+", "", sq)
                 label = re.sub(r"(?:预算数?|支出)?(?:为|是)?$", "", label)
                 own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
-            st = self.new_statement(passage, own, tok, sentence, clause_start, clause, mine)
+            st = self.new_statement(passage, own, tok, sentence, clause_start, mine)
             st.qualifiers = _qualifiers(sq)
             opened = text[sent_start:tok.start]
             st.aside = opened.count("(") > opened.count(")")
@@ -543,7 +543,7 @@ class _Reader:
                 self.flat_after(st, text, tokens)
                 prev_end = tok.end
                 continue
-            if whole is not None and st is not whole and (sentence == list_sentence or _list_continues(text, list_sentence, sentence, whole, st)):
+            if whole is not None and st is not whole and (sentence == list_sentence or _list_continues(text, list_sentence, sentence)):
                 if may_be_part(whole, st):
                     st.whole = whole
                     whole.parts.append(st)
@@ -588,7 +588,7 @@ class _Reader:
                 return None
         return (key, found[2], ())
 
-    def new_statement(self, passage, own, tok, sentence, clause_start, clause, mine) -> Statement:
+    def new_statement(self, passage, own, tok, sentence, clause_start, mine) -> Statement:
         key, label, path = own
         st = Statement(key, label, tok, passage, sentence, clause_start, path=path)
         mine.append(st)
@@ -648,14 +648,16 @@ def _add_group(change: Change, text: str, tok: Number):
         change.reason_groups.append([r])
 
 
+_CLAUSE_END = re.compile(r"[。!?;]")
+
+
 def _reason_end(text: str, start: int) -> int:
     """Reasons run to the end of their sentence or clause (。；); on when the next goes on (同时，二是 …)."""
-    end = len(text)
     pos = start
     while True:
-        m = re.compile(r"[。!?;]").search(text, pos)
+        m = _CLAUSE_END.search(text, pos)
         if not m:
-            return end
+            return len(text)
         after = text[m.end():]
         if _ORDINAL_REASON.match(after):
             pos = m.end()
@@ -663,17 +665,15 @@ def _reason_end(text: str, start: int) -> int:
         return m.end()
 
 
-def _list_continues(text: str, list_sentence: int, sentence: int, whole: Statement, st: Statement) -> bool:
-    """A list opened at the end of a sentence (…。其中：) goes on in the next sentence."""
+def _list_continues(text: str, list_sentence: int, sentence: int) -> bool:
+    """A list word that ends its sentence (……包括：。) opens a list of the next sentence's figures."""
     if sentence != list_sentence + 1:
         return False
-    # the list word ended its sentence: the figures of the next sentence are the parts
-    seg_end = [m.end() for m in _SENTENCE_END.finditer(text)]
-    if list_sentence >= len(seg_end):
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if list_sentence >= len(ends):
         return False
-    stop = seg_end[list_sentence]
-    tail = text[max(0, stop - 8):stop]
-    return bool(re.search(r"(?:其中|包括)\s*[:,]?\s*[。]$", tail))
+    stop = ends[list_sentence]
+    return bool(re.search(r"(?:其中|包括)\s*[:,]?\s*[。]$", text[max(0, stop - 8):stop]))
 
 
 def _direction_in(clause: str) -> int | None:
@@ -696,11 +696,11 @@ def _qualifiers(clause: str) -> frozenset[str]:
 
 
 def _same_subject(own, st: Statement) -> bool:
-    key, label, path = own
-    if key == st.key and path == st.path or key in TOTAL_KEYS and not path:
-        return True
-    totals = {"total", "income_total", "expense_total"}
-    return key in totals and st.key in totals or key == "fiscal" and st.key in ("fiscal", "general_budget")
+    """Whether a change's own subject is the figure before it: the same subject, or a total restated
+    (收、支预算总计各增加 after 财政拨款收、支总预算 X 万元), or 财政拨款 after 一般公共预算."""
+    key, _, path = own
+    return (key == st.key and path == st.path or key in TOTAL_KEYS and not path
+            or key == "fiscal" and st.key in ("fiscal", "general_budget"))
 
 
 def _class_key(name: str) -> str:
