@@ -24,7 +24,7 @@ from yusuan.rules.tables import table_unit
 
 SEED = 20231
 MUTATIONS = 1000
-FLOOR = Decimal("0.99")  # detection rate the rules must keep
+FLOOR = Decimal("0.995")  # detection rate the rules must keep (997 of 1000 at the time of writing)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-from tests.rules.factories import doc, findings, row, table
+from tests.rules.factories import D, doc, findings, row, table
 
 RULE = "recon-totals"
 
@@ -60,3 +60,14 @@ def test_performance_targets_total_matches_the_summary():
         row("金额合计", is_total=True, total="6,632", fiscal="5,682", other="950", page=9),
     ], number="12")
     assert findings(doc(summary, targets), RULE) == [(RULE, 9, "12", "金额合计", "total")]
+
+
+def test_appropriations_are_the_general_budget_plus_government_funds():
+    d = jiangsu()
+    fund = d.tables[-1]
+    fund.empty = False
+    fund.rows[0].values.update(row("合计", amount="5").values)
+    # 财政拨款 (here all the funds) 100 ≠ 一般公共预算 100 + 政府性基金 5
+    assert findings(d, RULE) == [(RULE, 1, "1", "当年支出小计", "amount")]
+    fund.rows[0].values["amount"].amount = D(0)
+    assert findings(d, RULE) == []

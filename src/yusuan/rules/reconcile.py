@@ -97,11 +97,18 @@ class Figures:
     by_key: dict[Key, list[Figure]] = field(default_factory=lambda: defaultdict(list))
     canon: dict[str, str] = field(default_factory=dict)
     units: dict[int, Decimal] = field(default_factory=dict)
+    printed: set[str] = field(default_factory=set)  # the funds whose tables the disclosure prints
 
     def add(self, dim: str, key: str, base: str, phase: str, scope: str, fig: Figure) -> None:
         if fig.unit == ZERO:
             fig.unit = self.unit(fig.table)
         self.by_key[(dim, key, base, phase, self.canon.get(scope, scope))].append(fig)
+
+    def nil_income(self, scope: str) -> bool:
+        """No income from this fund is printed (政府性基金 / 国有资本经营 lines blank, nil or absent)."""
+        source = {"gov_fund": "gov_fund", "soe": "soe_capital"}.get(scope)
+        return source is not None and all(
+            f.amount == 0 for k, group in self.by_key.items() if k[:2] == ("source", source) for f in group)
 
     def unit(self, table: Table) -> Decimal:
         if id(table) not in self.units:
@@ -208,6 +215,7 @@ def _collect(doc: Disclosure) -> Figures:
         scope = SCOPES.get(table.kind)
         if scope is None:
             continue
+        figs.printed.add(scope)
         if table.kind in SUMMARY_KINDS:
             _summary(doc, figs, table, scope, codes)
         elif table.kind == "performance_targets":
@@ -447,6 +455,7 @@ class Mismatch:
     key: Key
     ref_key: Key
     contains: bool = False  # the figure's funds include the reference's: it may be larger, not smaller
+    relation: str = ""  # how the figure should relate to the reference, when not 两者应一致
 
 
 # funds that include other funds: all funds ⊇ 财政拨款 ⊇ 一般公共预算, 政府性基金, 国有资本经营
@@ -512,7 +521,39 @@ def compare(figs: Figures, dims: set[str]) -> list[Mismatch]:
             k = scale(wide.table)
             out.append(Mismatch(wide, narrow, narrow.yuan / k, (wide.slack + narrow.slack) / k, key,
                                 (*key[:4], b), contains=True))
+    out.extend(_composed(figs, refs, seen))
     return out
+
+
+def _composed(figs: Figures, refs: dict[Key, Figure], seen: set) -> Iterator[Mismatch]:
+    """财政拨款 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算, when they are not the same money (a fund
+    whose table is printed but does not list the line counts 0)."""
+    fiscal = figs.canon["fiscal"]
+    if fiscal == figs.canon["general"]:
+        return
+    for key, whole in list(refs.items()):
+        if key[4] != fiscal or key[0] not in ("expense", "function"):
+            continue
+        parts = []
+        for scope in ("general", "gov_fund", "soe"):
+            part = refs.get((*key[:4], figs.canon[scope]))
+            if part is None and (scope == "general" or not (scope in figs.printed or figs.nil_income(scope))):
+                break
+            if part is not None:
+                parts.append(part)
+        else:
+            if len(parts) < 2:
+                continue
+            total = sum((p.yuan for p in parts), ZERO)
+            slack = whole.slack + sum((p.slack for p in parts), ZERO)
+            mark = (id(whole.table), id(whole.row), whole.measure)
+            if abs(whole.yuan - total) <= slack or mark in seen:
+                continue
+            seen.add(mark)
+            k = scale(whole.table)
+            named = "、".join(f"{_name(p.table)}“{p.row.item}”{p.amount:,f}{p.table.unit}" for p in parts[1:])
+            yield Mismatch(whole, parts[0], total / k, slack / k, key, (*key[:4], figs.canon["general"]),
+                           relation=f"财政拨款应等于一般公共预算与{named}之和 {_clean(total / k):,f}{whole.table.unit}")
 
 
 def emit_mismatches(emit, figs: Figures, dims: set[str]):
@@ -526,7 +567,7 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
             scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",
-            relation="前者的资金范围包含后者，不应小于后者" if m.contains else "两者应一致",
+            relation=m.relation or ("前者的资金范围包含后者，不应小于后者" if m.contains else "两者应一致"),
         )
 
 
