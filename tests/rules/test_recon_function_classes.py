@@ -34,3 +34,22 @@ def test_passes_when_named_lines_match_the_coded_lines_in_order():
 
 def test_fails_on_a_line_that_differs_from_its_code_in_the_expense_table():
     assert findings(shenzhen("110"), RULE) == [(RULE, 2, "3", "行政运行", "total")]
+
+
+def test_a_line_the_government_fund_table_does_not_list_is_all_general_budget():
+    appropriation = table("appropriation_expense", [
+        row("合计", is_total=True, amount="105"),
+        row("一般公共服务支出", code="201", amount="100"),
+        row("城乡社区支出", code="212", amount="5"),
+    ], number="5")
+    general = table("general_budget_by_function", [
+        row("合计", is_total=True, amount="100", page=2),
+        row("一般公共服务支出", code="201", amount="100", page=2),
+    ], number="8")
+    fund = table("gov_fund_expense", [
+        row("合计", is_total=True, amount="5", page=3),
+        row("城乡社区支出", code="212", amount="5", page=3),
+    ], number="10")
+    assert findings(doc(appropriation, general, fund), RULE) == []
+    appropriation.rows[1].values["amount"].amount += 3
+    assert findings(doc(appropriation, general, fund), RULE) == [(RULE, 1, "5", "一般公共服务支出", "amount")]

@@ -531,19 +531,18 @@ def _composed(figs: Figures, refs: dict[Key, Figure], seen: set) -> Iterator[Mis
     fiscal = figs.canon["fiscal"]
     if fiscal == figs.canon["general"]:
         return
+    known = {s for s in ("gov_fund", "soe") if s in figs.printed or figs.nil_income(s)}
     for key, whole in list(refs.items()):
         if key[4] != fiscal or key[0] not in ("expense", "function"):
             continue
         parts = []
         for scope in ("general", "gov_fund", "soe"):
             part = refs.get((*key[:4], figs.canon[scope]))
-            if part is None and (scope == "general" or not (scope in figs.printed or figs.nil_income(scope))):
+            if part is None and (scope == "general" or scope not in known):
                 break
             if part is not None:
                 parts.append(part)
         else:
-            if len(parts) < 2:
-                continue
             total = sum((p.yuan for p in parts), ZERO)
             slack = whole.slack + sum((p.slack for p in parts), ZERO)
             mark = (id(whole.table), id(whole.row), whole.measure)
@@ -552,8 +551,10 @@ def _composed(figs: Figures, refs: dict[Key, Figure], seen: set) -> Iterator[Mis
             seen.add(mark)
             k = scale(whole.table)
             named = "、".join(f"{_name(p.table)}“{p.row.item}”{p.amount:,f}{p.table.unit}" for p in parts[1:])
+            relation = (f"财政拨款应等于一般公共预算与{named}之和 {_clean(total / k):,f}{whole.table.unit}" if named
+                        else "政府性基金预算、国有资本经营预算均未列此项，财政拨款应等于一般公共预算")
             yield Mismatch(whole, parts[0], total / k, slack / k, key, (*key[:4], figs.canon["general"]),
-                           relation=f"财政拨款应等于一般公共预算与{named}之和 {_clean(total / k):,f}{whole.table.unit}")
+                           relation=relation)
 
 
 def emit_mismatches(emit, figs: Figures, dims: set[str]):
