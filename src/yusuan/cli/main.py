@@ -32,3 +32,4 @@ def main() -> None:
 
 
 from yusuan.cli import catalog, check, extract, render  # noqa: E402,F401  (the commands register themselves)
+from yusuan.cli import serve  # noqa: E402,F401  (yusuan serve, yusuan db)

@@ -1,0 +1,119 @@
+"""`yusuan serve` (the web workspace and API) and `yusuan db` (the database)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from yusuan.cli.main import main
+
+DB_HELP = "数据库：sqlite:///路径 或 postgresql+psycopg://用户@主机/库（默认 $YUSUAN_HOME/yusuan.db）"
+
+
+def open_store(db: str | None):
+    from yusuan.store import Store
+
+    store = Store(db)
+    store.upgrade()
+    return store
+
+
+def first_admin(store) -> None:
+    """On first start: create the administrator and print its password, once."""
+    from yusuan.store.accounts import ensure_admin, secret_key
+
+    with store.session() as s:
+        secret_key(s)  # the session-signing key, made once and kept with the data
+        created = ensure_admin(s)
+    if created:
+        name, password = created
+        click.echo(f"已创建管理员账户：用户名 {name}，密码 {password}")
+        click.echo("（密码只显示这一次，请妥善保存；数据库中只保存它的散列值。）")
+
+
+def load_demo(store) -> None:
+    from yusuan.store.demo import import_demo
+
+    with store.session() as s:
+        done = import_demo(s)
+    new = sum(1 for _, d in done if d is not None)
+    click.echo(f"示例文件：新导入 {new} 份，已有 {len(done) - new} 份。")
+
+
+@main.command()
+@click.option("--db", "db", default=None, help=DB_HELP)
+@click.option("--demo", is_flag=True, help="先导入示例公开文件（已公开状态，重复运行不会重复导入）")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
+@click.option("--port", default=8000, show_default=True, type=int, help="端口")
+@click.option("--max-upload-mb", default=50, show_default=True, type=int, help="上传文件大小上限（MB）")
+def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int) -> None:
+    """启动网页工作台和 JSON API（首次启动时建库并创建管理员）。"""
+    import uvicorn
+
+    from yusuan.web import create_app
+    from yusuan.web.settings import WebSettings
+
+    store = open_store(db)
+    first_admin(store)
+    if demo:
+        load_demo(store)
+    app = create_app(store, WebSettings(max_upload_bytes=max_upload_mb * 2**20))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"yusuan 已启动：http://{shown}:{port}/ （API 文档 http://{shown}:{port}/docs，按 Ctrl+C 停止）")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.group()
+def db() -> None:
+    """数据库：建库与升级、导入公开文件、新建用户。"""
+
+
+@db.command()
+@click.option("--db", "url", default=None, help=DB_HELP)
+def upgrade(url: str | None) -> None:
+    """建立数据库或升级到最新结构。"""
+    store = open_store(url)
+    click.echo(f"数据库已是最新结构（版本 {store.current_revision()}）：{store.engine.url.render_as_string(hide_password=True)}")
+    first_admin(store)
+
+
+@db.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--db", "url", default=None, help=DB_HELP)
+@click.option("--publish", is_flag=True, help="导入后直接公开（默认为草稿）")
+def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> None:
+    """把一份公开文件（文字部分和表格部分可一起给出）读入数据库，连同检查结果，成为新版本。"""
+    from yusuan.store.intake import import_paths
+
+    store = open_store(url)
+    with store.session() as s:
+        d = import_paths(s, list(files), status="published" if publish else "draft")
+        click.echo(f"已导入：{d.body.name} {d.year} 年，第 {d.version} 版（编号 {d.id}），"
+                   f"{d.cell_count} 个数字，{d.errors} 个错误、{d.warnings} 个警告。")
+
+
+@db.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["admin", "reviewer", "editor"]), required=True,
+              help="admin 管理员；reviewer 主管部门审核人；editor 单位填报人")
+@click.option("--body", "body_name", default=None, help="审核人的主管部门或填报人的单位（名称）")
+@click.option("--db", "url", default=None, help=DB_HELP)
+def create_user(username: str, role: str, body_name: str | None, url: str | None) -> None:
+    """新建用户，并显示一次它的初始密码。"""
+    from yusuan.store.accounts import audit, create_user as create, new_password
+    from yusuan.store.db import StoreError
+    from yusuan.store.repository import body_named
+
+    store = open_store(url)
+    password = new_password()
+    with store.session() as s:
+        body = body_named(s, body_name) if body_name else None
+        if body_name and body is None:
+            raise click.ClickException(f"没有名为“{body_name}”的单位")
+        try:
+            user = create(s, username, password, role, body.id if body else None)
+        except StoreError as e:
+            raise click.ClickException(str(e)) from None
+        audit(s, "user_create", user=None, detail={"username": user.username, "role": role, "via": "cli"})
+    click.echo(f"已创建用户 {username}（{role}），初始密码 {password}（只显示这一次）")

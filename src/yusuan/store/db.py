@@ -1,0 +1,105 @@
+"""Opening the database: SQLite by default (a file under YUSUAN_HOME), PostgreSQL by URL; migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from yusuan.catalog.store import user_home
+
+
+class StoreError(Exception):
+    """A request the store refuses; str(e) is one Chinese line for the user."""
+
+
+def default_url() -> str:
+    return f"sqlite:///{user_home() / 'yusuan.db'}"
+
+
+def normalize_url(url: str) -> URL:
+    """`postgresql://` and `postgres://` mean psycopg 3; a relative SQLite path is made absolute."""
+    u = make_url(url.replace("postgres://", "postgresql://", 1) if url.startswith("postgres://") else url)
+    if u.drivername == "postgresql":
+        u = u.set(drivername="postgresql+psycopg")
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
+        path = Path(u.database).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        u = u.set(database=str(path))
+    return u
+
+
+def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> Engine:
+    u = normalize_url(url)
+    backend = u.get_backend_name()
+    if backend == "sqlite":
+        engine = create_engine(u, connect_args={"check_same_thread": False, "timeout": 30},
+                               pool_size=pool_size, max_overflow=20)
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")  # readers do not wait for the writer
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    if backend == "postgresql":
+        args = {"options": f"-csearch_path={schema}"} if schema else {}
+        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    raise StoreError(f"不支持的数据库：{backend}（可用 sqlite:///路径 或 postgresql+psycopg://…）")
+
+
+class Store:
+    """One database: an engine, a session factory and its migrations."""
+
+    def __init__(self, url: str | None = None, *, schema: str | None = None, pool_size: int = 10):
+        self.url = url or default_url()
+        self.schema = schema
+        self.engine = make_engine(self.url, schema=schema, pool_size=pool_size)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is one transaction: committed at the end, rolled back on error."""
+        with self.sessions() as s:
+            with s.begin():
+                yield s
+
+    def upgrade(self, revision: str = "head") -> None:
+        """Bring the schema up to `revision` (creating the database on first start)."""
+        from alembic import command
+
+        with self.engine.begin() as connection:
+            command.upgrade(alembic_config(connection), revision)
+
+    def current_revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def has_schema(self) -> bool:
+        return inspect(self.engine).has_table("alembic_version")
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def alembic_config(connection=None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", "yusuan.store:migrations")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg

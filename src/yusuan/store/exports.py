@@ -1,0 +1,75 @@
+"""Downloads of a stored disclosure, built from the store: the cells CSV, the model JSON, the findings
+report, the reviewer's checklist, and rendered documents when yusuan.render is there."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from yusuan.export.cells import write_cells_csv
+from yusuan.export.json import disclosure_dict
+from yusuan.rules.report import report_dict
+from yusuan.store.convert import load_disclosure, load_findings
+from yusuan.store.db import StoreError
+
+RENDER_FORMATS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html; charset=utf-8",
+}
+
+
+class NotAvailable(StoreError):
+    """The feature needs a part of yusuan that is not installed or not built yet (HTTP 501)."""
+
+
+def cells_csv(s: Session, disclosure_id: int) -> str:
+    out = io.StringIO()
+    write_cells_csv([load_disclosure(s, disclosure_id)], out)
+    return out.getvalue()
+
+
+def model_json(s: Session, disclosure_id: int) -> dict:
+    return disclosure_dict(load_disclosure(s, disclosure_id))
+
+
+def findings_report(s: Session, disclosure_id: int) -> dict:
+    return report_dict(load_disclosure(s, disclosure_id), load_findings(s, disclosure_id))
+
+
+def checklist_xlsx(s: Session, disclosure_id: int) -> bytes:
+    from yusuan.export.checklist_xlsx import write_checklist
+    from yusuan.rules.checklist import build
+
+    doc = load_disclosure(s, disclosure_id)
+    items = build(doc, load_findings(s, disclosure_id))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "checklist.xlsx"
+        write_checklist([(doc, items)], path)
+        return path.read_bytes()
+
+
+def renderer():
+    """yusuan.render's `render(doc, fmt)`, or None while it is not part of this installation."""
+    try:
+        module = importlib.import_module("yusuan.render")
+    except ImportError:
+        return None
+    return getattr(module, "render", None)
+
+
+def rendered(s: Session, disclosure_id: int, fmt: str) -> bytes:
+    if fmt not in RENDER_FORMATS:
+        raise StoreError(f"不支持的下载格式：{fmt}（可选 {'、'.join(RENDER_FORMATS)}）")
+    render = renderer()
+    if render is None:
+        raise NotAvailable(f"暂不能生成 {fmt.upper()}：本安装中没有文档生成模块（yusuan.render）")
+    try:
+        return render(load_disclosure(s, disclosure_id), fmt)
+    except ImportError as e:  # a renderer whose own dependency is missing
+        raise NotAvailable(f"暂不能生成 {fmt.upper()}：缺少 {e.name or e}") from None

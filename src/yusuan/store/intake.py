@@ -1,0 +1,98 @@
+"""From uploaded files to a stored disclosure: read, check, decide the body, store (one transaction).
+
+The web layer hands over the bytes it received; reading (yusuan.ingest) and checking (yusuan.rules) happen
+here, never in the web layer.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from yusuan.ingest.errors import IngestError
+from yusuan.ingest.formats import sniff
+from yusuan.ingest.read import read_publications
+from yusuan.model.disclosure import Disclosure as ModelDisclosure
+from yusuan.rules.finding import Finding
+from yusuan.rules.registry import run
+from yusuan.store import access
+from yusuan.store import models as m
+from yusuan.store.access import Principal
+from yusuan.store.db import StoreError
+from yusuan.store.queries import Forbidden, NotFound
+from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
+
+_UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
+
+
+def safe_name(name: str, index: int = 0) -> str:
+    """A file name safe to write: the last path part, no control or reserved characters."""
+    base = _UNSAFE.sub("_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip(" .")
+    return base[:200] or f"上传文件{index + 1}"
+
+
+def read_files(files: Sequence[UploadedFile]) -> tuple[ModelDisclosure, list[Finding], list[UploadedFile]]:
+    """Read and check one publication from its files (a text part and a tables part make one).
+    Raises IngestError for unreadable input."""
+    if not files:
+        raise StoreError("没有收到文件")
+    names = [safe_name(f.name, i) for i, f in enumerate(files)]
+    if len(set(names)) != len(names):
+        raise StoreError("上传的文件重名，请改名后再上传")
+    with tempfile.TemporaryDirectory(prefix="yusuan-upload-") as tmp:
+        paths = []
+        for name, f in zip(names, files):
+            path = Path(tmp) / name
+            path.write_bytes(f.content)
+            paths.append(path)
+        formats = [sniff(p) for p in paths]
+        docs = read_publications(paths)
+    if len(docs) != 1:
+        raise IngestError("、".join(names), f"这些文件构成了 {len(docs)} 份公开文件，请一次只上传一份"
+                          "（同一单位分开发布的文字部分和表格部分可以一起上传）")
+    doc = docs[0]
+    stored = [UploadedFile(n, f.content, fmt) for n, f, fmt in zip(names, files, formats)]
+    return doc, run(doc), stored
+
+
+def target_body(s: Session, p: Principal, doc: ModelDisclosure, body_id: int | None) -> m.Body:
+    """The body an upload by `p` goes to: the one asked for, or the one the document names."""
+    if body_id is not None:
+        body = s.get(m.Body, body_id)
+        if body is None:
+            raise NotFound(f"没有编号为 {body_id} 的单位")
+        if not access.can_edit_body(p, body.id):
+            raise Forbidden(f"您无权为“{body.name}”上传文件")
+        return body
+    ident = doc.identity
+    if not ident.body:
+        raise StoreError("文件中没有识别出单位名称，请指定单位（body_id）")
+    body = body_named(s, ident.body)
+    if body is not None:
+        if not access.can_edit_body(p, body.id):
+            raise Forbidden(f"文件中的单位是“{body.name}”，您无权为它上传文件")
+        return body
+    parent = body_named(s, ident.parent) if ident.parent else None
+    if p.is_admin or (p.role == "reviewer" and parent is not None and parent.id in p.scope):
+        return ensure_body(s, ident.body, parent=ident.parent, level=ident.level, body_type=ident.body_type)
+    raise Forbidden(f"文件中的单位“{ident.body}”不在您负责的范围内")
+
+
+def upload(s: Session, p: Principal, user: m.User, files: Sequence[UploadedFile], *, body_id: int | None = None,
+           year: int | None = None, ip: str = "") -> m.Disclosure:
+    """Read, check and store an upload as a draft: the next version of its series."""
+    doc, findings, stored = read_files(files)
+    body = target_body(s, p, doc, body_id)
+    return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
+
+
+def import_paths(s: Session, paths: Sequence[str | Path], *, status: str = "published", user: m.User | None = None,
+                 action: str = "import") -> m.Disclosure:
+    """Read, check and store one publication from files on disk (the demo, `yusuan db import`)."""
+    files = [UploadedFile.from_path(p) for p in paths]
+    doc, findings, stored = read_files(files)
+    return ingest(s, doc, findings, stored, status=status, user=user, action=action)

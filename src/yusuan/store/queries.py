@@ -1,0 +1,456 @@
+"""Reading the store for people and programs: every function returns plain, JSON-ready dicts (amounts as
+exact strings), already limited to what the asking `Principal` may see.
+
+These dicts are the contexts of the web layer: the JSON API serves them as they are, and a page
+renders the same dict with a template.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, literal, or_, select, true
+from sqlalchemy.orm import Session, selectinload
+
+from yusuan.model.amount import printed_value
+from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
+from yusuan.store import access
+from yusuan.store import models as m
+from yusuan.store.access import Principal
+from yusuan.store.db import StoreError
+from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, STATUS_NAMES
+from yusuan.store.types import canonical
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+MAX_LIMIT = 5000
+
+
+class NotFound(StoreError):
+    pass
+
+
+class Forbidden(StoreError):
+    pass
+
+
+def _dec(v: Decimal | None) -> str | None:
+    return None if v is None else str(canonical(v))
+
+
+def _iso(t) -> str | None:
+    return t.isoformat() if t is not None else None
+
+
+def _bbox(row) -> list[float] | None:
+    return None if row.x0 is None else [round(row.x0, 2), round(row.top, 2), round(row.x1, 2), round(row.bottom, 2)]
+
+
+def _where(row) -> dict:
+    return {"file": row.file, "page": row.page, "bbox": _bbox(row)}
+
+
+# bodies
+
+
+def _disclosure_brief(d: m.Disclosure) -> dict:
+    return {"id": d.id, "year": d.year, "kind": d.kind, "kind_name": KIND_NAMES.get(d.kind, d.kind),
+            "status": d.status, "status_name": STATUS_NAMES.get(d.status, d.status), "version": d.version}
+
+
+def _body_dict(b: m.Body) -> dict:
+    return {"id": b.id, "name": b.name, "level": b.level, "level_name": LEVEL_NAMES.get(b.level, b.level),
+            "body_type": b.body_type, "parent_id": b.parent_id}
+
+
+def body_tree(s: Session, p: Principal) -> dict:
+    """Parent departments with their units, each with the disclosures `p` sees (current versions);
+    bodies with nothing visible under them are left out."""
+    bodies = s.execute(select(m.Body).order_by(m.Body.name)).scalars().all()
+    docs = s.execute(
+        select(m.Disclosure).where(access.visible(p), access.current(p))
+        .order_by(m.Disclosure.year.desc(), m.Disclosure.kind)
+    ).scalars().all()
+    by_body: dict[int, list[dict]] = defaultdict(list)
+    for d in docs:
+        by_body[d.body_id].append(_disclosure_brief(d))
+    nodes = {b.id: {**_body_dict(b), "disclosures": by_body.get(b.id, []), "children": []} for b in bodies}
+    roots = []
+    for b in bodies:
+        node = nodes[b.id]
+        if b.parent_id in nodes:
+            nodes[b.parent_id]["children"].append(node)
+        else:
+            roots.append(node)
+
+    def keep(node: dict) -> bool:
+        node["children"] = [c for c in node["children"] if keep(c)]
+        node["years"] = sorted({d["year"] for d in node["disclosures"] if d["year"]}, reverse=True)
+        return bool(node["disclosures"] or node["children"] or node["id"] in p.scope)
+
+    roots = [r for r in roots if keep(r)]
+    return {"bodies": roots, "body_count": sum(1 for n in nodes.values() if n["disclosures"]),
+            "disclosure_count": len(docs)}
+
+
+def visible_bodies(s: Session, p: Principal) -> set[int]:
+    """Bodies `p` may see: those with a disclosure it sees, their ancestors, and its own scope."""
+    parents = dict(s.execute(select(m.Body.id, m.Body.parent_id)).all())
+    if p.is_admin:
+        return set(parents)
+    seen = set(s.execute(select(m.Disclosure.body_id).where(access.visible(p)).distinct()).scalars()) | set(p.scope)
+    for bid in list(seen):
+        up = parents.get(bid)
+        while up is not None and up not in seen:
+            seen.add(up)
+            up = parents.get(up)
+    return seen
+
+
+def body_detail(s: Session, p: Principal, body_id: int) -> dict:
+    b = s.get(m.Body, body_id)
+    allowed = visible_bodies(s, p)
+    if b is None or b.id not in allowed:
+        raise NotFound(f"没有编号为 {body_id} 的单位")
+    chain, up = [], b.parent
+    while up is not None and len(chain) < 20:
+        chain.insert(0, {"id": up.id, "name": up.name})
+        up = up.parent
+    listing = disclosure_list(s, p, body_id=body_id, versions="all", limit=MAX_LIMIT)
+    children = [_body_dict(c) for c in sorted(b.children, key=lambda c: c.name) if c.id in allowed]
+    return {"body": _body_dict(b), "ancestors": chain, "children": children, "disclosures": listing["disclosures"]}
+
+
+# disclosures
+
+
+def _summary(d: m.Disclosure) -> dict:
+    return {
+        **_disclosure_brief(d),
+        "body": {"id": d.body.id, "name": d.body.name, "parent_id": d.body.parent_id},
+        "parent_name": d.parent_name, "level": d.level, "level_name": LEVEL_NAMES.get(d.level, d.level),
+        "body_type": d.body_type, "title": d.title, "is_latest": d.is_latest,
+        "is_latest_published": d.is_latest_published, "previous_id": d.previous_id, "cell_count": d.cell_count,
+        "findings": {"error": d.errors, "warning": d.warnings, "info": d.infos},
+        "created_at": _iso(d.created_at), "submitted_at": _iso(d.submitted_at), "published_at": _iso(d.published_at),
+    }
+
+
+def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, body: str | None = None,
+                    department_id: int | None = None, year: int | None = None, kind: str | None = None,
+                    level: str | None = None, status: str | None = None, q: str | None = None,
+                    versions: str = "current", limit: int = 100, offset: int = 0) -> dict:
+    """Disclosures `p` sees, newest year first. `versions`: current (one per series) or all."""
+    conds = [access.visible(p)]
+    if versions != "all":
+        conds.append(access.current(p))
+    if body_id is not None:
+        conds.append(m.Disclosure.body_id == body_id)
+    if department_id is not None:
+        conds.append(m.Disclosure.body_id.in_(access.subtree(s, department_id)))
+    if body:
+        conds.append(m.Disclosure.body_id.in_(select(m.Body.id).where(m.Body.name.contains(body))))
+    if q:
+        conds.append(or_(m.Disclosure.body_id.in_(select(m.Body.id).where(m.Body.name.contains(q))),
+                         m.Disclosure.title.contains(q), m.Disclosure.parent_name.contains(q)))
+    for col, val in ((m.Disclosure.year, year), (m.Disclosure.kind, kind), (m.Disclosure.level, level),
+                     (m.Disclosure.status, status)):
+        if val is not None:
+            conds.append(col == val)
+    limit = max(1, min(limit, MAX_LIMIT))
+    total = s.scalar(select(func.count()).select_from(m.Disclosure).where(*conds))
+    rows = s.execute(
+        select(m.Disclosure).join(m.Body).where(*conds).options(selectinload(m.Disclosure.body))
+        .order_by(m.Disclosure.year.desc(), m.Body.name, m.Disclosure.kind, m.Disclosure.version.desc())
+        .limit(limit).offset(offset)
+    ).scalars().all()
+    return {"disclosures": [_summary(d) for d in rows], "total": total, "limit": limit, "offset": offset,
+            "filters": {k: v for k, v in dict(body_id=body_id, body=body, department_id=department_id, year=year,
+                                               kind=kind, level=level, status=status, q=q, versions=versions).items()
+                        if v is not None}}
+
+
+def get_disclosure(s: Session, p: Principal, disclosure_id: int) -> m.Disclosure:
+    """The disclosure, if `p` may read it (else NotFound: a draft's existence is not disclosed)."""
+    d = s.get(m.Disclosure, disclosure_id)
+    if d is None or not access.can_read(p, d):
+        raise NotFound(f"没有编号为 {disclosure_id} 的公开文件，或您无权查看")
+    return d
+
+
+def permissions(p: Principal, d: m.Disclosure) -> dict:
+    return {"edit": access.can_edit(p, d), "upload": access.can_edit_body(p, d.body_id),
+            "submit": access.can_edit(p, d) and d.status == "draft",
+            "publish": access.can_publish(p, d) and d.status != "published",
+            "comment": access.can_comment(p, d)}
+
+
+def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary") -> dict:
+    """One disclosure: identity, status and versions, files, narrative, tables (a summary of each, or
+    `tables="full"` with every row and cell), performance targets and what `p` may do with it."""
+    d = get_disclosure(s, p, disclosure_id)
+    versions = s.execute(
+        select(m.Disclosure).where(m.Disclosure.body_id == d.body_id, m.Disclosure.year == d.year,
+                                   m.Disclosure.kind == d.kind, access.visible(p))
+        .order_by(m.Disclosure.version.desc())
+    ).scalars().all()
+    files = s.execute(select(m.File).where(m.File.disclosure_id == d.id).order_by(m.File.position)).scalars().all()
+    table_rows = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars().all()
+    counts = dict(s.execute(select(m.Cell.table_id, func.count()).where(m.Cell.disclosure_id == d.id)
+                            .group_by(m.Cell.table_id)).all())
+    row_counts = dict(s.execute(select(m.Row.table_id, func.count()).join(m.Table)
+                                .where(m.Table.disclosure_id == d.id).group_by(m.Row.table_id)).all())
+    sections = s.execute(
+        select(m.Section).where(m.Section.disclosure_id == d.id).order_by(m.Section.position)
+        .options(selectinload(m.Section.paragraphs))
+    ).scalars().all()
+    if tables == "full":
+        table_list = [_table_full(s, t) for t in table_rows]
+    else:
+        table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
+                      for t in table_rows]
+    return {
+        "disclosure": _summary(d),
+        "versions": [{"id": v.id, "version": v.version, "status": v.status,
+                      "status_name": STATUS_NAMES.get(v.status, v.status), "created_at": _iso(v.created_at),
+                      "published_at": _iso(v.published_at), "is_latest": v.is_latest} for v in versions],
+        "contents": list(d.contents or []),
+        "files": [{"id": f.id, "name": f.name, "format": f.format, "size": f.size, "sha256": f.sha256}
+                  for f in files],
+        "tables": table_list,
+        "sections": [{"id": sec.id, "heading": sec.heading, "level": sec.level, **_where(sec),
+                      "paragraphs": [{"id": par.id, "text": par.text, **_where(par),
+                                      "lines": [{"offset": o, **src} for o, src in par.lines]}
+                                     for par in sec.paragraphs]} for sec in sections],
+        "performance": d.performance,
+        "permissions": permissions(p, d),
+    }
+
+
+def _table_head(t: m.Table) -> dict:
+    return {"id": t.id, "disclosure_id": t.disclosure_id, "position": t.position, "kind": t.kind,
+            "kind_name": TABLE_KINDS.get(t.kind, t.kind), "number": t.number, "number_text": t.number_text,
+            "title": t.title, "unit": t.unit, "pages": t.pages, "empty": t.empty, "notes": t.notes,
+            "columns": [{**c, "measure_name": measure_name(c["measure"])} for c in t.columns], **_where(t)}
+
+
+def measure_name(measure: str) -> str:
+    base, phase = split_measure(measure)
+    name = MEASURES.get(base, base)
+    return f"{name}（{PHASES.get(phase, phase)}）" if phase else name
+
+
+def _table_full(s: Session, t: m.Table, flagged: dict[int, list[int]] | None = None) -> dict:
+    if flagged is None:
+        flagged = _flagged_cells(s, t.disclosure_id, t.id)
+    rows = s.execute(select(m.Row).where(m.Row.table_id == t.id).order_by(m.Row.position)
+                     .options(selectinload(m.Row.cells))).scalars().all()
+    return {**_table_head(t), "rows": [
+        {"id": r.id, "position": r.position, "label": r.label, "item": r.item, "code": r.code, "side": r.side,
+         "level": r.level, "is_total": r.is_total, "texts": r.texts, **_where(r),
+         "cells": {c.measure: {"id": c.id, "text": c.text, "amount": _dec(c.amount), "page": c.page,
+                               "bbox": _bbox(c), "findings": flagged.get(c.id, [])} for c in r.cells}}
+        for r in rows]}
+
+
+def _flagged_cells(s: Session, disclosure_id: int, table_id: int | None = None) -> dict[int, list[int]]:
+    """cell id → ids of the findings located on it."""
+    q = (select(m.FindingLocation.cell_id, m.FindingLocation.finding_id).join(m.Finding)
+         .where(m.Finding.disclosure_id == disclosure_id, m.FindingLocation.cell_id.is_not(None)))
+    if table_id is not None:
+        q = q.where(m.FindingLocation.table_id == table_id)
+    out: dict[int, list[int]] = defaultdict(list)
+    for cell_id, finding_id in s.execute(q):
+        if finding_id not in out[cell_id]:
+            out[cell_id].append(finding_id)
+    return out
+
+
+def table_detail(s: Session, p: Principal, table_id: int) -> dict:
+    t = s.get(m.Table, table_id)
+    if t is None:
+        raise NotFound(f"没有编号为 {table_id} 的表格")
+    try:
+        d = get_disclosure(s, p, t.disclosure_id)
+    except NotFound:
+        raise NotFound(f"没有编号为 {table_id} 的表格") from None
+    return {"disclosure": _summary(d), "table": _table_full(s, t)}
+
+
+def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
+    d = get_disclosure(s, p, disclosure_id)
+    flagged = _flagged_cells(s, d.id)
+    tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
+    return {"disclosure": _summary(d), "tables": [_table_full(s, t, flagged) for t in tables]}
+
+
+# cells
+
+
+@dataclass
+class CellFilter:
+    disclosure_id: int | None = None
+    body_id: int | None = None
+    body: str | None = None
+    department_id: int | None = None
+    year: int | None = None
+    doc_kind: str | None = None  # budget | final_accounts
+    kind: str | None = None  # table kind
+    code: str | None = None  # exact code
+    code_prefix: str | None = None
+    item: str | None = None
+    measure: str | None = None
+    side: str | None = None
+    limit: int = 1000
+    offset: int = 0
+
+
+def cells(s: Session, p: Principal, f: CellFilter) -> dict:
+    """Numeric cells (DESIGN.md contract 1, plus where they come from) of the disclosures `p` sees: the
+    current versions, or one given version."""
+    conds = [access.visible(p)]
+    if f.disclosure_id is not None:
+        conds.append(m.Cell.disclosure_id == f.disclosure_id)
+    else:
+        conds.append(access.current(p))
+    if f.body_id is not None:
+        conds.append(m.Disclosure.body_id == f.body_id)
+    if f.department_id is not None:
+        conds.append(m.Disclosure.body_id.in_(access.subtree(s, f.department_id)))
+    if f.body:
+        conds.append(m.Body.name.contains(f.body))
+    if f.year is not None:
+        conds.append(m.Disclosure.year == f.year)
+    if f.doc_kind:
+        conds.append(m.Disclosure.kind == f.doc_kind)
+    for col, val in ((m.Cell.kind, f.kind), (m.Cell.code, f.code), (m.Cell.measure, f.measure),
+                     (m.Cell.side, f.side), (m.Cell.item, f.item)):
+        if val is not None:
+            conds.append(col == val)
+    if f.code_prefix:
+        conds.append(m.Cell.code.startswith(f.code_prefix))
+    limit = max(1, min(f.limit, MAX_LIMIT))
+    q = (select(m.Cell, m.Disclosure.year, m.Disclosure.kind.label("doc_kind"), m.Body.id.label("body_id"),
+                m.Body.name.label("body_name"))
+         .join(m.Disclosure, m.Cell.disclosure_id == m.Disclosure.id).join(m.Body, m.Disclosure.body_id == m.Body.id)
+         .where(*conds).order_by(m.Cell.disclosure_id, m.Cell.table_id, m.Cell.row_id, m.Cell.position)
+         .limit(limit + 1).offset(f.offset))
+    out = []
+    for c, year, doc_kind, body_id, body_name in s.execute(q):
+        out.append({
+            "id": c.id, "disclosure_id": c.disclosure_id, "body_id": body_id, "body": body_name, "year": year,
+            "doc_kind": doc_kind, "table_id": c.table_id, "row_id": c.row_id, "table_no": c.table_no,
+            "kind": c.kind, "side": c.side, "code": c.code, "item": c.item, "measure": c.measure,
+            "value": printed_value(c.text), "amount": _dec(c.amount), "unit": c.unit, "yuan": _dec(c.yuan),
+            "page": c.page, "file": c.file, "bbox": _bbox(c),
+        })
+    more = len(out) > limit
+    return {"cells": out[:limit], "limit": limit, "offset": f.offset,
+            "next_offset": f.offset + limit if more else None,
+            "filters": {k: v for k, v in vars(f).items() if v is not None and k not in ("limit", "offset")}}
+
+
+# findings
+
+
+def _finding_dict(f: m.Finding) -> dict:
+    return {"id": f.id, "disclosure_id": f.disclosure_id, "rule": f.rule, "severity": f.severity,
+            "severity_name": SEVERITY_NAMES.get(f.severity, f.severity), "category": f.category,
+            "message": f.message, "table_no": f.table_no, "kind": f.kind, "side": f.side, "code": f.code,
+            "item": f.item, "measure": f.measure, "expected": _dec(f.expected), "actual": _dec(f.actual),
+            "tolerance": _dec(f.tolerance),
+            "locations": [{**_where(loc), "table_id": loc.table_id, "row_id": loc.row_id, "cell_id": loc.cell_id,
+                           "paragraph_id": loc.paragraph_id} for loc in f.locations]}
+
+
+_SEVERITY_ORDER = case({"error": 0, "warning": 1, "info": 2}, value=m.Finding.severity, else_=3)
+
+
+def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severity: str | None = None,
+                        rule: str | None = None) -> dict:
+    d = get_disclosure(s, p, disclosure_id)
+    q = select(m.Finding).where(m.Finding.disclosure_id == d.id).options(selectinload(m.Finding.locations))
+    if severity:
+        q = q.where(m.Finding.severity == severity)
+    if rule:
+        q = q.where(m.Finding.rule == rule)
+    found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
+    return {"disclosure": _summary(d), "findings": [_finding_dict(f) for f in found],
+            "counts": dict(Counter(f.severity for f in found))}
+
+
+def findings(s: Session, p: Principal, *, severity: str | None = None, rule: str | None = None,
+             body_id: int | None = None, department_id: int | None = None, year: int | None = None,
+             limit: int = 500, offset: int = 0) -> dict:
+    """Findings across the current disclosures `p` sees (a reviewer's overview of its units)."""
+    conds = [access.visible(p), access.current(p)]
+    if severity:
+        conds.append(m.Finding.severity == severity)
+    if rule:
+        conds.append(m.Finding.rule == rule)
+    if body_id is not None:
+        conds.append(m.Disclosure.body_id == body_id)
+    if department_id is not None:
+        conds.append(m.Disclosure.body_id.in_(access.subtree(s, department_id)))
+    if year is not None:
+        conds.append(m.Disclosure.year == year)
+    limit = max(1, min(limit, MAX_LIMIT))
+    rows = s.execute(
+        select(m.Finding).join(m.Disclosure).where(*conds).options(selectinload(m.Finding.locations))
+        .order_by(m.Finding.disclosure_id, _SEVERITY_ORDER, m.Finding.position).limit(limit + 1).offset(offset)
+    ).scalars().all()
+    return {"findings": [_finding_dict(f) for f in rows[:limit]], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if len(rows) > limit else None}
+
+
+# comments, audit, users
+
+
+def comments(s: Session, p: Principal, disclosure_id: int) -> dict:
+    d = get_disclosure(s, p, disclosure_id)
+    if not access.can_see_comments(p, d):
+        raise Forbidden("您无权查看这份文件的审核意见")
+    rows = s.execute(select(m.Comment).where(m.Comment.disclosure_id == d.id).order_by(m.Comment.created_at, m.Comment.id)
+                     .options(selectinload(m.Comment.user))).scalars().all()
+    return {"disclosure_id": d.id, "comments": [comment_dict(c) for c in rows]}
+
+
+def comment_dict(c: m.Comment) -> dict:
+    return {"id": c.id, "disclosure_id": c.disclosure_id, "text": c.text, "created_at": _iso(c.created_at),
+            "user": {"id": c.user.id, "username": c.user.username, "display_name": c.user.display_name,
+                     "role": c.user.role},
+            "finding_id": c.finding_id, "cell_id": c.cell_id, "page": c.page}
+
+
+def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
+              username: str | None = None, limit: int = 200, offset: int = 0) -> dict:
+    if not access.can_audit(p):
+        raise Forbidden("只有管理员可以查看操作日志")
+    q = select(m.AuditEntry)
+    if action:
+        q = q.where(m.AuditEntry.action == action)
+    if disclosure_id is not None:
+        q = q.where(m.AuditEntry.disclosure_id == disclosure_id)
+    if username:
+        q = q.where(m.AuditEntry.username == username)
+    limit = max(1, min(limit, MAX_LIMIT))
+    rows = s.execute(q.order_by(m.AuditEntry.id.desc()).limit(limit).offset(offset)).scalars().all()
+    return {"entries": [{"id": a.id, "at": _iso(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
+                         "action": a.action, "disclosure_id": a.disclosure_id, "detail": a.detail} for a in rows],
+            "limit": limit, "offset": offset}
+
+
+def user_dict(u: m.User) -> dict:
+    return {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
+            "role_name": access.ROLE_NAMES.get(u.role, u.role), "body_id": u.body_id,
+            "body": u.body.name if u.body else None, "is_active": u.is_active,
+            "last_login_at": _iso(u.last_login_at)}
+
+
+def users(s: Session, p: Principal) -> dict:
+    if not access.can_manage_users(p):
+        raise Forbidden("只有管理员可以管理用户")
+    rows = s.execute(select(m.User).order_by(m.User.id).options(selectinload(m.User.body))).scalars().all()
+    return {"users": [user_dict(u) for u in rows]}

@@ -1,0 +1,85 @@
+"""The application: routers, error mapping, the upload limit, static files and templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from itsdangerous import TimestampSigner
+
+from yusuan.ingest.errors import IngestError
+from yusuan.store import Store
+from yusuan.store.accounts import secret_key
+from yusuan.store.aggregate import AggregateError
+from yusuan.store.db import StoreError
+from yusuan.store.exports import NotAvailable
+from yusuan.store.queries import Forbidden, NotFound
+from yusuan.store.repository import DuplicateUpload
+from yusuan.web.settings import WebSettings
+from yusuan.web.upload import UploadLimit, UploadTooLarge
+from yusuan.web.views import accounts, aggregate, audit, bodies, comments, disclosures, downloads, findings, pages, tables
+
+HERE = Path(__file__).parent
+ROUTERS = (pages, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+
+DESCRIPTION = """部门预算与决算公开文件的数据接口。
+
+- 公众无需登录，只能看到已公开的文件；登录后（`POST /api/login`）按角色看到本单位或下属单位的草稿。
+- 使用 Cookie 登录时，所有修改类请求（POST、PATCH）须在请求头 `X-CSRF-Token` 中带上登录时返回的令牌。
+- 金额一律为精确的十进制字符串；`unit` 为表格印刷的单位（元 或 万元），`yuan` 为折算成元的金额。
+- 页面定位：`page` 是 PDF 页码（文本文件为行号），`bbox` 为 x0、top、x1、bottom（PDF 点，原点在左上角）。
+"""
+
+# (exception class, HTTP status) — most specific first
+ERRORS: tuple[tuple[type[Exception], int], ...] = (
+    (UploadTooLarge, 413), (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501),
+    (AggregateError, 400), (IngestError, 400), (StoreError, 400),
+)
+
+
+def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
+    settings = settings or WebSettings()
+    app = FastAPI(title="yusuan 预算公开", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  openapi_url="/openapi.json")
+    app.state.store = store
+    app.state.settings = settings
+    with store.session() as s:
+        app.state.signer = TimestampSigner(secret_key(s), salt="yusuan-session")
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    for module in ROUTERS:
+        app.include_router(module.router)
+    for exc, status in ERRORS:
+        app.add_exception_handler(exc, _handler(status))
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+    return app
+
+
+def _handler(status: int):
+    async def handle(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    return handle
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 with the field and a Chinese summary first, FastAPI's details after."""
+    parts = []
+    for e in exc.errors():
+        where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
+        parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
+    return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": exc.errors()}, status_code=422)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("yusuan")
+    except PackageNotFoundError:
+        return "0"

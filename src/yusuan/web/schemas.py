@@ -1,0 +1,401 @@
+"""Response and request models: they document the API (OpenAPI at /openapi.json, /docs) and check
+that the context dicts from yusuan.store keep their shape. Amounts are exact decimal strings."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Where(Model):
+    file: str = ""
+    page: int | None = Field(None, description="PDF 页码（从 1 起），文本文件为行号")
+    bbox: list[float] | None = Field(None, description="x0, top, x1, bottom（PDF 点，原点在左上角）")
+
+
+class DisclosureBrief(Model):
+    id: int
+    year: int | None
+    kind: Literal["budget", "final_accounts"]
+    kind_name: str
+    status: Literal["draft", "submitted", "published"]
+    status_name: str
+    version: int
+
+
+class BodyRef(Model):
+    id: int
+    name: str
+    parent_id: int | None = None
+
+
+class FindingCounts(Model):
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+
+class DisclosureSummary(DisclosureBrief):
+    body: BodyRef
+    parent_name: str
+    level: str
+    level_name: str
+    body_type: str
+    title: str
+    is_latest: bool
+    is_latest_published: bool
+    previous_id: int | None
+    cell_count: int
+    findings: FindingCounts
+    created_at: str | None
+    submitted_at: str | None
+    published_at: str | None
+
+
+class BodyNode(Model):
+    id: int
+    name: str
+    level: str
+    level_name: str
+    body_type: str
+    parent_id: int | None
+    years: list[int] = []
+    disclosures: list[DisclosureBrief]
+    children: list[BodyNode]
+
+
+class BodyTree(Model):
+    bodies: list[BodyNode]
+    body_count: int
+    disclosure_count: int
+
+
+class BodyInfo(Model):
+    id: int
+    name: str
+    level: str
+    level_name: str
+    body_type: str
+    parent_id: int | None
+
+
+class BodyDetail(Model):
+    body: BodyInfo
+    ancestors: list[BodyRef]
+    children: list[BodyInfo]
+    disclosures: list[DisclosureSummary]
+
+
+class DisclosureList(Model):
+    disclosures: list[DisclosureSummary]
+    total: int
+    limit: int
+    offset: int
+    filters: dict[str, Any]
+
+
+class Column(Model):
+    measure: str
+    measure_name: str
+    header: str
+    side: str = ""
+
+
+class CellValue(Model):
+    id: int
+    text: str = Field(description="印刷的原样，如 5,682")
+    amount: str = Field(description="精确数值（十进制字符串）")
+    page: int | None
+    bbox: list[float] | None
+    findings: list[int] = Field(description="定位在这个单元格上的问题编号")
+
+
+class TableRow(Where):
+    id: int
+    position: int
+    label: str
+    item: str
+    code: str
+    side: str
+    level: int
+    is_total: bool
+    texts: dict[str, str]
+    cells: dict[str, CellValue] = Field(description="按 measure 的数字")
+
+
+class TableHead(Where):
+    id: int
+    disclosure_id: int
+    position: int
+    kind: str
+    kind_name: str
+    number: str
+    number_text: str
+    title: str
+    unit: str
+    pages: list[int]
+    empty: bool
+    notes: list[str]
+    columns: list[Column]
+
+
+class TableSummary(TableHead):
+    row_count: int | None = None
+    cell_count: int | None = None
+    rows: list[TableRow] | None = None
+
+
+class TableFull(TableHead):
+    rows: list[TableRow]
+
+
+class Line(Model):
+    offset: int
+    file: str
+    page: int
+    bbox: list[float] | None = None
+
+
+class ParagraphOut(Where):
+    id: int
+    text: str
+    lines: list[Line]
+
+
+class SectionOut(Where):
+    id: int
+    heading: str
+    level: int
+    paragraphs: list[ParagraphOut]
+
+
+class FileOut(Model):
+    id: int
+    name: str
+    format: str
+    size: int
+    sha256: str
+
+
+class VersionOut(Model):
+    id: int
+    version: int
+    status: str
+    status_name: str
+    created_at: str | None
+    published_at: str | None
+    is_latest: bool
+
+
+class Permissions(Model):
+    edit: bool
+    upload: bool
+    submit: bool
+    publish: bool
+    comment: bool
+
+
+class DisclosureDetail(Model):
+    disclosure: DisclosureSummary
+    versions: list[VersionOut]
+    contents: list[str]
+    files: list[FileOut]
+    tables: list[TableSummary]
+    sections: list[SectionOut]
+    performance: dict[str, Any] | None
+    permissions: Permissions
+
+
+class TableDetail(Model):
+    disclosure: DisclosureSummary
+    table: TableFull
+
+
+class DisclosureTables(Model):
+    disclosure: DisclosureSummary
+    tables: list[TableFull]
+
+
+class CellOut(Model):
+    id: int
+    disclosure_id: int
+    body_id: int
+    body: str
+    year: int | None
+    doc_kind: str
+    table_id: int
+    row_id: int
+    table_no: str
+    kind: str
+    side: str
+    code: str
+    item: str
+    measure: str
+    value: str = Field(description="DESIGN.md 单元格导出的 value：去掉千分位的印刷数字")
+    amount: str
+    unit: str
+    yuan: str | None = Field(description="折算为元的金额（比率类为空）")
+    page: int | None
+    file: str
+    bbox: list[float] | None
+
+
+class CellList(Model):
+    cells: list[CellOut]
+    limit: int
+    offset: int
+    next_offset: int | None
+    filters: dict[str, Any]
+
+
+class Location(Where):
+    table_id: int | None
+    row_id: int | None
+    cell_id: int | None
+    paragraph_id: int | None
+
+
+class FindingOut(Model):
+    id: int
+    disclosure_id: int
+    rule: str
+    severity: Literal["error", "warning", "info"]
+    severity_name: str
+    category: str
+    message: str
+    table_no: str
+    kind: str
+    side: str
+    code: str
+    item: str
+    measure: str
+    expected: str | None
+    actual: str | None
+    tolerance: str | None
+    locations: list[Location]
+
+
+class DisclosureFindings(Model):
+    disclosure: DisclosureSummary
+    findings: list[FindingOut]
+    counts: dict[str, int]
+
+
+class FindingList(Model):
+    findings: list[FindingOut]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class AggregateSummary(Model):
+    sum: str
+    count: int
+
+
+class Aggregate(Model):
+    measure: str
+    kind: str
+    kind_name: str
+    rows: str
+    unit: str
+    drilldown: list[str]
+    cuts: dict[str, list[str]]
+    order: str
+    summary: AggregateSummary
+    cells: list[dict[str, Any]] = Field(description="每个下钻成员一项：维度值、维度名称（.name）、sum、count")
+    total_cell_count: int
+
+
+class UserOut(Model):
+    id: int
+    username: str
+    display_name: str
+    role: str
+    role_name: str
+    body_id: int | None
+    body: str | None
+    is_active: bool
+    last_login_at: str | None
+
+
+class UserList(Model):
+    users: list[UserOut]
+
+
+class Me(Model):
+    user: UserOut | None
+    role: str
+    csrf_token: str | None = Field(description="对 POST/PATCH 请求放在请求头 X-CSRF-Token 中")
+
+
+class LoginIn(BaseModel):
+    username: str
+    password: str
+
+
+class UserIn(BaseModel):
+    username: str
+    password: str = Field(min_length=10)
+    role: Literal["admin", "reviewer", "editor"]
+    body_id: int | None = None
+    display_name: str = ""
+
+
+class EditIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    year: int | None = None
+    kind: Literal["budget", "final_accounts"] | None = None
+    level: Literal["department", "unit"] | None = None
+    parent_name: str | None = None
+    body_type: str | None = None
+    title: str | None = None
+
+
+class CommentIn(BaseModel):
+    text: str = Field(min_length=1, max_length=10000)
+    finding_id: int | None = None
+    cell_id: int | None = None
+    page: int | None = None
+
+
+class CommentOut(Model):
+    id: int
+    disclosure_id: int
+    text: str
+    created_at: str | None
+    user: dict[str, Any]
+    finding_id: int | None
+    cell_id: int | None
+    page: int | None
+
+
+class CommentList(Model):
+    disclosure_id: int
+    comments: list[CommentOut]
+
+
+class AuditEntryOut(Model):
+    id: int
+    at: str | None
+    user_id: int | None
+    username: str
+    ip: str
+    action: str
+    disclosure_id: int | None
+    detail: dict[str, Any]
+
+
+class AuditLog(Model):
+    entries: list[AuditEntryOut]
+    limit: int
+    offset: int
+
+
+class Error(BaseModel):
+    detail: str

@@ -1,0 +1,121 @@
+"""Disclosures: list, detail, upload (a new version), identity edits, submit, publish."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+
+from yusuan.store import access, intake, queries, repository
+from yusuan.store.queries import Forbidden
+from yusuan.store.repository import UploadedFile
+from yusuan.web.deps import Caller, get_caller, get_settings, get_store, load_user, require_user_csrf
+from yusuan.web.schemas import DisclosureDetail, DisclosureList, DisclosureTables, EditIn, Error
+from yusuan.web.upload import UploadTooLarge
+
+router = APIRouter(tags=["公开文件"])
+
+
+@router.get("/api/disclosures", response_model=DisclosureList, summary="公开文件列表（按单位、年度、类型筛选）")
+def disclosure_list(
+    body_id: int | None = None,
+    body: str | None = Query(None, description="单位名称包含"),
+    department_id: int | None = Query(None, description="主管部门及其下属单位"),
+    year: int | None = None,
+    kind: Literal["budget", "final_accounts"] | None = None,
+    level: Literal["department", "unit"] | None = None,
+    status: Literal["draft", "submitted", "published"] | None = None,
+    q: str | None = Query(None, description="搜索单位名称、标题、主管部门"),
+    versions: Literal["current", "all"] = Query("current", description="current：每份文件的当前版本；all：全部版本"),
+    limit: int = Query(100, ge=1, le=queries.MAX_LIMIT),
+    offset: int = Query(0, ge=0),
+    caller: Caller = Depends(get_caller), store=Depends(get_store),
+):
+    with store.session() as s:
+        return queries.disclosure_list(s, caller.principal, body_id=body_id, body=body, department_id=department_id,
+                                       year=year, kind=kind, level=level, status=status, q=q, versions=versions,
+                                       limit=limit, offset=offset)
+
+
+@router.post("/api/disclosures", response_model=DisclosureDetail, status_code=201,
+             responses={400: {"model": Error}, 403: {"model": Error}, 409: {"model": Error}, 413: {"model": Error}},
+             summary="上传公开文件（PDF、文本、DOCX、XLSX；文字部分和表格部分可一起上传），成为草稿新版本")
+async def upload(
+    request: Request,
+    files: list[UploadFile] = File(..., description="一份公开文件的一个或两个文件"),
+    body_id: int | None = Form(None, description="指定单位（默认按文件中的单位名称）"),
+    year: int | None = Form(None, description="指定年度（文件中未识别出年度时）"),
+    caller: Caller = Depends(require_user_csrf), store=Depends(get_store),
+):
+    settings = get_settings(request)
+    if len(files) > settings.max_upload_files:
+        raise repository.StoreError(f"一次最多上传 {settings.max_upload_files} 个文件（同一份公开文件的文字部分和表格部分）")
+    received = []
+    for f in files:
+        content = await f.read()
+        if len(content) > settings.max_upload_bytes:
+            raise UploadTooLarge(settings.max_upload_bytes)
+        received.append(UploadedFile(f.filename or "", content))
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_store_upload, store, caller, received, body_id, year)
+
+
+def _store_upload(store, caller: Caller, received, body_id, year):
+    with store.session() as s:
+        user = load_user(s, caller)
+        d = intake.upload(s, caller.principal, user, received, body_id=body_id, year=year, ip=caller.ip)
+        did = d.id
+    with store.session() as s:
+        return queries.disclosure_detail(s, caller.principal, did)
+
+
+@router.get("/api/disclosures/{disclosure_id}", response_model=DisclosureDetail,
+            responses={404: {"model": Error}}, summary="一份公开文件：身份、版本、原始文件、文字部分、表格、绩效目标")
+def disclosure(disclosure_id: int,
+               tables: Literal["summary", "full"] = Query("summary", description="full：包含每张表的全部行和数字"),
+               caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        return queries.disclosure_detail(s, caller.principal, disclosure_id, tables=tables)
+
+
+@router.get("/api/disclosures/{disclosure_id}/tables", response_model=DisclosureTables,
+            summary="一份公开文件的全部表格（每行每个数字，含定位和问题编号）")
+def disclosure_tables(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        return queries.disclosure_tables(s, caller.principal, disclosure_id)
+
+
+@router.patch("/api/disclosures/{disclosure_id}", response_model=DisclosureDetail,
+              summary="更正草稿的身份信息（年度、类型、级次等），记入操作日志")
+def edit(disclosure_id: int, changes: EditIn, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        if not access.can_edit(caller.principal, d):
+            raise Forbidden("您无权修改这份文件" + ("（已公开的文件不能修改）" if d.status == "published" else ""))
+        repository.edit(s, d, changes.model_dump(exclude_unset=True), load_user(s, caller), ip=caller.ip)
+    with store.session() as s:
+        return queries.disclosure_detail(s, caller.principal, disclosure_id)
+
+
+@router.post("/api/disclosures/{disclosure_id}/submit", response_model=DisclosureDetail, summary="提交审核")
+def submit(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        if not access.can_edit(caller.principal, d):
+            raise Forbidden("您无权提交这份文件")
+        repository.submit(s, d, load_user(s, caller), ip=caller.ip)
+    with store.session() as s:
+        return queries.disclosure_detail(s, caller.principal, disclosure_id)
+
+
+@router.post("/api/disclosures/{disclosure_id}/publish", response_model=DisclosureDetail,
+             summary="公开（审核人或管理员）：成为公众看到的当前版本")
+def publish(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        if not access.can_publish(caller.principal, d):
+            raise Forbidden("只有主管部门的审核人或管理员可以公开这份文件")
+        repository.publish(s, d, load_user(s, caller), ip=caller.ip)
+    with store.session() as s:
+        return queries.disclosure_detail(s, caller.principal, disclosure_id)

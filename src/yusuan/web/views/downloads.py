@@ -1,0 +1,101 @@
+"""Downloads: the original files, the cells CSV, the model JSON, the findings report, the checklist,
+and rendered documents (PDF, DOCX, XLSX, HTML) through yusuan.render."""
+
+from __future__ import annotations
+
+from typing import Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select
+
+from yusuan.store import exports, queries
+from yusuan.store import models as m
+from yusuan.store.queries import NotFound
+from yusuan.web.deps import Caller, get_caller, get_store
+from yusuan.web.schemas import Error
+
+router = APIRouter(tags=["下载"])
+FILE_TYPES = {"pdf": "application/pdf", "text": "text/plain; charset=utf-8",
+              "docx": exports.RENDER_FORMATS["docx"], "xlsx": exports.RENDER_FORMATS["xlsx"],
+              "html": "text/html; charset=utf-8"}
+
+
+def disposition(name: str, inline: bool = False) -> dict:
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    kind = "inline" if inline else "attachment"
+    return {"Content-Disposition": f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
+
+
+def _base_name(d: m.Disclosure) -> str:
+    kind = "决算" if d.kind == "final_accounts" else "预算"
+    return f"{d.body.name}-{d.year}年{kind}-第{d.version}版"
+
+
+@router.get("/api/files/{file_id}", responses={200: {"content": {"application/pdf": {}}}, 404: {"model": Error}},
+            summary="上传的原始文件（PDF 可在浏览器中打开，加 #page=N 跳到某页）")
+def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        row = s.execute(select(m.File.disclosure_id, m.File.name, m.File.format).where(m.File.id == file_id)).first()
+        if row is None:
+            raise NotFound(f"没有编号为 {file_id} 的文件")
+        try:
+            queries.get_disclosure(s, caller.principal, row.disclosure_id)
+        except NotFound:
+            raise NotFound(f"没有编号为 {file_id} 的文件") from None
+        content = s.scalar(select(m.File.content).where(m.File.id == file_id))
+    return Response(content, media_type=FILE_TYPES.get(row.format, "application/octet-stream"),
+                    headers=disposition(row.name, inline=row.format in ("pdf", "text")))
+
+
+@router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
+            summary="全部数字单元格（DESIGN.md 单元格导出，与 yusuan extract --format csv 相同）")
+def cells_csv(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        text = exports.cells_csv(s, d.id)
+        name = _base_name(d) + ".csv"
+    return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=disposition(name))
+
+
+@router.get("/api/disclosures/{disclosure_id}/disclosure.json",
+            summary="完整的公开文件模型（与 yusuan extract --format json 相同）")
+def model_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        data = exports.model_json(s, d.id)
+        name = _base_name(d) + ".json"
+    return JSONResponse(data, headers=disposition(name))
+
+
+@router.get("/api/disclosures/{disclosure_id}/report.json",
+            summary="检查结果（DESIGN.md 问题格式，与 yusuan check --format json 相同）")
+def report_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        data = exports.findings_report(s, d.id)
+        name = _base_name(d) + "-检查结果.json"
+    return JSONResponse(data, headers=disposition(name))
+
+
+@router.get("/api/disclosures/{disclosure_id}/checklist.xlsx",
+            responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}}, summary="公开情况检查表（XLSX）")
+def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        data = exports.checklist_xlsx(s, d.id)
+        name = _base_name(d) + "-检查表.xlsx"
+    return Response(data, media_type=exports.RENDER_FORMATS["xlsx"], headers=disposition(name))
+
+
+@router.get("/api/disclosures/{disclosure_id}/document.{fmt}",
+            responses={501: {"model": Error}, 200: {"content": {t: {} for t in exports.RENDER_FORMATS.values()}}},
+            summary="按标准格式生成的公开文件（PDF、DOCX、XLSX、HTML）")
+def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], caller: Caller = Depends(get_caller),
+             store=Depends(get_store)):
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        data = exports.rendered(s, d.id, fmt)
+        name = f"{_base_name(d)}.{fmt}"
+    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(name, inline=fmt == "html"))

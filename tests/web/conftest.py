@@ -1,0 +1,162 @@
+"""One factory builds every web test world, on SQLite and on PostgreSQL (both always run: a PostgreSQL
+server is started for the session when none answers on 127.0.0.1:5432).
+
+A world: a published disclosure (坪山管理局), two departments (甲部门, 乙部门) each with a unit, a draft
+of 甲单位, and one logged-in client per role: admin, reviewer and editor of 甲 ("own"), reviewer and
+editor of 乙 ("other"), and the public.
+"""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.web.pg import postgres_url
+from yusuan.store import Store
+from yusuan.store.accounts import create_user
+from yusuan.store.repository import UploadedFile, ensure_body, ingest
+from yusuan.web import create_app
+from yusuan.web.settings import WebSettings
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+BACKENDS = ("sqlite", "postgresql")
+PASSWORD = "correct horse battery"
+ROLES = ("public", "admin", "reviewer_own", "reviewer_other", "editor_own", "editor_other")
+
+
+@functools.cache
+def checked(*names: str):
+    """(doc, findings, files) of a corpus publication, read and checked once per test run."""
+    from yusuan.ingest.read import read_disclosure
+    from yusuan.rules.registry import run
+
+    doc = read_disclosure(*(CORPUS / n for n in names))
+    return doc, run(doc), [UploadedFile.from_path(CORPUS / n) for n in names]
+
+
+@pytest.fixture(scope="session")
+def pg_base():
+    url, server = postgres_url()
+    yield url
+    if server is not None:
+        server.stop()
+
+
+@contextmanager
+def make_store(backend: str, tmp: Path, pg: str | None):
+    if backend == "sqlite":
+        store = Store(f"sqlite:///{tmp / 'yusuan.db'}")
+        store.upgrade()
+        yield store
+        store.dispose()
+        return
+    import psycopg
+
+    schema = f"yusuan_test_{secrets.token_hex(4)}"
+    plain = pg.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(plain, autocommit=True) as c:
+        c.execute(f'CREATE SCHEMA "{schema}"')
+    store = Store(pg, schema=schema)
+    try:
+        store.upgrade()
+        yield store
+    finally:
+        store.dispose()
+        with psycopg.connect(plain, autocommit=True) as c:
+            c.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend_store(request, tmp_path_factory):
+    pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None
+    with make_store(request.param, tmp_path_factory.mktemp(request.param), pg) as store:
+        yield store
+
+
+class RoleClient:
+    """A client logged in as one role (or the public), sending its CSRF token unless told not to."""
+
+    def __init__(self, app, role: str, username: str | None, ip: str = "testclient"):
+        self.role = role
+        self.http = TestClient(app, client=(ip, 50000))
+        self.csrf = None
+        if username:
+            r = self.http.post("/api/login", json={"username": username, "password": PASSWORD})
+            assert r.status_code == 200, r.text
+            self.csrf = r.json()["csrf_token"]
+
+    def request(self, method: str, url: str, csrf: bool = True, **kw):
+        headers = dict(kw.pop("headers", {}) or {})
+        if csrf and self.csrf and method.upper() not in ("GET", "HEAD"):
+            headers["X-CSRF-Token"] = self.csrf
+        return self.http.request(method, url, headers=headers, **kw)
+
+    def get(self, url, **kw):
+        return self.request("GET", url, **kw)
+
+    def post(self, url, **kw):
+        return self.request("POST", url, **kw)
+
+    def patch(self, url, **kw):
+        return self.request("PATCH", url, **kw)
+
+
+@dataclass
+class World:
+    backend: str
+    store: Store
+    app: object
+    ids: dict = field(default_factory=dict)
+    clients: dict = field(default_factory=dict)
+
+    def draft(self, body_key: str = "unit_a", status: str = "draft") -> int:
+        """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes."""
+        doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+        unique = [UploadedFile(files[0].name, files[0].content + f"\n{secrets.token_hex(8)}\n".encode(), "text")]
+        with self.store.session() as s:
+            from yusuan.store import models as m
+
+            body = s.get(m.Body, self.ids[body_key])
+            return ingest(s, doc, findings, unique, status=status, body=body).id
+
+
+def build_world(backend: str, store: Store, settings: WebSettings | None = None) -> World:
+    app = create_app(store, settings)
+    w = World(backend, store, app)
+    with store.session() as s:
+        doc, findings, files = checked("shenzhen-2023-pingshan-guanliju-budget.txt")
+        w.ids["published"] = ingest(s, doc, findings, files, status="published", action="import").id
+        dept_a = ensure_body(s, "甲部门")
+        unit_a = ensure_body(s, "甲单位", parent="甲部门", level="unit")
+        dept_b = ensure_body(s, "乙部门")
+        unit_b = ensure_body(s, "乙单位", parent="乙部门", level="unit")
+        unit_c = ensure_body(s, "甲二单位", parent="甲部门", level="unit")  # drafts only, never published
+        w.ids.update(dept_a=dept_a.id, unit_a=unit_a.id, dept_b=dept_b.id, unit_b=unit_b.id, unit_c=unit_c.id)
+        users = {
+            "admin": create_user(s, "admin", PASSWORD, "admin"),
+            "reviewer_own": create_user(s, "reviewer_a", PASSWORD, "reviewer", dept_a.id),
+            "reviewer_other": create_user(s, "reviewer_b", PASSWORD, "reviewer", dept_b.id),
+            "editor_own": create_user(s, "editor_a", PASSWORD, "editor", unit_a.id),
+            "editor_other": create_user(s, "editor_b", PASSWORD, "editor", unit_b.id),
+        }
+        doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+        draft = ingest(s, doc, findings, files, status="draft", body=unit_a, user=users["editor_own"])
+        w.ids["draft"] = draft.id
+        w.ids["draft_c"] = ingest(s, doc, findings, files, status="draft", body=unit_c, user=users["admin"]).id
+        w.ids["usernames"] = {role: u.username for role, u in users.items()}
+    w.clients["public"] = RoleClient(app, "public", None)
+    for role, name in w.ids["usernames"].items():
+        w.clients[role] = RoleClient(app, role, name)
+    return w
+
+
+@pytest.fixture(scope="session")
+def world(backend_store) -> World:
+    backend = "sqlite" if backend_store.backend == "sqlite" else "postgresql"
+    return build_world(backend, backend_store)

@@ -1,0 +1,158 @@
+"""Every role against every endpoint: the status each must get, on SQLite and PostgreSQL.
+
+Roles: the public; an administrator; the reviewer of 甲部门 ("own": the draft's unit is under it) and of
+乙部门 ("other"); the editor of 甲单位 ("own": the draft is its unit's) and of 乙单位 ("other").
+Targets: a published disclosure, and a draft of 甲单位. A case expected to change something gets a fresh
+draft of its own, so the cases do not depend on each other.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.conftest import CORPUS, ROLES
+
+P, A, RO, RX, EO, EX = ROLES
+ALL = set(ROLES)
+DRAFT_READERS = {A, RO, EO}
+LOGGED_IN = ALL - {P}
+
+
+def expect(ok: int, allowed: set, *, public: int = 404, other: int = 404) -> dict:
+    return {role: ok if role in allowed else (public if role == P else other) for role in ROLES}
+
+
+# (name, method, url template, body maker, expected status by role)
+READS = [
+    ("bodies", "GET", "/api/bodies", expect(200, ALL)),
+    ("disclosures", "GET", "/api/disclosures", expect(200, ALL)),
+    ("cells", "GET", "/api/cells?limit=5", expect(200, ALL)),
+    ("findings", "GET", "/api/findings?limit=5", expect(200, ALL)),
+    ("aggregate", "GET", "/api/aggregate?drilldown=function.class", expect(200, ALL)),
+    ("published detail", "GET", "/api/disclosures/{published}", expect(200, ALL)),
+    ("published tables", "GET", "/api/disclosures/{published}/tables", expect(200, ALL)),
+    ("published findings", "GET", "/api/disclosures/{published}/findings", expect(200, ALL)),
+    ("published csv", "GET", "/api/disclosures/{published}/cells.csv", expect(200, ALL)),
+    ("published file", "GET", "/api/files/{published_file}", expect(200, ALL)),
+    ("draft detail", "GET", "/api/disclosures/{draft}", expect(200, DRAFT_READERS)),
+    ("draft tables", "GET", "/api/disclosures/{draft}/tables", expect(200, DRAFT_READERS)),
+    ("draft table", "GET", "/api/tables/{draft_table}", expect(200, DRAFT_READERS)),
+    ("draft findings", "GET", "/api/disclosures/{draft}/findings", expect(200, DRAFT_READERS)),
+    ("draft cells", "GET", "/api/cells?disclosure_id={draft}", expect(200, ALL)),  # empty when not visible
+    ("draft csv", "GET", "/api/disclosures/{draft}/cells.csv", expect(200, DRAFT_READERS)),
+    ("draft json", "GET", "/api/disclosures/{draft}/disclosure.json", expect(200, DRAFT_READERS)),
+    ("draft report", "GET", "/api/disclosures/{draft}/report.json", expect(200, DRAFT_READERS)),
+    ("draft checklist", "GET", "/api/disclosures/{draft}/checklist.xlsx", expect(200, DRAFT_READERS)),
+    ("draft file", "GET", "/api/files/{draft_file}", expect(200, DRAFT_READERS)),
+    ("draft comments", "GET", "/api/disclosures/{draft}/comments", expect(200, DRAFT_READERS, public=401)),
+    ("published comments", "GET", "/api/disclosures/{published}/comments",
+     expect(200, {A}, public=401, other=403)),
+    ("body with drafts only", "GET", "/api/bodies/{unit_c}", expect(200, {A, RO})),
+    ("body with a published one", "GET", "/api/bodies/{published_body}", expect(200, ALL)),
+    ("audit", "GET", "/api/audit", expect(200, {A}, public=401, other=403)),
+    ("users", "GET", "/api/users", expect(200, {A}, public=401, other=403)),
+    ("me", "GET", "/api/me", expect(200, ALL)),
+]
+
+WRITES = [
+    ("comment", "POST", "/api/disclosures/{target}/comments", lambda w: {"json": {"text": "请核对表3的合计。"}},
+     expect(201, DRAFT_READERS, public=401)),
+    ("edit", "PATCH", "/api/disclosures/{target}", lambda w: {"json": {"title": "更正后的标题"}},
+     expect(200, DRAFT_READERS, public=401)),
+    ("submit", "POST", "/api/disclosures/{target}/submit", lambda w: {}, expect(200, DRAFT_READERS, public=401)),
+    ("publish", "POST", "/api/disclosures/{target}/publish", lambda w: {},
+     {**expect(200, {A, RO}, public=401), EO: 403}),
+    ("upload", "POST", "/api/disclosures", lambda w: {"files": _upload_file(), "data": {"body_id": w.ids["unit_a"]}},
+     expect(201, DRAFT_READERS, public=401, other=403)),
+    ("publish published", "POST", "/api/disclosures/{published}/publish", lambda w: {},
+     {**expect(400, {A}, public=401), RO: 403, RX: 403, EO: 403, EX: 403}),
+    ("edit published", "PATCH", "/api/disclosures/{published}", lambda w: {"json": {"title": "x"}},
+     expect(403, LOGGED_IN, public=401)),
+    ("create user", "POST", "/api/users",
+     lambda w: {"json": {"username": f"u{id(w)}{len(w.ids)}", "password": "long enough pw", "role": "editor",
+                         "body_id": w.ids["unit_a"]}},
+     expect(201, {A}, public=401, other=403)),
+]
+
+_counter = iter(range(10**6))
+
+
+def _upload_file():
+    content = (CORPUS / "shenzhen-2023-zhineng-guankong-zhongxin-budget.txt").read_bytes()
+    return [("files", ("更正稿.txt", content + f"\n{next(_counter)}\n".encode(), "text/plain"))]
+
+
+def _ids(world) -> dict:
+    from sqlalchemy import select
+
+    from yusuan.store import models as m
+
+    with world.store.session() as s:
+        ids = dict(world.ids)
+        for key in ("published", "draft"):
+            ids[f"{key}_file"] = s.scalar(select(m.File.id).where(m.File.disclosure_id == ids[key]))
+        ids["published_body"] = s.get(m.Disclosure, ids["published"]).body_id
+        ids["draft_table"] = s.scalar(select(m.Table.id).where(m.Table.disclosure_id == ids["draft"]).limit(1))
+    return ids
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name,method,url,expected", READS, ids=[r[0] for r in READS])
+def test_read(world, role, name, method, url, expected):
+    r = world.clients[role].request(method, url.format(**_ids(world)))
+    assert r.status_code == expected[role], r.text
+    if r.status_code >= 400:
+        assert r.json()["detail"]  # a message for people, in Chinese
+    if name == "draft cells":  # the cells of a draft are listed only to those who may read it
+        assert bool(r.json()["cells"]) == (role in DRAFT_READERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name,method,url,make,expected", WRITES, ids=[w[0] for w in WRITES])
+def test_write(world, role, name, method, url, make, expected):
+    ids = _ids(world)
+    ids["target"] = world.draft() if expected[role] < 300 else ids["draft"]
+    before = _audit_count(world)
+    r = world.clients[role].request(method, url.format(**ids), **make(world))
+    assert r.status_code == expected[role], r.text
+    if r.status_code < 300:
+        assert _audit_count(world) > before  # every change leaves an audit entry
+    else:
+        assert r.json()["detail"]
+
+
+def test_lists_and_tree_show_a_draft_only_to_its_readers(world):
+    """甲二单位's draft (never published, never re-uploaded): the admin and 甲部门's reviewer see it in the
+    list and the tree; 甲单位's editor (another unit), the other department and the public do not."""
+    draft = world.ids["draft_c"]
+    for role in ROLES:
+        client = world.clients[role]
+        listed = {d["id"] for d in client.get("/api/disclosures?versions=all&limit=5000").json()["disclosures"]}
+        in_tree = draft in _tree_ids(client.get("/api/bodies").json()["bodies"])
+        assert (draft in listed) == in_tree == (role in {A, RO}), role
+
+
+def _tree_ids(nodes) -> set:
+    out = set()
+    for n in nodes:
+        out |= {d["id"] for d in n["disclosures"]} | _tree_ids(n["children"])
+    return out
+
+
+def _audit_count(world) -> int:
+    from sqlalchemy import func, select
+
+    from yusuan.store import models as m
+
+    with world.store.session() as s:
+        return s.scalar(select(func.count()).select_from(m.AuditEntry))
+
+
+@pytest.mark.parametrize("role", sorted(LOGGED_IN))
+def test_cookie_requests_without_csrf_token_are_refused(world, role):
+    target = world.ids["draft"]
+    r = world.clients[role].post(f"/api/disclosures/{target}/comments", json={"text": "无令牌"}, csrf=False)
+    assert r.status_code == 403 and "CSRF" in r.json()["detail"]
+    r = world.clients[role].post(f"/api/disclosures/{target}/comments", json={"text": "错令牌"}, csrf=False,
+                                 headers={"X-CSRF-Token": "forged"})
+    assert r.status_code == 403

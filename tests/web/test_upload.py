@@ -1,0 +1,134 @@
+"""Uploading: a corpus PDF by its unit's editor, its findings, a corrected re-upload (a new version, the
+old one kept), review and publication, bad and oversized files, and the audit trail of it all."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from tests.web.conftest import CORPUS, PASSWORD, RoleClient, build_world
+from yusuan.store import models as m
+from yusuan.store.repository import ensure_body
+from yusuan.web.settings import WebSettings
+
+PDF = "jiangsu-2019-gaoji-fayuan-budget.pdf"
+
+
+@pytest.fixture(scope="module")
+def court(world):
+    """江苏省高级人民法院 as a unit of 甲部门 with its own editor."""
+    from yusuan.store.accounts import create_user
+
+    with world.store.session() as s:
+        unit = ensure_body(s, "江苏省高级人民法院", parent="甲部门", level="unit")
+        if s.scalar(select(m.User).where(m.User.username == "editor_court")) is None:
+            create_user(s, "editor_court", PASSWORD, "editor", unit.id)
+        uid = unit.id
+    return uid, RoleClient(world.app, "editor", "editor_court")
+
+
+def _pdf(extra: bytes = b""):
+    return [("files", (PDF, (CORPUS / PDF).read_bytes() + extra, "application/pdf"))]
+
+
+def test_upload_review_publish_and_versions(world, court):
+    unit_id, editor = court
+    reviewer, public, admin = world.clients["reviewer_own"], world.clients["public"], world.clients["admin"]
+
+    r = editor.post("/api/disclosures", files=_pdf())
+    assert r.status_code == 201, r.text
+    v1 = r.json()
+    assert v1["disclosure"]["body"]["id"] == unit_id
+    assert (v1["disclosure"]["year"], v1["disclosure"]["status"], v1["disclosure"]["version"]) == (2019, "draft", 1)
+    assert v1["files"][0]["name"] == PDF and v1["tables"]
+    v1_id = v1["disclosure"]["id"]
+
+    # its findings, as `yusuan check` finds them
+    from yusuan.ingest.read import read_disclosure
+    from yusuan.rules.registry import run
+
+    expected = run(read_disclosure(CORPUS / PDF))
+    found = editor.get(f"/api/disclosures/{v1_id}/findings").json()["findings"]
+    assert sorted(f["rule"] for f in found) == sorted(f.rule for f in expected)
+    assert all(loc["bbox"] for f in found for loc in f["locations"])  # boxes on the PDF page
+
+    # not public yet
+    assert public.get(f"/api/disclosures/{v1_id}").status_code == 404
+    # the same bytes again: refused, nothing created
+    r = editor.post("/api/disclosures", files=_pdf())
+    assert r.status_code == 409 and "第 1 版" in r.json()["detail"]
+
+    # the editor submits, the reviewer comments and publishes
+    assert editor.post(f"/api/disclosures/{v1_id}/submit").json()["disclosure"]["status"] == "submitted"
+    assert editor.post(f"/api/disclosures/{v1_id}/publish").status_code == 403
+    finding_id = found[0]["id"] if found else None
+    r = reviewer.post(f"/api/disclosures/{v1_id}/comments", json={"text": "请说明这一项。", "finding_id": finding_id})
+    assert r.status_code == 201 and r.json()["user"]["username"] == "reviewer_a"
+    assert [c["text"] for c in editor.get(f"/api/disclosures/{v1_id}/comments").json()["comments"]] == ["请说明这一项。"]
+    assert reviewer.post(f"/api/disclosures/{v1_id}/publish").json()["disclosure"]["status"] == "published"
+    assert public.get(f"/api/disclosures/{v1_id}").status_code == 200
+
+    # a corrected document: version 2, a draft; the public still sees version 1
+    r = editor.post("/api/disclosures", files=_pdf(b"\n% corrected\n"))
+    assert r.status_code == 201, r.text
+    v2 = r.json()["disclosure"]
+    assert (v2["version"], v2["previous_id"], v2["status"]) == (2, v1_id, "draft")
+    listed = public.get(f"/api/disclosures?body_id={unit_id}").json()["disclosures"]
+    assert [d["id"] for d in listed] == [v1_id]
+    mine = editor.get(f"/api/disclosures?body_id={unit_id}&versions=all").json()["disclosures"]
+    assert [d["version"] for d in mine] == [2, 1]
+    detail = editor.get(f"/api/disclosures/{v2['id']}").json()
+    assert [v["version"] for v in detail["versions"]] == [2, 1]
+    reviewer.post(f"/api/disclosures/{v2['id']}/publish")
+    assert [d["id"] for d in public.get(f"/api/disclosures?body_id={unit_id}").json()["disclosures"]] == [v2["id"]]
+    assert public.get(f"/api/disclosures/{v1_id}").status_code == 200  # the old version stays viewable
+
+    # every step is in the audit log, with who did it
+    log = admin.get(f"/api/audit?limit=1000").json()["entries"]
+    steps = [(e["action"], e["username"]) for e in reversed(log) if e["disclosure_id"] in (v1_id, v2["id"])]
+    assert steps == [("upload", "editor_court"), ("submit", "editor_court"), ("comment", "reviewer_a"),
+                     ("publish", "reviewer_a"), ("upload", "editor_court"), ("publish", "reviewer_a")]
+    assert any(e["action"] == "login" and e["username"] == "editor_court" for e in log)
+
+
+def test_an_editor_cannot_upload_another_bodys_document(world):
+    r = world.clients["editor_other"].post("/api/disclosures", files=_pdf(b"\n% other\n"))
+    assert r.status_code == 403
+    assert "江苏省高级人民法院" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("空文件.pdf", b"", "文件是空的"),
+    ("截断.pdf", (CORPUS / PDF).read_bytes()[:5000], "不完整"),
+    ("随笔.txt", "春天来了，河边的柳树发芽了。\n".encode() * 20, "不像是部门预算"),
+    ("压缩包.zip", b"PK\x03\x04" + b"\x00" * 100, "ZIP"),
+])
+def test_unreadable_uploads_get_400_with_a_chinese_reason(world, name, content, message):
+    r = world.clients["admin"].post("/api/disclosures", files=[("files", (name, content, "application/octet-stream"))])
+    assert r.status_code == 400, r.text
+    assert message in r.json()["detail"] and name in r.json()["detail"]
+
+
+def test_too_many_files_in_one_upload(world):
+    files = [("files", (f"{i}.txt", b"x", "text/plain")) for i in range(3)]
+    r = world.clients["admin"].post("/api/disclosures", files=files)
+    assert r.status_code == 400 and "最多" in r.json()["detail"]
+
+
+def test_oversized_upload_gets_413(world):
+    small = build_world_limited(world)
+    r = small.clients["admin"].post("/api/disclosures", files=_pdf())
+    assert r.status_code == 413 and "过大" in r.json()["detail"]
+
+
+def build_world_limited(world):
+    """The same store behind an app whose upload limit is 100 KB."""
+    from yusuan.web import create_app
+
+    app = create_app(world.store, WebSettings(max_upload_bytes=100 * 1024))
+    client = RoleClient(app, "admin", "admin")
+
+    class Small:
+        clients = {"admin": client}
+
+    return Small
