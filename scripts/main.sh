@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
-# Set up, then run the main job: read example disclosures (the corpus copies) and export their cells.
+# Set up, then run the main job: the web workspace on a SQLite file, with the example disclosures
+# (copies of corpus documents) imported and published, at http://127.0.0.1:8000/ (PORT=… to change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p out
-for f in tests/data/corpus/shenzhen-*.txt tests/data/corpus/jiangsu-2019-gaoji-fayuan-budget.pdf tests/data/corpus/shanghai-putuo-2025-*.pdf; do
-  [ -e "$f" ] || continue
-  name=$(basename "${f%.*}")
-  .venv/bin/yusuan extract "$f" --format csv --out "out/$name.csv"
-  echo "$f → out/$name.csv（$(($(wc -l < "out/$name.csv") - 1)) 个数字单元格）"
-done
+exec .venv/bin/yusuan serve --demo --db "sqlite:///$PWD/out/yusuan.db" --host 127.0.0.1 --port "${PORT:-8000}"

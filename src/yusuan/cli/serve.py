@@ -60,7 +60,9 @@ def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int) 
         load_demo(store)
     app = create_app(store, WebSettings(max_upload_bytes=max_upload_mb * 2**20))
     shown = f"[{host}]" if ":" in host else host
-    click.echo(f"yusuan 已启动：http://{shown}:{port}/ （API 文档 http://{shown}:{port}/docs，按 Ctrl+C 停止）")
+    click.echo(f"yusuan 已启动：http://{shown}:{port}/ （API 文档 http://{shown}:{port}/docs，按 Ctrl+C 停止）",
+               nl=True)
+    click.echo("管理员密码只在首次启动时显示；忘记了可运行 yusuan db set-password admin。")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -117,3 +119,25 @@ def create_user(username: str, role: str, body_name: str | None, url: str | None
             raise click.ClickException(str(e)) from None
         audit(s, "user_create", user=None, detail={"username": user.username, "role": role, "via": "cli"})
     click.echo(f"已创建用户 {username}（{role}），初始密码 {password}（只显示这一次）")
+
+
+@db.command("set-password")
+@click.argument("username")
+@click.option("--db", "url", default=None, help=DB_HELP)
+def set_password(username: str, url: str | None) -> None:
+    """给用户设置新的随机密码（例如忘记了首次启动时显示的管理员密码），并显示一次。"""
+    from sqlalchemy import delete, select
+
+    from yusuan.store import models as m
+    from yusuan.store.accounts import audit, hash_password, new_password
+
+    store = open_store(url)
+    password = new_password()
+    with store.session() as s:
+        user = s.scalar(select(m.User).where(m.User.username == username))
+        if user is None:
+            raise click.ClickException(f"没有用户“{username}”")
+        user.password_hash = hash_password(password)
+        s.execute(delete(m.Session).where(m.Session.user_id == user.id))  # its open sessions end
+        audit(s, "password_reset", user=None, detail={"username": username, "via": "cli"})
+    click.echo(f"用户 {username} 的新密码：{password}（只显示这一次；原有登录已失效）")

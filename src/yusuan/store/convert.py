@@ -167,7 +167,7 @@ def load_disclosure(session: Session, disclosure_id: int) -> md.Disclosure:
         select(m.Disclosure).where(m.Disclosure.id == disclosure_id).options(
             selectinload(m.Disclosure.body), selectinload(m.Disclosure.files),
             selectinload(m.Disclosure.tables).selectinload(m.Table.rows).selectinload(m.Row.cells),
-            selectinload(m.Disclosure.sections).selectinload(m.Section.paragraphs),
+            selectinload(m.Disclosure.sections).selectinload(m.Section.paragraphs).undefer(m.Paragraph.lines),
         )
     ).scalar_one()
     doc = md.Disclosure(

@@ -15,7 +15,7 @@ from sqlalchemy import (
     JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from yusuan.store.types import Amount, DecimalText, UTCDateTime
 
@@ -112,7 +112,7 @@ class File(Base):
     format: Mapped[str] = mapped_column(String(10))  # pdf | text | docx | xlsx | html
     size: Mapped[int] = mapped_column(BigInteger)
     sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
 class _Located:
@@ -214,7 +214,7 @@ class Paragraph(_Located, Base):
     section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text, default="")
-    lines: Mapped[list] = mapped_column(JSON, default=list)  # [[offset, {file, page, bbox}], ...]
+    lines: Mapped[list] = mapped_column(JSON, default=list, deferred=True)  # [[offset, {file, page, bbox}], ...]
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
 
 

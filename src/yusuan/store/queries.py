@@ -187,9 +187,11 @@ def permissions(p: Principal, d: m.Disclosure) -> dict:
             "comment": access.can_comment(p, d)}
 
 
-def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary") -> dict:
+def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary",
+                      lines: bool = False) -> dict:
     """One disclosure: identity, status and versions, files, narrative, tables (a summary of each, or
-    `tables="full"` with every row and cell), performance targets and what `p` may do with it."""
+    `tables="full"` with every row and cell), performance targets and what `p` may do with it.
+    `lines`: each paragraph's printed lines with their boxes (findings carry their own boxes)."""
     d = get_disclosure(s, p, disclosure_id)
     versions = s.execute(
         select(m.Disclosure).where(m.Disclosure.body_id == d.body_id, m.Disclosure.year == d.year,
@@ -204,7 +206,8 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
                                 .where(m.Table.disclosure_id == d.id).group_by(m.Row.table_id)).all())
     sections = s.execute(
         select(m.Section).where(m.Section.disclosure_id == d.id).order_by(m.Section.position)
-        .options(selectinload(m.Section.paragraphs))
+        .options(selectinload(m.Section.paragraphs).undefer(m.Paragraph.lines) if lines
+                 else selectinload(m.Section.paragraphs))
     ).scalars().all()
     if tables == "full":
         table_list = [_table_full(s, t) for t in table_rows]
@@ -222,7 +225,7 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
         "tables": table_list,
         "sections": [{"id": sec.id, "heading": sec.heading, "level": sec.level, **_where(sec),
                       "paragraphs": [{"id": par.id, "text": par.text, **_where(par),
-                                      "lines": [{"offset": o, **src} for o, src in par.lines]}
+                                      **({"lines": [{"offset": o, **src} for o, src in par.lines]} if lines else {})}
                                      for par in sec.paragraphs]} for sec in sections],
         "performance": d.performance,
         "permissions": permissions(p, d),

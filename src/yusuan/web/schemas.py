@@ -164,7 +164,7 @@ class Line(Model):
 class ParagraphOut(Where):
     id: int
     text: str
-    lines: list[Line]
+    lines: list[Line] | None = Field(None, description="每一印刷行的位置（lines=true 时）")
 
 
 class SectionOut(Where):

@@ -74,9 +74,10 @@ def _store_upload(store, caller: Caller, received, body_id, year):
             responses={404: {"model": Error}}, summary="一份公开文件：身份、版本、原始文件、文字部分、表格、绩效目标")
 def disclosure(disclosure_id: int,
                tables: Literal["summary", "full"] = Query("summary", description="full：包含每张表的全部行和数字"),
+               lines: bool = Query(False, description="包含文字部分每一印刷行的位置"),
                caller: Caller = Depends(get_caller), store=Depends(get_store)):
     with store.session() as s:
-        return queries.disclosure_detail(s, caller.principal, disclosure_id, tables=tables)
+        return queries.disclosure_detail(s, caller.principal, disclosure_id, tables=tables, lines=lines)
 
 
 @router.get("/api/disclosures/{disclosure_id}/tables", response_model=DisclosureTables,

@@ -131,7 +131,7 @@ def upgrade() -> None:
     sa.Column('format', sa.String(length=10), nullable=False),
     sa.Column('size', sa.BigInteger(), nullable=False),
     sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('content', sa.LargeBinary(), nullable=True),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
     sa.ForeignKeyConstraint(['disclosure_id'], ['disclosures.id'], name=op.f('fk_files_disclosure_id_disclosures'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_files'))
     )
