@@ -152,15 +152,18 @@ class SectionBuilder:
             return False
         if self.text_form:  # lines broken mid-sentence continue; a new item starts anew
             return not re.search(r"[。；;：:！!？?]$", last.text.strip()) and not _ITEM.match(norm(line.text))
-        if last.source.bbox is None or line.source.bbox is None:
-            return False
+        if last.source.bbox is None or line.source.bbox is None or "\t" in line.text or "\t" in last.text:
+            return False  # rows of a grid read as lines stand alone
         if last.source.file != line.source.file:
             return False
         left, right = self._margins.get((line.source.file, line.source.page), (0.0, 1e9))
         last_right = self._margins.get((last.source.file, last.source.page), (0.0, 1e9))[1]
         indented = line.source.bbox[0] - left > 12
         short = last_right - last.source.bbox[2] > max(24.0, _lead_width(line))
-        return not indented and not short
+        ended = bool(re.search(r"[。；;：:！!？?]$", last.text.strip()))
+        # a paragraph starts indented, or after a short line that ends a sentence; justified CJK
+        # lines end short without ending anything
+        return not indented and not (short and (ended or _ITEM.match(norm(line.text))))
 
 
 _LEAD = re.compile(r"^[0-9A-Za-z.,%/+\-\[\]()]+[。，、；：）)”%]?")
@@ -192,5 +195,5 @@ def page_margins(lines: list[Line]) -> dict[tuple[str, int], tuple[float, float]
     for key, pairs in edges.items():
         lefts = sorted(p[0] for p in pairs)
         rights = sorted(p[1] for p in pairs)
-        margins[key] = (lefts[len(lefts) // 4], rights[-1])
+        margins[key] = (lefts[len(lefts) // 10], rights[-1])  # most lines of a page may be indented
     return margins
