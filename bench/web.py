@@ -73,7 +73,7 @@ def serve(url: str, schema: str | None, port: int) -> None:
     from yusuan.web import create_app
 
     uvicorn.run(create_app(Store(url, schema=schema, pool_size=CONCURRENCY)), host="127.0.0.1", port=port,
-                log_level="warning")
+                log_level="warning", timeout_keep_alive=30)
 
 
 async def load(base: str, paths: list[str], total: int, concurrency: int) -> dict:
@@ -90,10 +90,13 @@ async def load(base: str, paths: list[str], total: int, concurrency: int) -> dic
             path = paths[next_i % len(paths)]
             next_i += 1
             t = time.perf_counter()
-            r = await client.get(path)
+            try:
+                r = await client.get(path)
+                ok = r.status_code == 200
+            except httpx.TransportError:
+                ok = False
             latencies.append(time.perf_counter() - t)
-            if r.status_code != 200:
-                errors += 1
+            errors += not ok
 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
@@ -142,6 +145,7 @@ def run_backend(backend: str, copies: int, total: int) -> list[tuple]:
         store.upgrade()
         t = time.perf_counter()
         info = populate(store, copies)
+        store.analyze()  # fresh planner statistics, as autovacuum would give PostgreSQL a minute later
         print(f"[{backend}] {info['disclosures']} disclosures, {info['cells']} cells, "
               f"loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
         port = free_port()
@@ -201,15 +205,15 @@ def main() -> None:
         serve(a.serve, a.schema or None, a.port)
         return
     print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
-    print("| database | endpoint | clients | requests | req/s | p50 ms | p95 ms | p99 ms |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| database | endpoint | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for backend in a.backends.split(","):
         for backend_name, name, clients, r, info in run_backend(backend, a.copies, a.requests):
             if "requests" in r:
-                print(f"| {backend_name} | {name} | {clients} | {r['requests']} | {r['rps']:.0f} | {r['p50']:.1f} "
+                print(f"| {backend_name} | {name} | {clients} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | {r['p50']:.1f} "
                       f"| {r['p95']:.1f} | {r['p99']:.1f} |")
             else:
-                print(f"| {backend_name} | {name} | — | — | — | {r['p50']:.1f} | — | — |")
+                print(f"| {backend_name} | {name} | 1 | 50 | — | — | {r['p50']:.1f} | — | — |")
         print(f"<!-- {backend}: {info['disclosures']} disclosures, {info['cells']} cells -->")
 
 

@@ -38,6 +38,8 @@ def load_demo(store) -> None:
     with store.session() as s:
         done = import_demo(s)
     new = sum(1 for _, d in done if d is not None)
+    if new:
+        store.analyze()
     click.echo(f"示例文件：新导入 {new} 份，已有 {len(done) - new} 份。")
 
 

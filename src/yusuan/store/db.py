@@ -91,6 +91,12 @@ class Store:
     def has_schema(self) -> bool:
         return inspect(self.engine).has_table("alembic_version")
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a bulk import; PostgreSQL's autovacuum does it
+        later by itself, SQLite never)."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def dispose(self) -> None:
         self.engine.dispose()
 
