@@ -39,5 +39,5 @@ def test_jiangsu_grand_total_adds_meeting_and_training():
 
 def test_final_accounts_expense_counts_grants_to_affiliated_units():
     t = table("expense_summary", [row("合计", is_total=True, total__final="310.00", basic__final="105.58",
-                                      project__final="202.24", affiliated_income__final="2.18")])
+                                      project__final="202.24", affiliated_subsidy__final="2.18")])
     assert findings(doc(t), RULE) == []

@@ -47,6 +47,7 @@ MEASURES: dict[str, str] = {
     "operating_income": "经营收入",
     "superior_subsidy": "上级补助收入",
     "affiliated_income": "附属单位上缴收入",
+    "affiliated_subsidy": "对附属单位补助支出",
     "other": "其他资金",
     "prior_carryover": "上年结转",
     "abroad": "因公出国（境）费",

@@ -60,6 +60,7 @@ _MEASURES: list[tuple[str, str]] = [
     (r"事业单位经营收入|^经营收入$", "operating_income"),
     (r"事业收入", "business_income"),
     (r"上级补助", "superior_subsidy"),
+    (r"对附属单位补助", "affiliated_subsidy"),
     (r"附属单位", "affiliated_income"),
     (r"单位资金", "unit_funds"),
     (r"财政拨款|政府预算拨款", "fiscal"),

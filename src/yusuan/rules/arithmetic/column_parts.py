@@ -31,8 +31,8 @@ def check(doc, emit):
             at = (lambda m: f"{m}@{phase}") if phase else (lambda m: m)
             for total_m, part_ms in IDENTITIES:
                 if table.kind == "expense_summary" and "basic" in part_ms and total_m == "total":
-                    # 支出决算表: 对附属单位补助支出 (read as affiliated_income) is spending too
-                    part_ms = (*part_ms, "affiliated_income")
+                    # 支出决算表: 对附属单位补助支出 is spending too
+                    part_ms = (*part_ms, "affiliated_subsidy")
                 parts_here = [at(q) for p in part_ms for q in _printed(p, present, at)]
                 if at(total_m) not in present or len(parts_here) < 2:
                     continue
