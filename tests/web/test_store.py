@@ -101,3 +101,22 @@ def test_a_corrected_upload_is_a_new_version_and_keeps_the_old(backend_store):
         assert v1.status == "published" and s.get(m.Disclosure, v1.id) is not None  # still there, viewable
         with pytest.raises(DuplicateUpload):
             ingest(s, doc, findings, files, status="draft", body=body)
+
+
+def test_moving_a_draft_to_another_year_keeps_both_series_consistent(backend_store):
+    from yusuan.store.repository import edit
+
+    doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+    with backend_store.session() as s:
+        body = m.Body(name="改年度测试单位", level="unit")
+        s.add(body)
+        s.flush()
+        v1 = ingest(s, doc, findings, files, status="published", body=body)
+        v2 = ingest(s, doc, findings, [UploadedFile(files[0].name, files[0].content + b"\n")], status="draft", body=body)
+        assert (v1.is_latest, v2.is_latest) == (False, True)
+        edit(s, v2, {"year": 2024}, None)  # the assembler misread the year: this is the 2024 budget
+        assert (v1.is_latest, v1.is_latest_published) == (True, True)
+        assert (v2.year, v2.is_latest, v2.is_latest_published) == (2024, True, False)
+        audit = s.scalars(select(m.AuditEntry).where(m.AuditEntry.disclosure_id == v2.id,
+                                                     m.AuditEntry.action == "edit")).one()
+        assert audit.detail == {"changes": {"year": [2023, 2024]}}

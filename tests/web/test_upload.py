@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from tests.web.conftest import CORPUS, PASSWORD, RoleClient, build_world
+from tests.web.conftest import CORPUS, PASSWORD, RoleClient
 from yusuan.store import models as m
 from yusuan.store.repository import ensure_body
 from yusuan.web.settings import WebSettings
@@ -84,7 +84,7 @@ def test_upload_review_publish_and_versions(world, court):
     assert public.get(f"/api/disclosures/{v1_id}").status_code == 200  # the old version stays viewable
 
     # every step is in the audit log, with who did it
-    log = admin.get(f"/api/audit?limit=1000").json()["entries"]
+    log = admin.get("/api/audit?limit=1000").json()["entries"]
     steps = [(e["action"], e["username"]) for e in reversed(log) if e["disclosure_id"] in (v1_id, v2["id"])]
     assert steps == [("upload", "editor_court"), ("submit", "editor_court"), ("comment", "reviewer_a"),
                      ("publish", "reviewer_a"), ("upload", "editor_court"), ("publish", "reviewer_a")]
@@ -132,3 +132,16 @@ def build_world_limited(world):
         clients = {"admin": client}
 
     return Small
+
+
+def test_an_html_form_sends_the_csrf_token_as_a_field(world):
+    """A page's upload form carries csrf_token as a form field instead of the header."""
+    admin = world.clients["admin"]
+    content = (CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt").read_bytes() + b"\n% form\n"
+    files = [("files", ("表单上传.txt", content, "text/plain"))]
+    r = admin.post("/api/disclosures", csrf=False, files=files, data={"body_id": world.ids["unit_b"]})
+    assert r.status_code == 403
+    r = admin.post("/api/disclosures", csrf=False, files=files,
+                   data={"body_id": world.ids["unit_b"], "csrf_token": admin.csrf})
+    assert r.status_code == 201, r.text
+    assert r.json()["disclosure"]["body"]["id"] == world.ids["unit_b"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, false, or_, select, true
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import Session
 
 from yusuan.store import models as m
@@ -95,9 +95,6 @@ def current(p: Principal):
     return or_(and_(in_scope, m.Disclosure.is_latest == true()),
                and_(~in_scope, m.Disclosure.is_latest_published == true()))
 
-
-def none():
-    return false()
 
 
 # Predicates on loaded rows

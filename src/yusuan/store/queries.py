@@ -8,11 +8,10 @@ renders the same dict with a template.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Select, and_, case, func, literal, or_, select, true
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from yusuan.model.amount import printed_value

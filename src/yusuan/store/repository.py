@@ -161,6 +161,17 @@ def _mark_published(session: Session, d: m.Disclosure, user: m.User | None) -> N
         d.is_latest_published = True
 
 
+def refresh_series(session: Session, body_id: int, year: int | None, kind: str) -> None:
+    """Set the latest and latest-published flags of one series from its versions."""
+    versions = session.execute(select(m.Disclosure).where(
+        m.Disclosure.body_id == body_id, m.Disclosure.year == year, m.Disclosure.kind == kind)).scalars().all()
+    latest = max(versions, key=lambda v: v.version, default=None)
+    published = max((v for v in versions if v.status == "published"), key=lambda v: v.version, default=None)
+    for v in versions:
+        v.is_latest = v is latest
+        v.is_latest_published = v is published
+
+
 def publish(session: Session, d: m.Disclosure, user: m.User | None, ip: str = "") -> m.Disclosure:
     if d.status == "published":
         raise StoreError("这份公开文件已经公开")
@@ -198,8 +209,13 @@ def edit(session: Session, d: m.Disclosure, changes: dict, user: m.User | None, 
             m.Disclosure.body_id == d.body_id, m.Disclosure.year == changes.get("year", d.year),
             m.Disclosure.kind == changes.get("kind", d.kind), m.Disclosure.version == d.version)):
         raise StoreError("该单位这一年度、这一类型已有相同版本号的文件")
+    old_series = (d.body_id, d.year, d.kind)
     for k, (_, new) in diff.items():
         setattr(d, k, new)
+    if "year" in diff or "kind" in diff:  # the draft moved to another series: both recount their latest
+        session.flush()
+        refresh_series(session, *old_series)
+        refresh_series(session, d.body_id, d.year, d.kind)
     if diff:
         audit(session, "edit", user=user, ip=ip, disclosure_id=d.id, detail={"changes": diff})
     return d
