@@ -185,3 +185,33 @@ def test_landing_page_lists_bodies_and_disclosures(world):
     html = world.clients["public"].get("/").text
     assert "深圳市生态环境局坪山管理局" in html and f"/api/disclosures/{world.ids['published']}" in html
     assert "甲二单位" not in html  # drafts only: not for the public
+
+
+def test_aggregate_by_department_rolls_units_up(world):
+    """坪山管理局 prints 深圳市生态环境局 as its parent: by department, its spending is the parent's."""
+    c = world.clients["public"]
+    by_body = c.get("/api/aggregate?drilldown=body&cut=year:2023").json()
+    by_dept = c.get("/api/aggregate?drilldown=department&cut=year:2023").json()
+    assert by_dept["summary"] == by_body["summary"]
+    names = {x["department.name"]: Decimal(x["sum"]) for x in by_dept["cells"]}
+    pingshan = {x["body.name"]: Decimal(x["sum"]) for x in by_body["cells"]}["深圳市生态环境局坪山管理局"]
+    assert names["深圳市生态环境局"] == pingshan
+    dept = next(x["department"] for x in by_dept["cells"] if x["department.name"] == "深圳市生态环境局")
+    cut = c.get(f"/api/aggregate?cut=department:{dept}|year:2023").json()
+    assert Decimal(cut["summary"]["sum"]) == pingshan and cut["cells"][0]["count"] == cut["summary"]["count"]
+
+
+@pytest.mark.parametrize("query", [
+    *(f"drilldown={d}" for d in ("function.class", "function.kuan", "function.xiang", "body", "department", "year",
+                                 "doc_kind", "side")),
+    "drilldown=economic.class", "drilldown=economic.kuan|body",
+    "cut=year:2023", "cut=body:1", "cut=department:1", "cut=doc_kind:budget", "cut=function:2", "cut=economic:30",
+    "cut=side:expense&kind=income_expense_summary&measure=amount&rows=all", "cut=disclosure:1", "cut=level:unit",
+    "rows=total", "rows=all&measure=basic", "unit=万元&order=sum:asc&limit=2",
+])
+def test_every_dimension_and_cut_answers(world, query):
+    r = world.clients["public"].get(f"/api/aggregate?{query}")
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert Decimal(data["summary"]["sum"]) >= 0 or data["summary"]["count"]
+    assert len(data["cells"]) <= data["total_cell_count"]

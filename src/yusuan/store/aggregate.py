@@ -122,7 +122,7 @@ def _columns(q: Query, department):
         elif d == "body":
             cols.append((d, m.Disclosure.body_id))
         elif d == "department":
-            cols.append((d, func.coalesce(department.c.parent_id, m.Disclosure.body_id)))
+            cols.append((d, func.coalesce(department.parent_id, m.Disclosure.body_id)))
         elif d == "year":
             cols.append((d, m.Disclosure.year))
         elif d == "doc_kind":
