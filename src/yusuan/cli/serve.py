@@ -8,6 +8,13 @@ import click
 
 from yusuan.cli.main import main
 
+class _Refused(click.ClickException):
+    """A refusal in one Chinese line: 错误：…, exit status 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
 DB_HELP = "数据库：sqlite:///路径 或 postgresql+psycopg://用户@主机/库（默认 $YUSUAN_HOME/yusuan.db）"
 
 
@@ -88,11 +95,15 @@ def upgrade(url: str | None) -> None:
 @click.option("--publish", is_flag=True, help="导入后直接公开（默认为草稿）")
 def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> None:
     """把一份公开文件（文字部分和表格部分可一起给出）读入数据库，连同检查结果，成为新版本。"""
+    from yusuan.store.db import StoreError
     from yusuan.store.intake import import_paths
 
     store = open_store(url)
     with store.session() as s:
-        d = import_paths(s, list(files), status="published" if publish else "draft")
+        try:
+            d = import_paths(s, list(files), status="published" if publish else "draft")
+        except StoreError as e:
+            raise _Refused(str(e)) from None
         click.echo(f"已导入：{d.body.name} {d.year} 年，第 {d.version} 版（编号 {d.id}），"
                    f"{d.cell_count} 个数字，{d.errors} 个错误、{d.warnings} 个警告。")
 
@@ -114,11 +125,11 @@ def create_user(username: str, role: str, body_name: str | None, url: str | None
     with store.session() as s:
         body = body_named(s, body_name) if body_name else None
         if body_name and body is None:
-            raise click.ClickException(f"没有名为“{body_name}”的单位")
+            raise _Refused(f"没有名为“{body_name}”的单位")
         try:
             user = create(s, username, password, role, body.id if body else None)
         except StoreError as e:
-            raise click.ClickException(str(e)) from None
+            raise _Refused(str(e)) from None
         audit(s, "user_create", user=None, detail={"username": user.username, "role": role, "via": "cli"})
     click.echo(f"已创建用户 {username}（{role}），初始密码 {password}（只显示这一次）")
 
@@ -138,7 +149,7 @@ def set_password(username: str, url: str | None) -> None:
     with store.session() as s:
         user = s.scalar(select(m.User).where(m.User.username == username))
         if user is None:
-            raise click.ClickException(f"没有用户“{username}”")
+            raise _Refused(f"没有用户“{username}”")
         user.password_hash = hash_password(password)
         s.execute(delete(m.Session).where(m.Session.user_id == user.id))  # its open sessions end
         audit(s, "password_reset", user=None, detail={"username": username, "via": "cli"})

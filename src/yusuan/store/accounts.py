@@ -106,6 +106,7 @@ def login(session: Session, username: str, password: str, ip: str = "") -> tuple
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
     user.last_login_at = utcnow()
+    session.execute(delete(m.Session).where(m.Session.expires_at < utcnow()))  # housekeeping
     token = secrets.token_urlsafe(32)
     s = m.Session(token_hash=_token_hash(token), user_id=user.id, csrf_token=secrets.token_urlsafe(32),
                   expires_at=utcnow() + timedelta(days=SESSION_DAYS), ip=ip)
