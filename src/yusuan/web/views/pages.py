@@ -25,4 +25,5 @@ def docs(request: Request):
         openapi_url=request.app.openapi_url, title=f"{request.app.title} — API",
         swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
         swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from validator.swagger.io
     )
