@@ -79,3 +79,18 @@ _PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|其
 def name_key(label: str) -> str:
     """A printed classification name for comparison: NFKC, no spaces, one kind of bracket, no ordinal."""
     return _LEVEL_WORD.sub("", _PREFIX.sub("", norm(label)).translate(_BRACKETS))
+
+
+def codes_not_listed(doc, *, complete_lists: bool):
+    """(table, row, catalog, year) once per code the year's list lacks, for complete or partial lists."""
+    year = doc.identity.year
+    if year is None:
+        return
+    catalogs = Catalogs(year)
+    seen = set()
+    for table, row in coded_rows(doc):
+        catalog = catalogs.of(row.code)
+        if complete(catalog) != complete_lists or catalog.contains(row.code) or row.code in seen:
+            continue
+        seen.add(row.code)
+        yield table, row, catalog, year
