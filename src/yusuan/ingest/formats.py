@@ -11,11 +11,11 @@ import zipfile
 from pathlib import Path
 
 from yusuan.ingest.errors import IngestError
+from yusuan.ingest.pdf.document import TAIL, require_end
 
 PDF, TEXT, DOCX, XLSX, HTML = "pdf", "text", "docx", "xlsx", "html"
 
 _HEAD = 4096
-_PDF_TAIL = 8192  # %%EOF must appear this close to the end of a complete PDF (as pdf/document.py checks)
 MAX_TEXT_BYTES = 64 * 2**20  # the text form of one disclosure is tens of kilobytes
 _NOT_KNOWN = "不是可识别的预算公开文件（PDF、文本、DOCX、XLSX、HTML）"
 _HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|table)\b", re.I | re.S)
@@ -36,9 +36,8 @@ def sniff(path: Path) -> str:
         with path.open("rb") as f:
             head = f.read(_HEAD)
             if b"%PDF-" in head[:1024]:
-                f.seek(max(0, info.st_size - _PDF_TAIL))
-                if b"%%EOF" not in f.read(_PDF_TAIL):
-                    raise IngestError(path.name, "PDF 文件不完整（缺少结尾标记 %%EOF），可能在下载或复制时被截断")
+                f.seek(max(0, info.st_size - TAIL))
+                require_end(f.read(TAIL), path.name)
                 return PDF
     except PermissionError:
         raise IngestError(path.name, "没有读取这个文件的权限") from None

@@ -11,7 +11,13 @@ import pypdfium2.raw as pdfium_c
 
 from yusuan.ingest.errors import IngestError
 
-_TAIL = 8192  # %%EOF must appear this close to the end of a complete file
+TAIL = 8192  # %%EOF must appear this close to the end of a complete file
+
+
+def require_end(tail: bytes, name: str) -> None:
+    """A complete PDF ends with %%EOF within its last TAIL bytes."""
+    if b"%%EOF" not in tail[-TAIL:]:
+        raise IngestError(name, "PDF 文件不完整（缺少结尾标记 %%EOF），可能在下载或复制时被截断")
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -27,8 +33,7 @@ def read_bytes(path: Path, name: str) -> bytes:
         raise IngestError(name, "文件为空")
     if b"%PDF-" not in data[:1024]:
         raise IngestError(name, "不是 PDF 文件（文件开头没有 %PDF 标记）")
-    if b"%%EOF" not in data[-_TAIL:]:
-        raise IngestError(name, "PDF 文件不完整（缺少结尾标记 %%EOF），可能在下载或复制时被截断")
+    require_end(data, name)
     return data
 
 
