@@ -7,19 +7,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from yusuan.model.disclosure import Row, Table, Value
-from yusuan.model.tolerance import tolerance
+from yusuan.model.tolerance import rounding_unit, tolerance
 
 ZERO = Decimal(0)
 
 
 def table_unit(table: Table) -> Decimal:
     """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
-    places = 0
-    for _, _, v in table.cells():
-        exp = v.amount.as_tuple().exponent
-        if isinstance(exp, int):
-            places = max(places, -exp)
-    return Decimal(1).scaleb(-places)
+    return rounding_unit([v for _, _, v in table.cells()])
 
 
 @dataclass(frozen=True, slots=True)
