@@ -19,11 +19,3 @@ def rounding_unit(values: list[Value]) -> Decimal:
 
 def tolerance(parts: int, unit: Decimal) -> Decimal:
     return (parts + 1) * unit / 2
-
-
-def within(total: Value, parts: list[Value]) -> tuple[bool, Decimal, Decimal]:
-    """(holds, difference, tolerance) for total = sum(parts)."""
-    unit = rounding_unit([total, *parts])
-    tol = tolerance(len(parts), unit)
-    diff = total.amount - sum((p.amount for p in parts), Decimal(0))
-    return abs(diff) <= tol, diff, tol
