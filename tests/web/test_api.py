@@ -182,12 +182,6 @@ def test_docs_are_served_offline(world):
         assert path in spec["paths"], path
 
 
-def test_landing_page_lists_bodies_and_disclosures(world):
-    html = world.clients["public"].get("/").text
-    assert "深圳市生态环境局坪山管理局" in html and f"/api/disclosures/{world.ids['published']}" in html
-    assert "甲二单位" not in html  # drafts only: not for the public
-
-
 def test_aggregate_by_department_rolls_units_up(world):
     """坪山管理局 prints 深圳市生态环境局 as its parent: by department, its spending is the parent's."""
     c = world.clients["public"]

@@ -52,6 +52,16 @@ READS = [
     ("audit", "GET", "/api/audit", expect(200, {A}, public=401, other=403)),
     ("users", "GET", "/api/users", expect(200, {A}, public=401, other=403)),
     ("me", "GET", "/api/me", expect(200, ALL)),
+    # pages
+    ("page: index", "GET", "/", expect(200, ALL)),
+    ("page: search", "GET", "/search?code=201", expect(200, ALL)),
+    ("page: login", "GET", "/login", expect(200, ALL)),
+    ("page: upload", "GET", "/upload", expect(200, ALL)),
+    ("page: published", "GET", "/disclosures/{published}", expect(200, ALL)),
+    ("page: draft", "GET", "/disclosures/{draft}", expect(200, DRAFT_READERS)),
+    ("page: body with drafts only", "GET", "/bodies/{unit_c}", expect(200, {A, RO})),
+    ("page: compare published", "GET", "/compare?a={published}&b={published}", expect(200, ALL)),
+    ("page: compare with a draft", "GET", "/compare?a={published}&b={draft}", expect(200, DRAFT_READERS)),
 ]
 
 WRITES = [

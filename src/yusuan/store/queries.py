@@ -94,6 +94,18 @@ def body_tree(s: Session, p: Principal) -> dict:
             "disclosure_count": len(docs)}
 
 
+def years(s: Session, p: Principal) -> list[int]:
+    """The years of the disclosures `p` sees, newest first."""
+    return [y for y in s.execute(select(m.Disclosure.year).where(access.visible(p), m.Disclosure.year.is_not(None))
+                                 .distinct().order_by(m.Disclosure.year.desc())).scalars()]
+
+
+def upload_targets(s: Session, p: Principal) -> list[dict]:
+    """Bodies `p` may upload a disclosure for."""
+    return [{"id": b.id, "name": b.name} for b in s.execute(select(m.Body).order_by(m.Body.name)).scalars()
+            if access.can_edit_body(p, b.id)]
+
+
 def visible_bodies(s: Session, p: Principal) -> set[int]:
     """Bodies `p` may see: those with a disclosure it sees, their ancestors, and its own scope."""
     parents = dict(s.execute(select(m.Body.id, m.Body.parent_id)).all())
@@ -209,7 +221,7 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
                  else selectinload(m.Section.paragraphs))
     ).scalars().all()
     if tables == "full":
-        table_list = [_table_full(s, t) for t in table_rows]
+        table_list = [table_full(s, t) for t in table_rows]
     else:
         table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
                       for t in table_rows]
@@ -244,7 +256,7 @@ def measure_name(measure: str) -> str:
     return f"{name}（{PHASES.get(phase, phase)}）" if phase else name
 
 
-def _table_full(s: Session, t: m.Table, flagged: dict[int, list[int]] | None = None) -> dict:
+def table_full(s: Session, t: m.Table, flagged: dict[int, list[int]] | None = None) -> dict:
     if flagged is None:
         flagged = _flagged_cells(s, t.disclosure_id, t.id)
     rows = s.execute(select(m.Row).where(m.Row.table_id == t.id).order_by(m.Row.position)
@@ -278,14 +290,14 @@ def table_detail(s: Session, p: Principal, table_id: int) -> dict:
         d = get_disclosure(s, p, t.disclosure_id)
     except NotFound:
         raise NotFound(f"没有编号为 {table_id} 的表格") from None
-    return {"disclosure": _summary(d), "table": _table_full(s, t)}
+    return {"disclosure": _summary(d), "table": table_full(s, t)}
 
 
 def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
     d = get_disclosure(s, p, disclosure_id)
     flagged = _flagged_cells(s, d.id)
     tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
-    return {"disclosure": _summary(d), "tables": [_table_full(s, t, flagged) for t in tables]}
+    return {"disclosure": _summary(d), "tables": [table_full(s, t, flagged) for t in tables]}
 
 
 # cells
@@ -303,6 +315,7 @@ class CellFilter:
     code: str | None = None  # exact code
     code_prefix: str | None = None
     item: str | None = None
+    item_contains: str | None = None
     measure: str | None = None
     side: str | None = None
     limit: int = 1000
@@ -333,6 +346,8 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
             conds.append(col == val)
     if f.code_prefix:
         conds.append(m.Cell.code.startswith(f.code_prefix))
+    if f.item_contains:
+        conds.append(m.Cell.item.contains(f.item_contains))
     limit = max(1, min(f.limit, MAX_LIMIT))
     q = (select(m.Cell, m.Disclosure.year, m.Disclosure.kind.label("doc_kind"), m.Body.id.label("body_id"),
                 m.Body.name.label("body_name"))

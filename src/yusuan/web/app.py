@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from itsdangerous import TimestampSigner
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yusuan.ingest.errors import IngestError
 from yusuan.store import Store
@@ -21,10 +22,13 @@ from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
-from yusuan.web.views import accounts, aggregate, audit, bodies, comments, disclosures, downloads, findings, pages, tables
+from yusuan.web import filters
+from yusuan.web.views import (
+    accounts, aggregate, audit, bodies, comments, disclosure_pages, disclosures, downloads, findings, pages, tables,
+)
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+ROUTERS = (pages, disclosure_pages, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
@@ -50,21 +54,49 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     with store.session() as s:
         app.state.signer = TimestampSigner(secret_key(s), salt="yusuan-session")
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    filters.install(app.state.templates.env)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in ROUTERS:
         app.include_router(module.router)
     for exc, status in ERRORS:
         app.add_exception_handler(exc, _handler(status))
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
     return app
 
 
+ERROR_TITLES = {400: "无法处理", 401: "请先登录", 403: "无权操作", 404: "找不到", 409: "重复", 413: "文件太大",
+                429: "请稍后再试", 501: "暂不支持"}
+
+
 def _handler(status: int):
-    async def handle(request: Request, exc: Exception) -> JSONResponse:
+    async def handle(request: Request, exc: Exception):
+        if _wants_page(request):
+            return error_page(request, status, str(exc))
         return JSONResponse({"detail": str(exc)}, status_code=status)
 
     return handle
+
+
+def _wants_page(request: Request) -> bool:
+    """A page address asked by a browser (the API always answers JSON)."""
+    path = request.url.path
+    return not path.startswith(("/api/", "/openapi", "/static/")) and "text/html" in request.headers.get("accept", "")
+
+
+def error_page(request: Request, status: int, message: str):
+    from yusuan.web.deps import get_caller
+    from yusuan.web.views.pages import page
+
+    return page(request, get_caller(request), "error.html", status_code=status,
+                title=ERROR_TITLES.get(status, "出错了"), message=message, status=status)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException):
+    if _wants_page(request):
+        return error_page(request, exc.status_code, str(exc.detail))
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

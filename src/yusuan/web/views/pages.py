@@ -1,22 +1,82 @@
-"""HTML: the landing page (the same context as /api/bodies) and the API docs served offline."""
+"""HTML pages in Chinese: the bodies tree, a body, search, log in, upload, and the API docs served
+offline. Each page renders the same context dict as its JSON twin (web/README.md)."""
 
-from fastapi import APIRouter, Depends, Request
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from yusuan.store import queries
-from yusuan.web.deps import Caller, get_caller, get_store
+from yusuan.store.access import ROLE_NAMES
+from yusuan.web.deps import Caller, get_caller, get_settings, get_store
 
 router = APIRouter(include_in_schema=False)
+
+# pages load only their own scripts and styles; ECharts sets inline styles on its elements
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
+
+
+def page(request: Request, caller: Caller, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    """A page: `template` with `context`, the caller (`me`) and the site title."""
+    p = caller.principal
+    me = {"role": p.role, "role_name": ROLE_NAMES.get(p.role, p.role), "username": p.username,
+          "authenticated": caller.authenticated, "csrf_token": caller.csrf_token,
+          "can_upload": caller.authenticated and (p.is_admin or p.role in ("editor", "reviewer"))}
+    response = request.app.state.templates.TemplateResponse(
+        request, template, {"me": me, "site_title": get_settings(request).title, **context}, status_code=status_code)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     with store.session() as s:
         context = queries.body_tree(s, caller.principal)
-    return request.app.state.templates.TemplateResponse(
-        request, "index.html", {"data": context, "title": request.app.state.settings.title,
-                                "role": caller.principal.role})
+    return page(request, caller, "index.html", data=context, title="单位与年度")
+
+
+@router.get("/bodies/{body_id}", response_class=HTMLResponse)
+def body_page(request: Request, body_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        context = queries.body_detail(s, caller.principal, body_id)
+    return page(request, caller, "body.html", data=context, title=context["body"]["name"])
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=200), year: str = Query("", max_length=4),
+                code: str = Query("", max_length=20), item: str = Query("", max_length=100),
+                caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    year_n = int(year) if year.isdigit() else None
+    q, code, item = q.strip(), code.strip(), item.strip()
+    with store.session() as s:
+        docs = queries.disclosure_list(s, caller.principal, q=q or None, year=year_n, limit=200)
+        cells = None
+        if code or item:
+            cells = queries.cells(s, caller.principal, queries.CellFilter(
+                code_prefix=code or None, item_contains=item or None, year=year_n, body=q or None, limit=500))
+        years = queries.years(s, caller.principal)
+    return page(request, caller, "search.html", title="搜索", docs=docs, cells=cells, years=years,
+                form={"q": q, "year": year, "code": code, "item": item})
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request, next: str = "/", caller: Caller = Depends(get_caller)):
+    safe_next = next if next.startswith("/") and not next.startswith("//") else "/"
+    return page(request, caller, "login.html", title="登录", next=safe_next)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    bodies = []
+    if caller.authenticated:
+        with store.session() as s:
+            bodies = queries.upload_targets(s, caller.principal)
+    return page(request, caller, "upload.html", title="上传公开文件", bodies=bodies,
+                max_mb=get_settings(request).max_upload_bytes / 2**20,
+                max_files=get_settings(request).max_upload_files)
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -31,14 +31,16 @@ def cells(
     kind: str | None = Query(None, description="表格类型，如 expense_summary"),
     code: str | None = Query(None, description="科目编码（完全相同）"),
     code_prefix: str | None = Query(None, description="科目编码前缀：201 = 一般公共服务支出类"),
-    item: str | None = None,
+    item: str | None = Query(None, description="科目名称（完全相同）"),
+    item_contains: str | None = Query(None, description="科目名称包含，如 行政运行"),
     measure: str | None = Query(None, description="如 total、basic、project、amount、total@prior_budget"),
     side: str | None = None,
     limit: int = Query(1000, ge=1, le=queries.MAX_LIMIT),
     offset: int = Query(0, ge=0),
     caller: Caller = Depends(get_caller), store=Depends(get_store),
 ):
-    f = queries.CellFilter(disclosure_id, body_id, body, department_id, year, doc_kind, kind, code, code_prefix, item,
-                           measure, side, limit, offset)
+    f = queries.CellFilter(disclosure_id=disclosure_id, body_id=body_id, body=body, department_id=department_id,
+                           year=year, doc_kind=doc_kind, kind=kind, code=code, code_prefix=code_prefix, item=item,
+                           item_contains=item_contains, measure=measure, side=side, limit=limit, offset=offset)
     with store.session() as s:
         return queries.cells(s, caller.principal, f)

@@ -1,0 +1,162 @@
+"""The HTML pages, on SQLite and PostgreSQL: what a reader sees is what the store holds, every finding
+points at something on the page, numbers are printed with separators, untrusted text is escaped."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from tests.web.conftest import checked
+from yusuan.store.repository import UploadedFile, ensure_body, ingest
+
+HTML = {"Accept": "text/html"}
+
+
+def _ids(page: str) -> set[str]:
+    return set(re.findall(r'\bid="([a-z]+\d+)"', page))
+
+
+def test_disclosure_page_shows_every_table_cell_and_finding(world):
+    c = world.clients["public"]
+    did = world.ids["published"]
+    page = c.get(f"/disclosures/{did}").text
+    ids = _ids(page)
+    tables = c.get(f"/api/disclosures/{did}/tables").json()["tables"]
+    for t in tables:
+        assert f"t{t['id']}" in ids, t["title"]
+        for r in t["rows"]:
+            for cell in r["cells"].values():
+                assert f"c{cell['id']}" in ids
+    findings = c.get(f"/api/disclosures/{did}/findings").json()["findings"]
+    assert findings
+    for f in findings:
+        assert f"f{f['id']}" in ids
+        item = re.search(rf'<li id="f{f["id"]}"[^>]*data-targets="([^"]*)"', page).group(1)
+        for target in item.split():
+            assert target in ids, (f["rule"], target)  # 定位 always lands on something printed here
+    assert "6,623" in page  # 支出合计 6623 万元, with its thousands separator
+    assert 'class="num flagged"' in page or not any(loc["cell_id"] for f in findings for loc in f["locations"])
+
+
+def test_disclosure_page_links_findings_to_the_original_page(world):
+    """A finding located on the original text links to that file (line-numbered text: no #page)."""
+    c = world.clients["public"]
+    did = world.ids["published"]
+    page = c.get(f"/disclosures/{did}").text
+    file_id = c.get(f"/api/disclosures/{did}").json()["files"][0]["id"]
+    assert f'href="/api/files/{file_id}"' in page and "原文第" in page
+
+
+def test_charts_sum_to_the_tables(world):
+    c = world.clients["public"]
+    did = world.ids["published"]
+    page = c.get(f"/disclosures/{did}").text
+    data = json.loads(htmllib.unescape(re.search(r'<script type="application/json" id="chart-data">(.*?)</script>',
+                                                 page, re.S).group(1)))
+    assert {"function", "economic", "split", "three_public"} <= set(data)
+    # 坪山 2023: the function tree holds the 类 of the 支出总表 as printed (they sum to 6624 against the
+    # printed total 6623 万元: rounding), its 款 under them; 基本 913 + 项目 5710 = 6623
+    expense = next(t for t in c.get(f"/api/disclosures/{did}/tables").json()["tables"] if t["kind"] == "expense_summary")
+    classes = {r["code"]: r["cells"]["total"]["amount"] for r in expense["rows"] if len(r["code"]) == 3}
+    assert {n["code"]: n["value"] for n in data["function"]["tree"]} == {k: v for k, v in classes.items() if v != "0"}
+    assert abs(sum(Decimal(v) for v in classes.values()) - Decimal(6623)) <= len(classes) * Decimal("0.5")
+    assert all(child["code"].startswith(n["code"]) for n in data["function"]["tree"] for child in n["children"])
+    assert {i["name"]: i["value"] for i in data["split"]["items"]} == {"基本支出": "913", "项目支出": "5710"}
+    # 三公: the table prints 2022 and 2023; 公务用车运行维护费 24 → 14 万元
+    tp = data["three_public"]
+    assert tp["years"] == [2022, 2023]
+    assert next(p for p in tp["parts"] if p["measure"] == "vehicle_operation")["values"] == ["24", "14"]
+    for key in data:
+        assert f'id="chart-{key}"' in page
+
+
+def test_compare_marks_the_differences(world):
+    c = world.clients["admin"]
+    a, b = world.ids["published"], world.ids["draft"]
+    page = c.get(f"/compare?a={a}&b={b}").text
+    ta = {t["kind"]: t for t in c.get(f"/api/disclosures/{a}/tables").json()["tables"]}
+    tb = {t["kind"]: t for t in c.get(f"/api/disclosures/{b}/tables").json()["tables"]}
+    total_a = next(r for r in ta["expense_summary"]["rows"] if r["is_total"])["cells"]["total"]["amount"]
+    total_b = next(r for r in tb["expense_summary"]["rows"] if r["is_total"])["cells"]["total"]["amount"]
+    diff = Decimal(total_b) - Decimal(total_a)
+    assert diff != 0
+    assert f"{diff:,}" in page  # the 支出总表 total's difference, 乙 − 甲
+    assert 'class="both changed' in page and "行有差异" in page
+
+
+def test_compare_a_disclosure_with_itself_has_no_difference(world):
+    c = world.clients["public"]
+    did = world.ids["published"]
+    page = c.get(f"/compare?a={did}&b={did}").text
+    assert "共 0 行有差异" in page
+    rows = re.findall(r'<tr class="([^"]*)"', page)
+    assert rows and all(r.split()[0] == "both" and "changed" not in r for r in rows)
+
+
+def test_search_by_code_links_to_the_cell(world):
+    c = world.clients["public"]
+    page = c.get("/search?code=2010101").text
+    cells = c.get("/api/cells?code=2010101").json()["cells"]
+    assert cells
+    for cell in cells:
+        assert f'/disclosures/{cell["disclosure_id"]}#c{cell["id"]}' in page
+    assert "甲二单位" not in c.get("/search?q=甲").text  # drafts are not found by the public
+
+
+def test_search_by_item_name(world):
+    page = world.clients["public"].get("/search?item=行政运行").text
+    assert "行政运行" in page and "#c" in page
+
+
+def test_page_errors_are_pages_in_chinese(world):
+    c = world.clients["editor_other"]
+    r = c.get(f"/disclosures/{world.ids['draft']}", headers=HTML)  # another unit's draft
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "无权查看" in r.text and "<html" in r.text
+    r = c.get("/no-such-page", headers=HTML)
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert c.get("/api/disclosures/999999", headers=HTML).headers["content-type"].startswith("application/json")
+
+
+def test_pages_send_a_content_security_policy(world):
+    r = world.clients["public"].get(f"/disclosures/{world.ids['published']}")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert "<script>" not in r.text  # no inline script: data travels as application/json
+
+
+def test_untrusted_text_is_escaped(world):
+    evil = '<script>alert("x")</script>'
+    doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+    unique = [UploadedFile("evil.txt", files[0].content + b"\n<evil>\n", "text")]
+    with world.store.session() as s:
+        body = ensure_body(s, evil)
+        did = ingest(s, doc, findings, unique, status="published", body=body).id
+    for url in (f"/disclosures/{did}", "/", f"/bodies/{body.id}", "/search?q=script"):
+        page = world.clients["public"].get(url).text
+        assert evil not in page, url
+        assert "&lt;script&gt;" in page, url
+    admin = world.clients["admin"]
+    r = admin.post(f"/api/disclosures/{did}/comments", json={"text": "<img src=x onerror=alert(1)>"})
+    assert r.status_code == 201
+    page = admin.get(f"/disclosures/{did}").text
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_buttons_follow_permissions(world):
+    did = world.draft()
+    assert "提交审核" in world.clients["editor_own"].get(f"/disclosures/{did}").text
+    reviewer = world.clients["reviewer_own"].get(f"/disclosures/{did}").text
+    assert 'data-action="/api/disclosures/%d/publish"' % did in reviewer
+    assert "/publish" not in world.clients["editor_own"].get(f"/disclosures/{did}").text
+    public = world.clients["public"].get(f"/disclosures/{world.ids['published']}").text
+    assert "data-action" not in public and "comment-form" not in public
+
+
+@pytest.mark.parametrize("url", ["/", "/login", "/upload", "/search", "/compare"])
+def test_pages_render_for_the_public(world, url):
+    r = world.clients["public"].get(url)
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
