@@ -18,13 +18,15 @@
     }),
     economic: (c) => ({
       tooltip: {trigger: "item", formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
-      series: [{type: "pie", radius: ["35%", "70%"], data: c.items.map((i) => ({name: `${i.code} ${i.name}`, value: num(i.value)})),
-        label: {formatter: "{b}\n{d}%"}}],
+      series: [{type: "pie", radius: ["30%", "60%"], data: c.items.map((i) => ({name: `${i.code} ${i.name}`, value: num(i.value)})),
+        label: {formatter: "{b}\n{d}%", alignTo: "edge", edgeDistance: 6, minMargin: 4, width: 110, overflow: "break"},
+        labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
     }),
     split: (c) => ({
       tooltip: {trigger: "item", formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
-      series: [{type: "pie", radius: "65%", data: c.items.map((i) => ({name: i.name, value: num(i.value)})),
-        label: {formatter: "{b}\n{c}（{d}%）"}}],
+      series: [{type: "pie", radius: "58%", data: c.items.map((i) => ({name: i.name, value: num(i.value)})),
+        label: {formatter: (p) => `${p.name}\n${fmt(p.value)}（${p.percent}%）`, alignTo: "edge", edgeDistance: 6, width: 120, overflow: "break"},
+        labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
     }),
     three_public: (c) => ({
       tooltip: {trigger: "axis"}, legend: {top: 0},
