@@ -155,6 +155,7 @@ def run_backend(backend: str, copies: int, total: int) -> list[tuple]:
             _wait(base)
             ids = info["ids"]
             endpoints = {
+                "disclosure page": [f"/disclosures/{i}" for i in ids],
                 "disclosure detail": [f"/api/disclosures/{i}" for i in ids],
                 "cells": [f"/api/cells?kind=expense_summary&measure=total&year={y}&limit=100"
                           for y in (2017, 2018, 2019, 2023, 2025)],
