@@ -109,3 +109,16 @@ def test_the_public_sees_published_disclosures_only(page, site, uploaded):
     assert "江苏省人民检察院" not in page.inner_text("main")  # a draft
     assert not page.locator('nav.top a[href="/upload"]').count()
     assert page.goto(uploaded).status == 404
+
+
+def test_an_upload_that_is_not_a_budget_is_refused_with_its_name(page, site, tmp_path):
+    bad = tmp_path / "会议通知.txt"
+    bad.write_text("关于召开年度工作会议的通知\n请各单位准时参加。\n", encoding="utf-8")
+    log_in(page, site, "editor_jcy")
+    page.goto(f"{site.url}/upload")
+    page.set_input_files('input[name="files"]', str(bad))
+    page.click("#upload-form button")
+    status = page.locator("#upload-form .form-status")
+    page.wait_for_function("() => document.querySelector('#upload-form .form-status').textContent.includes('会议通知.txt')")
+    assert page.url.endswith("/upload")
+    assert "会议通知.txt" in status.inner_text()

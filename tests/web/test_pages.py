@@ -160,3 +160,19 @@ def test_buttons_follow_permissions(world):
 def test_pages_render_for_the_public(world, url):
     r = world.clients["public"].get(url)
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+
+
+def test_a_department_page_shows_its_units_worst_first(world):
+    """The reviewer of 甲部门 sees its units' current disclosures with their error counts; the public
+    sees none of those drafts."""
+    reviewer = world.clients["reviewer_own"]
+    data = reviewer.get(f"/api/bodies/{world.ids['dept_a']}").json()
+    names = {d["body"]["name"] for d in data["units"]}
+    assert {"甲单位", "甲二单位"} <= names
+    errors = [d["findings"]["error"] for d in data["units"]]
+    assert errors == sorted(errors, reverse=True)
+    page = reviewer.get(f"/bodies/{world.ids['dept_a']}").text
+    assert "下属单位的公开文件" in page
+    for d in data["units"]:
+        assert f'/disclosures/{d["id"]}' in page
+    assert world.clients["reviewer_other"].get(f"/api/bodies/{world.ids['dept_a']}").status_code == 404

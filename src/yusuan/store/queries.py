@@ -131,7 +131,13 @@ def body_detail(s: Session, p: Principal, body_id: int) -> dict:
         up = up.parent
     listing = disclosure_list(s, p, body_id=body_id, versions="all", limit=MAX_LIMIT)
     children = [_body_dict(c) for c in sorted(b.children, key=lambda c: c.name) if c.id in allowed]
-    return {"body": _body_dict(b), "ancestors": chain, "children": children, "disclosures": listing["disclosures"]}
+    units = []  # a reviewer's overview: the current disclosures of the units under it, most errors first
+    if children:
+        units = [d for d in disclosure_list(s, p, department_id=body_id, limit=MAX_LIMIT)["disclosures"]
+                 if d["body"]["id"] != body_id]
+        units.sort(key=lambda d: (-d["findings"]["error"], -d["findings"]["warning"], d["body"]["name"]))
+    return {"body": _body_dict(b), "ancestors": chain, "children": children, "disclosures": listing["disclosures"],
+            "units": units}
 
 
 # disclosures

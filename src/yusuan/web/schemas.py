@@ -89,6 +89,7 @@ class BodyDetail(Model):
     ancestors: list[BodyRef]
     children: list[BodyInfo]
     disclosures: list[DisclosureSummary]
+    units: list[DisclosureSummary] = Field(default_factory=list, description="下属单位的当前版本，问题多的在前")
 
 
 class DisclosureList(Model):
