@@ -72,13 +72,18 @@ def _coded(table: dict, scheme_lengths: tuple[int, ...], measure: str) -> list[t
     return out
 
 
-def function_chart(tables: list[dict]) -> dict | None:
-    """Spending by function class as a tree 类 → 款 → 项 (a treemap or sunburst)."""
+def _classified(tables: list[dict], kinds: tuple[str, ...]) -> tuple[dict, str] | None:
+    """The first table of `kinds` with rows coded by class (3 digits), and its total or amount measure."""
     def usable(t):
         measure = _measure(t, ("total", "amount"))
         return measure if measure and any(len(r["code"] or "") == 3 for r in t["rows"]) else None
 
-    found = _first(tables, FUNCTION_TABLES, usable)
+    return _first(tables, kinds, usable)
+
+
+def function_chart(tables: list[dict]) -> dict | None:
+    """Spending by function class as a tree 类 → 款 → 项 (a treemap or sunburst)."""
+    found = _classified(tables, FUNCTION_TABLES)
     if found is None:
         return None
     table, measure = found
@@ -97,11 +102,7 @@ def function_chart(tables: list[dict]) -> dict | None:
 
 def economic_chart(tables: list[dict]) -> dict | None:
     """Spending by economic class (类) of the general budget."""
-    def usable(t):
-        measure = _measure(t, ("total", "amount"))
-        return measure if measure and any(len(r["code"] or "") == 3 for r in t["rows"]) else None
-
-    found = _first(tables, ECONOMIC_TABLES, usable)
+    found = _classified(tables, ECONOMIC_TABLES)
     if found is None:
         return None
     table, measure = found
