@@ -122,3 +122,13 @@ def test_an_upload_that_is_not_a_budget_is_refused_with_its_name(page, site, tmp
     page.wait_for_function("() => document.querySelector('#upload-form .form-status').textContent.includes('会议通知.txt')")
     assert page.url.endswith("/upload")
     assert "会议通知.txt" in status.inner_text()
+
+
+def test_the_editor_corrects_the_title_of_its_draft(page, site, uploaded):
+    log_in(page, site, "editor_jcy")
+    page.goto(uploaded)
+    page.click("details.edit summary")
+    page.fill('#edit-form input[name="title"]', "江苏省人民检察院2018年部门预算（更正）")
+    page.click("#edit-form button")
+    page.wait_for_function("() => document.querySelector('h1').textContent.includes('更正')")
+    assert page.inner_text("h1") == "江苏省人民检察院2018年部门预算（更正）"

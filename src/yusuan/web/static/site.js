@@ -76,6 +76,20 @@
       });
     }
 
+    const edit = document.getElementById("edit-form");
+    if (edit) edit.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      const changes = {};
+      for (const el of edit.elements) {
+        if (!el.name || el.value === el.defaultValue && !(el.tagName === "SELECT")) continue;
+        if (el.tagName === "SELECT" && el.querySelector("option[selected]")?.value === el.value) continue;
+        changes[el.name] = el.name === "year" ? (el.value ? Number(el.value) : null) : el.value;
+      }
+      if (!Object.keys(changes).length) { status(edit, "没有修改。"); return; }
+      try { await api("PATCH", edit.dataset.action, changes); location.reload(); }
+      catch (e) { status(edit, e.message); }
+    });
+
     const only = document.getElementById("only-changed");
     if (only) only.addEventListener("change", () => document.body.classList.toggle("only-changed", only.checked));
 
