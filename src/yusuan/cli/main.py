@@ -31,5 +31,5 @@ def main() -> None:
     """yusuan：部门预算与决算公开文件的读取、检查、生成与公开。"""
 
 
-from yusuan.cli import catalog, check, extract, render  # noqa: E402,F401  (the commands register themselves)
+from yusuan.cli import catalog, check, extract, render, template  # noqa: E402,F401  (the commands register themselves)
 from yusuan.cli import serve  # noqa: E402,F401  (yusuan serve, yusuan db)

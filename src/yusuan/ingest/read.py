@@ -45,6 +45,11 @@ def read_disclosure(*paths: str | Path) -> Disclosure:
     """One Disclosure from the files of one publication, in the order given."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]  # every file is checked before any is read
+    prepared = [p for p, fmt in zip(files, formats) if _is_prepared(p, fmt)]
+    if prepared:
+        if len(files) > 1:
+            raise IngestError(prepared[0].name, "准备工作簿是一份完整的公开文件，请单独给出，不要与其他文件合读")
+        return _read_prepared(files[0])
     blocks: list[Block] = []
     for path, fmt in zip(files, formats):
         blocks.extend(_blocks(path, fmt))
@@ -56,16 +61,36 @@ def read_publications(paths: list[str | Path]) -> list[Disclosure]:
     tables (the tables part) is one publication; every other file is one of its own."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]
-    parts = [(path, fmt, list(_blocks(path, fmt))) for path, fmt in zip(files, formats)]
+    parts = [(path, fmt, [] if _is_prepared(path, fmt) else list(_blocks(path, fmt)))
+             for path, fmt in zip(files, formats)]
     docs: list[Disclosure] = []
     i = 0
     while i < len(parts):
+        if _is_prepared(parts[i][0], parts[i][1]):  # a preparation workbook is a publication of its own
+            docs.append(_read_prepared(parts[i][0]))
+            i += 1
+            continue
         group = [parts[i]]
         if i + 1 < len(parts) and not _has_grids(parts[i][2]) and _has_grids(parts[i + 1][2]):
             group.append(parts[i + 1])
         docs.append(_assemble([g[0] for g in group], [g[1] for g in group], [b for g in group for b in g[2]]))
         i += len(group)
     return docs
+
+
+def _is_prepared(path: Path, fmt: str) -> bool:
+    """A preparation workbook (`yusuan template`), read by yusuan.prepare rather than as a publication."""
+    if fmt != XLSX:
+        return False
+    from yusuan.prepare.workbook import is_workbook
+
+    return is_workbook(path)
+
+
+def _read_prepared(path: Path) -> Disclosure:
+    from yusuan.prepare.workbook import read_workbook
+
+    return read_workbook(path)
 
 
 def _has_grids(blocks: list[Block]) -> bool:

@@ -64,6 +64,7 @@ class Paragraph:
     text: str
     source: Source  # where its first printed line is
     lines: list[tuple[int, Source]] = field(default_factory=list)  # (offset in text, printed line)
+    drafted: bool = False  # written by yusuan from the figures (prepare/draft.py), not by the body
 
     def source_at(self, offset: int) -> Source:
         """The printed line holding the character at `offset` of the text."""

@@ -16,7 +16,8 @@ def _source(d: dict | None) -> Source | None:
     if not d:
         return None
     bbox = d.get("bbox")
-    return Source(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None)
+    return Source(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None,
+                  str(d.get("cell", "")))
 
 
 def _value(d: dict) -> Value:
@@ -29,7 +30,7 @@ def _values(d: dict | None) -> dict[str, Value]:
 
 def _paragraph(d: dict) -> Paragraph:
     return Paragraph(d.get("text", ""), _source(d.get("source")) or Source("", 0),
-                     [(int(o), _source(s)) for o, s in d.get("lines", []) if s])
+                     [(int(o), _source(s)) for o, s in d.get("lines", []) if s], bool(d.get("drafted")))
 
 
 def _table(d: dict) -> Table:

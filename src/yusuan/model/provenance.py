@@ -1,4 +1,4 @@
-"""Where a printed thing came from: file, page (or line) and box."""
+"""Where a printed thing came from: file, page (or line) and box; in a workbook, the cell."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ class Source:
     file: str
     page: int  # 1-based PDF page, or 1-based line number in a text file
     bbox: BBox | None = None
+    cell: str = ""  # in a workbook: the cell reference ("D7") on sheet `page` (1-based sheet position)
 
     def to_dict(self) -> dict:
         d = {"file": self.file, "page": self.page}
         if self.bbox is not None:
             d["bbox"] = [round(v, 2) for v in self.bbox]
+        if self.cell:
+            d["cell"] = self.cell
         return d

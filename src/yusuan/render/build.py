@@ -17,6 +17,7 @@ from yusuan.render.layout import (
 )
 
 EMPTY_NOTE = "注：本表本年无发生额。"
+DRAFT_MARK = "（草拟）"  # printed after every paragraph yusuan drafted from the figures (Paragraph.drafted)
 _SIDE_ORDER = {"income": 0, "expense": 1, "purpose": 2, "": 3}
 _SIDE_WORD = {"income": ["收入"], "expense": ["支出", "功能分类"], "purpose": ["支出", "支出用途"]}
 _FIRST_TEXTS = re.compile(r"^(序号|编号|栏次|行次)$")
@@ -66,7 +67,8 @@ def _narrative(doc: Disclosure) -> list[_Item]:
         items.append(_Item(_key(doc, section.source), Heading(section.heading.strip(), section.level, anchor,
                                                               new_page=_opens_page(section, n))))
         for p in section.paragraphs:
-            items.append(_Item(_key(doc, p.source), Paragraph(p.text)))
+            text = p.text + DRAFT_MARK if p.drafted else p.text
+            items.append(_Item(_key(doc, p.source), Paragraph(text, drafted=p.drafted)))
     return items
 
 

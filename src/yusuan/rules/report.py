@@ -41,5 +41,7 @@ def text_report(doc: Disclosure, findings: list[Finding]) -> str:
         where = f"第 {f.page} 页" if f.page else "全文"
         if f.locations and f.locations[0].bbox is None and doc.files and doc.files[0].endswith(".txt"):
             where = f"第 {f.page} 行"
+        elif f.locations and f.locations[0].cell:  # a workbook: the sheet and the cell
+            where = f"第 {f.page} 张工作表 {f.locations[0].cell} 格"
         lines.append(f"[{SEVERITY_NAMES[f.severity]}] {where}：{f.message}（{f.rule}）")
     return "\n".join(lines)

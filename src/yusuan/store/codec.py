@@ -25,6 +25,8 @@ def encode(obj: Any) -> Any:
         d: dict[str, Any] = {"file": obj.file, "page": obj.page}
         if obj.bbox is not None:
             d["bbox"] = list(obj.bbox)
+        if obj.cell:
+            d["cell"] = obj.cell
         return d
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
@@ -51,7 +53,7 @@ def decode(tp: Any, data: Any) -> Any:
         return Decimal(str(data))
     if tp is Source:
         bbox = data.get("bbox")
-        return Source(data.get("file", ""), data.get("page", 0), tuple(bbox) if bbox else None)
+        return Source(data.get("file", ""), data.get("page", 0), tuple(bbox) if bbox else None, data.get("cell", ""))
     if dataclasses.is_dataclass(tp):
         h = hints(tp)
         return tp(**{f.name: decode(h[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data})

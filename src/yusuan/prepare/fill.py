@@ -1,0 +1,190 @@
+"""The figures of a Disclosure laid out as the lines of the preparation workbook (`template.py`).
+
+A published disclosure read by yusuan becomes a filled workbook: its identity, every table line under
+the sheet's columns, the “三公”经费 by year, the 机关运行经费, the 政府采购 lines and the 绩效目标. The narrative
+is not carried over: the parts of the text do not map one to one onto the workbook's parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from yusuan.model.disclosure import Disclosure, Row, Table
+from yusuan.prepare import sheets as S
+
+Line = dict[str, str]  # column key -> value as printed (amounts keep their decimals: "6,623", "12.50")
+
+
+@dataclass(slots=True)
+class TableLines:
+    unit: str = "万元"
+    notes: list[str] = field(default_factory=list)
+    rows: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class YearLines:
+    """三公经费 / 机关运行经费: measure values by row key (current, budget, prior), reasons by measure."""
+
+    unit: str = "万元"
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)  # 机关运行经费 by economic classification
+
+
+@dataclass(slots=True)
+class ProcurementLines:
+    unit: str = "万元"
+    rows: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PerformanceLines:
+    unit: str = "万元"
+    blocks: dict[str, list[Line]] = field(default_factory=dict)
+    total: dict[str, str] = field(default_factory=dict)  # the tasks' 金额合计 as printed
+
+
+@dataclass(slots=True)
+class Lines:
+    identity: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # narrative parts by key
+    tables: dict[str, TableLines] = field(default_factory=dict)  # by table kind
+    three_public: YearLines = field(default_factory=YearLines)
+    office: YearLines = field(default_factory=YearLines)
+    procurement: ProcurementLines = field(default_factory=ProcurementLines)
+    assets: dict[str, str] = field(default_factory=dict)
+    performance: PerformanceLines = field(default_factory=PerformanceLines)
+    decimals: int = 2  # of the amounts typed in blank cells (a filled workbook: as its tables print)
+
+
+def lines_from(doc: Disclosure, style: str) -> Lines:
+    """The workbook lines that print `doc`'s figures in `style` (the family whose sheets they fill)."""
+    i = doc.identity
+    year = i.year or 0
+    words = S.Words(i.kind)
+    out = Lines(identity={
+        "body": i.body, "parent": i.parent, "year": str(year) if year else "", "kind": words.w,
+        "level": S.LEVELS.get(i.level, "部门"), "body_type": i.body_type,
+    })
+    plan = S.plan(year or 2000, style, i.kind)
+    columns = {spec.kind: spec.columns for spec in plan.sheets if spec.key.startswith(S.TABLE)}
+    for table in doc.tables:
+        if table.kind in columns and table.kind not in out.tables:
+            out.tables[table.kind] = _table_lines(table, columns[table.kind], i.body)
+        elif table.kind == "three_public_costs":
+            _three_public(out, table, year)
+        elif table.kind == "office_operating_costs":
+            _office(out, table)
+        elif table.kind == "procurement":
+            _procurement(out, table)
+        elif table.kind == "project_performance":
+            out.performance.blocks[S.PROJECTS] = [
+                {"|label|": r.label.strip() or r.item, "|amount|amount": r.values["amount"].text if "amount" in r.values
+                 else "", "|text|goal": next(iter(r.texts.values()), "")} for r in table.rows if not r.is_total]
+        elif table.kind == "performance_targets":
+            out.performance.unit = table.unit or "万元"
+    _performance(out, doc)
+    printed = Counter(len(v.text.partition(".")[2]) for t in doc.tables for _, _, v in t.cells())
+    if printed:
+        out.decimals = printed.most_common(1)[0][0]
+    return out
+
+
+def _table_lines(table: Table, cols: tuple[S.Col, ...], body: str) -> TableLines:
+    keys = {c.key for c in cols}
+    by_side: dict[str, list[Line]] = {}
+    sides = {c.side for c in cols}
+    for row in table.rows:
+        side = row.side if row.side in sides else ""
+        line: Line = {}
+        label = row.label.strip() or (row.item if row.is_total and not row.code else "")
+        line[f"{side}|{S.LABEL}|"] = label or body
+        if row.code:
+            for scheme in (S.FUNCTION, S.ECONOMIC):
+                if f"{side}|{S.CODE}|{scheme}" in keys:
+                    line[f"{side}|{S.CODE}|{scheme}"] = row.code
+        for measure, value in row.values.items():
+            key = f"{side}|{S.AMOUNT}|{measure}"
+            if key in keys:
+                line[key] = value.text
+        by_side.setdefault(side, []).append(line)
+    depth = max((len(v) for v in by_side.values()), default=0)
+    rows = []
+    for n in range(depth):
+        merged: Line = {}
+        for lines in by_side.values():
+            if n < len(lines):
+                merged.update(lines[n])
+        rows.append(merged)
+    return TableLines(table.unit or "万元", list(table.notes), rows)
+
+
+def _three_public(out: Lines, table: Table, year: int) -> None:
+    out.three_public.unit = table.unit or "万元"
+    measures = {m for m, _ in S.THREE_PUBLIC_COLS}
+    for row in table.rows:
+        years = re.findall(r"(\d{4})年", row.item)
+        if years:
+            key = S.CURRENT if int(years[0]) == year else S.PRIOR if int(years[0]) == year - 1 else ""
+        else:
+            key = "" if "增减" in row.item or "变化" in row.item else S.CURRENT
+        if not key:
+            continue
+        values = out.three_public.values.setdefault(key, {})
+        for measure, v in row.values.items():
+            base, _, phase = measure.partition("@")
+            if base in measures and phase in ("", "final"):
+                values[base] = v.text
+            elif base == "office_operating":
+                out.office.values.setdefault(key, {})["office_operating"] = v.text
+                out.office.unit = table.unit or "万元"
+
+
+def _office(out: Lines, table: Table) -> None:
+    out.office.unit = table.unit or "万元"
+    for row in table.rows:
+        value = next(iter(row.values.values()), None)
+        if row.is_total and value is not None:
+            out.office.values.setdefault(S.CURRENT, {})["office_operating"] = value.text
+        elif row.code:
+            out.office.lines.append({f"|{S.CODE}|{S.ECONOMIC}": row.code, f"|{S.LABEL}|": row.label,
+                                     "|amount|office_operating": value.text if value else ""})
+
+
+def _procurement(out: Lines, table: Table) -> None:
+    out.procurement.unit = table.unit or "万元"
+    rows = table.rows
+    category = ""
+    for n, row in enumerate(rows):
+        found = next((t for t in S.PROCUREMENT_TYPES if t in row.item), "") if row.level <= 1 else ""
+        if row.level == 1 and found:
+            category = found
+            continue
+        deeper = n + 1 < len(rows) and rows[n + 1].level > row.level
+        if row.is_total or deeper or not category:
+            continue
+        value = row.values.get("total") or row.values.get("amount")
+        out.procurement.rows.append({"|text|category": category, "|label|": _leaf_label(row),
+                                     "|amount|total": value.text if value else ""})
+
+
+def _leaf_label(row: Row) -> str:
+    return row.label.strip() or row.item
+
+
+def _performance(out: Lines, doc: Disclosure) -> None:
+    perf = doc.performance
+    if perf is None:
+        return
+    out.performance.blocks[S.TASKS] = [
+        {"|label|": t.name, "|text|content": t.content,
+         **{f"|amount|{m}": t.values[m].text for m in ("total", "fiscal", "other") if m in t.values}}
+        for t in perf.tasks]
+    out.performance.total = {m: v.text for m, v in perf.total.items()}
+    out.performance.blocks[S.GOALS] = [{"|text|goal": p.text} for p in perf.goals]
+    out.performance.blocks[S.INDICATORS] = [
+        {"|text|level1": ind.level1, "|text|level2": ind.level2, "|text|name": ind.name,
+         "|text|target": ind.target.text} for ind in perf.indicators]
