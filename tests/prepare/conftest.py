@@ -24,3 +24,11 @@ def pingshan_book(pingshan_master, tmp_path) -> Book:
     path = tmp_path / "budget.xlsx"
     shutil.copy(pingshan_master, path)
     return Book(path)
+
+
+def through_workbook(tmp_path, style: str, files: list[str]):
+    """(the publication, the workbook filled with its figures in `style`)."""
+    original = corpus_doc(*files)
+    path = write_template(tmp_path / "b.xlsx", original.identity.year, style, original.identity.kind,
+                          lines_from(original, style))
+    return original, path

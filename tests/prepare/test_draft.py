@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.conftest import corpus_doc
-from tests.prepare.conftest import PINGSHAN
+from tests.prepare.conftest import PINGSHAN, through_workbook
 from yusuan.prepare.draft import ASK_REASON
 from yusuan.prepare.fill import lines_from
 from yusuan.prepare.template import write_template
@@ -134,10 +134,7 @@ def test_the_reason_placeholder_is_flagged_until_filled(pingshan_book):
     ("shanghai", ["shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf"]),
 ])
 def test_drafts_from_every_family_pass_the_narrative_rules(tmp_path, style, files):
-    original = corpus_doc(*files)
-    path = write_template(tmp_path / "b.xlsx", original.identity.year, style, original.identity.kind,
-                          lines_from(original, style))
-    doc = read_workbook(path)
+    doc = read_workbook(through_workbook(tmp_path, style, files)[1])
     assert drafted(doc)
     assert narrative(doc) == []
 

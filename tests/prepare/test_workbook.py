@@ -11,13 +11,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import corpus_doc
-from tests.prepare.conftest import PINGSHAN
+from tests.prepare.conftest import PINGSHAN, through_workbook
 from tests.render.roundtrip import cells, diff
 from yusuan.catalog.importer import import_catalog
 from yusuan.cli.main import main
 from yusuan.ingest.read import read_disclosure, read_publications
-from yusuan.prepare.fill import lines_from
-from yusuan.prepare.template import write_template
 from yusuan.prepare.workbook import read_workbook
 from yusuan.rules.registry import run
 
@@ -37,9 +35,7 @@ def test_the_filled_workbook_has_the_cells_of_the_publication(pingshan_book):
     ("shenzhen", ["shenzhen-2023-zhineng-guankong-zhongxin-budget.txt"]),
 ])
 def test_other_publications_survive_the_workbook(tmp_path, style, files):
-    original = corpus_doc(*files)
-    path = write_template(tmp_path / "b.xlsx", original.identity.year, style, original.identity.kind,
-                          lines_from(original, style))
+    original, path = through_workbook(tmp_path, style, files)
     assert diff(cells(read_workbook(path)), cells(original)) == ([], [])
 
 

@@ -223,14 +223,15 @@ class _Writer:
             if t:
                 ws.write_string(r, 1, t, fmt) if fmt else ws.write_string(r, 1, t)
 
+    def form(self, ws, title: str, columns: tuple[tuple[str, float], ...]) -> None:
+        """A sheet of keyed rows: its title over the columns B…, their headers on row 2."""
+        ws.merge_range(0, 1, 0, len(columns), title, self.f_title)
+        for c, (header, width) in enumerate(columns, start=1):
+            ws.set_column(c, c, width)
+            ws.write_string(1, c, header, self.f_header)
+
     def info(self, ws) -> None:
-        ws.set_column(1, 1, 16)
-        ws.set_column(2, 2, 40)
-        ws.set_column(3, 3, 60)
-        ws.merge_range(0, 1, 0, 3, "基本信息", self.f_title)
-        ws.write_string(1, 1, "项目", self.f_header)
-        ws.write_string(1, 2, "内容", self.f_header)
-        ws.write_string(1, 3, "说明", self.f_header)
+        self.form(ws, "基本信息", (("项目", 16), ("内容", 40), ("说明", 60)))
         ident = self.lines.identity
         values = {"year": str(self.plan.year), "kind": self.words.w, "level": "部门",
                   **{k: v for k, v in ident.items() if v}}
@@ -250,13 +251,8 @@ class _Writer:
         ws.freeze_panes(2, 0)
 
     def narrative(self, ws) -> None:
-        ws.set_column(1, 1, 28)
-        ws.set_column(2, 2, 90)
-        ws.set_column(3, 3, 40)
-        ws.merge_range(0, 1, 0, 3, "文字部分", self.f_title)
-        ws.write_string(1, 1, "部分", self.f_header)
-        ws.write_string(1, 2, "内容（每段一行，可用 Alt+Enter 分段；留空的部分由表格数据草拟）", self.f_header)
-        ws.write_string(1, 3, "说明", self.f_header)
+        self.form(ws, "文字部分", (("部分", 28), ("内容（每段一行，可用 Alt+Enter 分段；留空的部分由表格数据草拟）", 90),
+                                   ("说明", 40)))
         for r, part in enumerate(S.PARTS, start=2):
             ws.write_string(r, 0, part.key)
             ws.write_string(r, 1, part.heading.format(year=self.plan.year, w=self.words.w), self.f_cell)
@@ -267,11 +263,7 @@ class _Writer:
         ws.freeze_panes(2, 2)
 
     def glossary(self, ws) -> None:
-        ws.set_column(1, 1, 24)
-        ws.set_column(2, 2, 100)
-        ws.merge_range(0, 1, 0, 2, "名词解释", self.f_title)
-        ws.write_string(1, 1, "名词", self.f_header)
-        ws.write_string(1, 2, "解释（可修改、增删；全部清空则按标准名词解释印出）", self.f_header)
+        self.form(ws, "名词解释", (("名词", 24), ("解释（可修改、增删；全部清空则按标准名词解释印出）", 100)))
         for r, (term, meaning) in enumerate(GLOSSARY, start=2):
             ws.write_string(r, 0, S.TERM)
             ws.write_string(r, 1, term, self.f_input)
@@ -378,13 +370,7 @@ class _Writer:
         ws.freeze_panes(start, 2)
 
     def assets(self, ws) -> None:
-        ws.set_column(1, 1, 44)
-        ws.set_column(2, 2, 16)
-        ws.set_column(3, 3, 50)
-        ws.merge_range(0, 1, 0, 3, "国有资产占用情况", self.f_title)
-        ws.write_string(1, 1, "项目", self.f_header)
-        ws.write_string(1, 2, "数量", self.f_header)
-        ws.write_string(1, 3, "说明", self.f_header)
+        self.form(ws, "国有资产占用情况", (("项目", 44), ("数量", 16), ("说明", 50)))
         values = self.lines.assets
         for r, field in enumerate(S.ASSET_FIELDS, start=2):
             ws.write_string(r, 0, field.key)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from yusuan.catalog.store import load as load_catalog
 from yusuan.ingest.errors import IngestError
+from yusuan.ingest.xlsx.reader import open_xlsx
 from yusuan.model.disclosure import Column, Disclosure, Identity, Row, Table
 from yusuan.model.provenance import Source
 from yusuan.model.vocabulary import TABLE_KINDS
@@ -38,15 +39,9 @@ def is_workbook(path: str | Path) -> bool:
 
 
 def read_workbook(path: str | Path, *, name: str | None = None) -> Disclosure:
-    from openpyxl import load_workbook
-
     path = Path(path)
     file = name or path.name
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise IngestError(file, f"XLSX 文件已损坏，无法读取（{type(e).__name__}）") from None
-    return _Reader(wb, file).read()
+    return _Reader(open_xlsx(path, file), file).read()
 
 
 class _Reader(SheetFacts):

@@ -50,19 +50,23 @@ def _bordered(cell) -> bool:
     return any(getattr(b, side).style for side in ("left", "right", "top", "bottom"))
 
 
-def read_xlsx_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Block]:
+def open_xlsx(path: Path, file: str):
+    """The workbook with the cached values of its formulas; IngestError naming `file` when it is broken."""
     from openpyxl import load_workbook
 
-    path = Path(path)
-    file = name or path.name
     try:
-        wb = load_workbook(path, data_only=True)
+        return load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         raise IngestError(file, f"XLSX 文件已损坏，无法读取（{type(e).__name__}）") from None
+
+
+def read_xlsx_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Block]:
+    path = Path(path)
+    wb = open_xlsx(path, name or path.name)
     for page, ws in enumerate(wb.worksheets, start=1):
         if ws.sheet_state != "visible":
             continue
-        yield from _sheet(ws, Source(file, page))
+        yield from _sheet(ws, Source(name or path.name, page))
 
 
 def _sheet(ws, source: Source) -> Iterator[Block]:
