@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import corpus_doc
 from tests.prepare.conftest import PINGSHAN, through_workbook
+from tests.prepare.workbooks import Book
 from yusuan.prepare.draft import ASK_REASON
 from yusuan.prepare.fill import lines_from
 from yusuan.prepare.template import write_template
@@ -156,3 +157,20 @@ def test_final_accounts_are_drafted_as_such(tmp_path):
     assert "一、收支决算总体情况" in parts
     assert parts["四、财政拨款收支决算总体情况"][0].startswith(
         "中共上海市普陀区委社会工作部2024年度财政拨款收入、支出决算总计307.82万元。")
+
+
+def test_last_years_publication_gives_the_changes(tmp_path):
+    """`template --from` last year's publication: this year's figures typed, the changes drafted."""
+    path = write_template(tmp_path / "b.xlsx", 2024, "shenzhen", "budget",
+                          lines_from(corpus_doc(PINGSHAN), "shenzhen", 2024))
+    book = Book(path)
+    for measure, value in (("abroad", 0), ("vehicle_purchase", 0), ("vehicle_operation", 12), ("reception", 1)):
+        book.set("three_public", "current", value, f"|amount|{measure}")
+    doc = read_workbook(book.save())
+    assert drafted(doc)["一、一般公共预算“三公”经费预算情况"][0] == (
+        "深圳市生态环境局坪山管理局2024年一般公共预算“三公”经费预算数为13万元，比上年预算减少1万元，下降7.14%。"
+        f"主要原因是：{ASK_REASON}。其中：")
+    three = doc.tables_of("three_public_costs")[0]
+    assert [(r.item, r.values["total"].text) for r in three.rows] == [
+        ("2023年", "14"), ("2024年", "13"), ("增减变化金额", "-1")]
+    assert narrative(doc) == []

@@ -132,13 +132,48 @@ def test_final_accounts(tmp_path):
     assert wb["文字部分"]["B6"].value == "收支决算总体情况"
 
 
+PINGSHAN = CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt"
+
+
 def test_filled_from_a_publication(tmp_path):
-    out = _template(tmp_path, "--from", str(CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt"))
+    out = tmp_path / "budget.xlsx"
+    result = CliRunner().invoke(main, ["template", "--year", "2023", "--out", str(out), "--from", str(PINGSHAN)])
+    assert result.exit_code == 0, result.output
     wb = load_workbook(out)
     assert wb["基本信息"]["C3"].value == "深圳市生态环境局坪山管理局"
     ws = wb["表3 支出总表"]
     assert (ws["C6"].value, ws["D6"].value, ws["D6"].number_format) == ("深圳市生态环境局坪山管理局", 6623, "#,##0")
     assert (ws["B7"].value, ws["C7"].value, ws["D7"].value) == ("201", "一般公共服务支出", 242)
+
+
+def test_last_years_publication_fills_the_prior_columns(tmp_path):
+    out = _template(tmp_path, "--from", str(PINGSHAN))  # 2023's publication for the 2024 workbook
+    wb = load_workbook(out)
+    assert wb["基本信息"]["C5"].value == 2024
+    general = wb["表7 一般公共预算支出表（功能分类）"]
+    assert [general.cell(3, c).value for c in (4, 7)] == ["|amount|total", "|amount|total@prior_budget"]
+    assert [general.cell(7, c).value for c in (2, 3, 4, 7)] == ["201", "一般公共服务支出", None, 242]
+    summary = wb["表1 收支总表"]
+    last = [summary.cell(r, 2).value for r in range(6, summary.max_row + 1)]
+    totals = last.index("收入总计") + 6
+    assert (summary.cell(totals, 4).value, summary.cell(totals, 5).value) == (6623, "支出总计")
+    three = wb["表9 三公经费"]
+    assert [three.cell(7, c).value for c in range(2, 6)] == ["2023年预算数", 14, 0, 14]  # 上年 row
+    assert [three.cell(6, c).value for c in range(3, 6)] == [None, None, None]
+    tasks = wb["表12 绩效目标"]
+    assert tasks["B8"].value == "一般行政管理工作" and tasks["D8"].value is None  # the task kept, its amount not
+
+
+@pytest.mark.parametrize("args,says", [
+    (["--kind", "final_accounts"], "是预算，而要生成的是决算工作簿"),
+    (["--year", "2026"], "只能用本年（2026）或上年（2025）的公开文件"),
+])
+def test_refuses_a_publication_of_another_kind_or_year(tmp_path, args, says):
+    year = args[1] if args[0] == "--year" else "2024"
+    rest = args if args[0] != "--year" else []
+    result = CliRunner().invoke(main, ["template", "--year", year, "--out", str(tmp_path / "b.xlsx"),
+                                       "--from", str(PINGSHAN), *rest])
+    assert result.exit_code == 2 and says in result.output
 
 
 def test_refuses_another_extension(tmp_path):

@@ -17,7 +17,7 @@ from yusuan.cli.main import main
 @click.option("--kind", type=click.Choice(["budget", "final_accounts"]), default="budget", show_default=True,
               help="budget：预算；final_accounts：决算")
 @click.option("--from", "source", type=click.Path(path_type=Path),
-              help="用一份已公开（或已读取）的文件的数字填好各表，例如在上年公开文件的基础上修改")
+              help="用已公开的文件填写：本年的文件填入各表；上年的文件填入“上年”各栏，各表保留其科目、任务和指标")
 def template(year: int, out: Path, style: str, kind: str, source: Path | None) -> None:
     """生成部门预算（决算）公开准备工作簿（XLSX）：基本信息、文字部分、全套表格、“三公”经费、机关运行经费、
     政府采购、国有资产和绩效目标，带填写说明和数据校验。
@@ -34,6 +34,13 @@ def template(year: int, out: Path, style: str, kind: str, source: Path | None) -
     if source is not None:
         from yusuan.ingest.read import read_disclosure
 
-        lines = lines_from(read_disclosure(source), style)
+        doc = read_disclosure(source)
+        words = {"budget": "预算", "final_accounts": "决算"}
+        if doc.identity.kind != kind:
+            raise click.UsageError(f"{source.name} 是{words[doc.identity.kind]}，而要生成的是{words[kind]}工作簿")
+        if doc.identity.year not in (year, year - 1):
+            raise click.UsageError(f"{source.name} 是 {doc.identity.year} 年的，只能用本年（{year}）或上年"
+                                   f"（{year - 1}）的公开文件填写 {year} 年的工作簿")
+        lines = lines_from(doc, style, year)
     write_template(out, year, style, kind, lines)
     click.echo(f"已生成 {out}（{year} 年{'决算' if kind == 'final_accounts' else '预算'}，{style} 版式）", err=True)

@@ -60,10 +60,15 @@ class Lines:
     decimals: int = 2  # of the amounts typed in blank cells (a filled workbook: as its tables print)
 
 
-def lines_from(doc: Disclosure, style: str) -> Lines:
-    """The workbook lines that print `doc`'s figures in `style` (the family whose sheets they fill)."""
+def lines_from(doc: Disclosure, style: str, year: int | None = None) -> Lines:
+    """The workbook lines that print `doc`'s figures in `style` (the family whose sheets they fill).
+
+    For the year after `doc`'s (`year`), its figures become last year's: they fill the 上年 columns and
+    rows, and its lines (codes, names, tasks, indicators) are kept to start from, without amounts.
+    """
     i = doc.identity
-    year = i.year or 0
+    year = year or i.year or 0
+    prior = bool(i.year) and year == i.year + 1
     words = S.Words(i.kind)
     out = Lines(identity={
         "body": i.body, "parent": i.parent, "year": str(year) if year else "", "kind": words.w,
@@ -71,31 +76,42 @@ def lines_from(doc: Disclosure, style: str) -> Lines:
     })
     plan = S.plan(year or 2000, style, i.kind)
     columns = {spec.kind: spec.columns for spec in plan.sheets if spec.key.startswith(S.TABLE)}
+    target = _to_prior(words) if prior else (lambda measure: measure)
     for table in doc.tables:
         if table.kind in columns and table.kind not in out.tables:
-            out.tables[table.kind] = _table_lines(table, columns[table.kind], i.body)
+            out.tables[table.kind] = _table_lines(table, columns[table.kind], i.body, target)
         elif table.kind == "three_public_costs":
-            _three_public(out, table, year)
+            _three_public(out, table, i.year or 0, prior)
         elif table.kind == "office_operating_costs":
-            _office(out, table)
-        elif table.kind == "procurement":
+            _office(out, table, prior)
+        elif table.kind == "procurement" and not prior:
             _procurement(out, table)
         elif table.kind == "project_performance":
             out.performance.blocks[S.PROJECTS] = [
-                {"|label|": r.label.strip() or r.item, "|amount|amount": r.values["amount"].text if "amount" in r.values
-                 else "", "|text|goal": next(iter(r.texts.values()), "")} for r in table.rows if not r.is_total]
+                {"|label|": r.label.strip() or r.item, "|text|goal": next(iter(r.texts.values()), ""),
+                 **({"|amount|amount": r.values["amount"].text} if "amount" in r.values and not prior else {})}
+                for r in table.rows if not r.is_total]
         elif table.kind == "performance_targets":
             out.performance.unit = table.unit or "万元"
-    _performance(out, doc)
+    _performance(out, doc, prior)
     printed = Counter(len(v.text.partition(".")[2]) for t in doc.tables for _, _, v in t.cells())
     if printed:
         out.decimals = printed.most_common(1)[0][0]
     return out
 
 
-def _table_lines(table: Table, cols: tuple[S.Col, ...], body: str) -> TableLines:
+def _to_prior(words: S.Words):
+    """This year's measure of the publication -> the workbook's 上年 measure ('' for any other)."""
+    def target(measure: str) -> str:
+        base, _, phase = measure.partition("@")
+        return base + words.prior_phase if "@" + phase == (words.phase or "@") else ""
+    return target
+
+
+def _table_lines(table: Table, cols: tuple[S.Col, ...], body: str, target) -> TableLines:
     keys = {c.key for c in cols}
     by_side: dict[str, list[Line]] = {}
+    tails: dict[str, list[Line]] = {}  # the total lines of a side and those after them
     sides = {c.side for c in cols}
     for row in table.rows:
         side = row.side if row.side in sides else ""
@@ -107,22 +123,23 @@ def _table_lines(table: Table, cols: tuple[S.Col, ...], body: str) -> TableLines
                 if f"{side}|{S.CODE}|{scheme}" in keys:
                     line[f"{side}|{S.CODE}|{scheme}"] = row.code
         for measure, value in row.values.items():
-            key = f"{side}|{S.AMOUNT}|{measure}"
+            key = f"{side}|{S.AMOUNT}|{target(measure)}"
             if key in keys:
                 line[key] = value.text
-        by_side.setdefault(side, []).append(line)
+        sided = len(sides) > 1 and (row.is_total or side in tails)
+        (tails if sided else by_side).setdefault(side, []).append(line)
     depth = max((len(v) for v in by_side.values()), default=0)
-    rows = []
-    for n in range(depth):
-        merged: Line = {}
-        for lines in by_side.values():
-            if n < len(lines):
-                merged.update(lines[n])
-        rows.append(merged)
+    rows: list[Line] = [{} for _ in range(depth + max((len(v) for v in tails.values()), default=0))]
+    for lines in by_side.values():
+        for n, line in enumerate(lines):
+            rows[n].update(line)
+    for lines in tails.values():  # the totals of every side on the same rows, under the longest side
+        for n, line in enumerate(lines):
+            rows[depth + n].update(line)
     return TableLines(table.unit or "万元", list(table.notes), rows)
 
 
-def _three_public(out: Lines, table: Table, year: int) -> None:
+def _three_public(out: Lines, table: Table, year: int, prior: bool) -> None:
     out.three_public.unit = table.unit or "万元"
     measures = {m for m, _ in S.THREE_PUBLIC_COLS}
     for row in table.rows:
@@ -131,6 +148,8 @@ def _three_public(out: Lines, table: Table, year: int) -> None:
             key = S.CURRENT if int(years[0]) == year else S.PRIOR if int(years[0]) == year - 1 else ""
         else:
             key = "" if "增减" in row.item or "变化" in row.item else S.CURRENT
+        if prior:  # last year's publication: its figures of its year are this workbook's 上年
+            key = S.PRIOR if key == S.CURRENT else ""
         if not key:
             continue
         values = out.three_public.values.setdefault(key, {})
@@ -143,15 +162,15 @@ def _three_public(out: Lines, table: Table, year: int) -> None:
                 out.office.unit = table.unit or "万元"
 
 
-def _office(out: Lines, table: Table) -> None:
+def _office(out: Lines, table: Table, prior: bool) -> None:
     out.office.unit = table.unit or "万元"
     for row in table.rows:
         value = next(iter(row.values.values()), None)
         if row.is_total and value is not None:
-            out.office.values.setdefault(S.CURRENT, {})["office_operating"] = value.text
+            out.office.values.setdefault(S.PRIOR if prior else S.CURRENT, {})["office_operating"] = value.text
         elif row.code:
             out.office.lines.append({f"|{S.CODE}|{S.ECONOMIC}": row.code, f"|{S.LABEL}|": row.label,
-                                     "|amount|office_operating": value.text if value else ""})
+                                     **({"|amount|office_operating": value.text} if value and not prior else {})})
 
 
 def _procurement(out: Lines, table: Table) -> None:
@@ -175,15 +194,16 @@ def _leaf_label(row: Row) -> str:
     return row.label.strip() or row.item
 
 
-def _performance(out: Lines, doc: Disclosure) -> None:
+def _performance(out: Lines, doc: Disclosure, prior: bool) -> None:
     perf = doc.performance
     if perf is None:
         return
     out.performance.blocks[S.TASKS] = [
         {"|label|": t.name, "|text|content": t.content,
-         **{f"|amount|{m}": t.values[m].text for m in ("total", "fiscal", "other") if m in t.values}}
+         **{f"|amount|{m}": t.values[m].text for m in ("total", "fiscal", "other") if m in t.values and not prior}}
         for t in perf.tasks]
-    out.performance.total = {m: v.text for m, v in perf.total.items()}
+    if not prior:
+        out.performance.total = {m: v.text for m, v in perf.total.items()}
     out.performance.blocks[S.GOALS] = [{"|text|goal": p.text} for p in perf.goals]
     out.performance.blocks[S.INDICATORS] = [
         {"|text|level1": ind.level1, "|text|level2": ind.level2, "|text|name": ind.name,
