@@ -5,10 +5,14 @@
 Each publication is read once (not timed); then for each format the whole `render(doc, fmt)` is timed
 (layout, template, WeasyPrint / python-docx / xlsxwriter); then `soffice --headless --convert-to pdf`
 on the DOCX we wrote, timed as a command (its start-up included: that is what an office pays per file).
+Before the table, one PDF is rendered as a warm-up and its time reported apart (a process's first PDF also
+pays the WeasyPrint import and, on a machine's first run, building the cached font copy, render/fontcache.py),
+and LibreOffice converts one DOCX untimed (its first run creates the user profile).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +32,17 @@ FORMATS = ("html", "docx", "xlsx", "pdf")
 def main() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     rows = []
+    load_before = os.getloadavg()
+    _, first = load(PINS[0])
+    start = time.perf_counter()
+    render(first, "pdf", family_of(first))
+    first_pdf = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
+        if soffice:
+            warm = Path(tmp) / "warm-up.docx"
+            warm.write_bytes(render(first, "docx", family_of(first)))
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(Path(tmp) / "lo"),
+                            str(warm)], check=True, capture_output=True, timeout=600)
         for name in PINS:
             _, doc = load(name)
             style = family_of(doc)
@@ -60,6 +74,13 @@ def main() -> None:
     print(f"| **all {len(rows)}** | {sum(r[1] for r in rows)} | {total['html']:.2f} | {total['docx']:.2f} | "
           f"{total['xlsx']:.2f} | {total['pdf']:.2f} | {lo_total:.2f} | "
           f"{(lo_total / total['pdf']):.1f}× |" if soffice else "")
+    n = len(rows)
+    print(f"| **mean per publication** | {sum(r[1] for r in rows) / n:.1f} | {total['html'] / n:.2f} | "
+          f"{total['docx'] / n:.2f} | {total['xlsx'] / n:.2f} | {total['pdf'] / n:.2f} | "
+          + (f"{lo_total / n:.2f} | {sum(r[3] / r[2]['pdf'] for r in rows) / n:.1f}× |"
+             if soffice else "– | – |"))
+    print(f"\nFirst PDF of the process (imports, font copy): {first_pdf:.2f} s ({PINS[0]}); load average "
+          f"before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
 
 
 def _pages(path: Path) -> int:

@@ -1,4 +1,4 @@
-"""The PDF's cached Chinese font (`render.fontcache`): a small copy used first, every character still printed."""
+"""The PDF's cached Chinese font (`render.fontcache`): a small copy used first, every character printed."""
 
 from __future__ import annotations
 
