@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import corpus_doc
-from tests.prepare.conftest import PINGSHAN
+from tests.prepare.conftest import PINGSHAN, through_workbook
 from tests.prepare.test_draft import enrich
 from tests.render.roundtrip import cells, diff
 from yusuan.cli.main import main
@@ -43,3 +43,14 @@ def test_render_html_escapes_and_marks(pingshan_book, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert 'class="para drafted"' in html and DRAFT_MARK in html
+
+
+def test_a_workbook_keeps_the_style_it_was_made_in(tmp_path):
+    _, path = through_workbook(tmp_path, "jiangsu", ["jiangsu-2019-gaoji-fayuan-budget.pdf"])
+    out = tmp_path / "公开.html"
+    result = CliRunner().invoke(main, ["render", str(path), "--to", str(out)])
+    assert result.exit_code == 0 and "jiangsu 版式" in result.output
+    numbers = [t.number_text for t in read_disclosure(out).tables if t.number_text]
+    assert numbers[:3] == ["公开01表", "公开02表", "公开03表"]
+    result = CliRunner().invoke(main, ["render", str(path), "--to", str(out), "--style", "shenzhen"])
+    assert result.exit_code == 0 and "shenzhen 版式" in result.output

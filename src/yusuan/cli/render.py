@@ -14,7 +14,7 @@ from yusuan.cli.main import main
 @click.option("--to", "out", required=True, type=click.Path(path_type=Path),
               help="输出文件：.pdf、.docx、.xlsx 或 .html（由扩展名决定格式）")
 @click.option("--style", type=click.Choice(["shenzhen", "jiangsu", "shanghai", "auto"]), default="shenzhen",
-              show_default=True, help="版式：深圳（12 张表）、江苏、上海；auto 沿用原文件的版式")
+              show_default=True, help="版式：深圳（12 张表）、江苏、上海；auto 沿用原文件的版式（准备工作簿默认沿用生成时的版式）")
 def render(inputs: tuple[Path, ...], out: Path, style: str) -> None:
     """生成完整的部门预算（决算）公开文件：封面、目录、文字部分、全套表格（本年无数据的表也列出并注明）、名词解释。
 
@@ -37,6 +37,11 @@ def render(inputs: tuple[Path, ...], out: Path, style: str) -> None:
         from yusuan.ingest.read import read_disclosure
 
         doc = read_disclosure(*inputs)
+    if click.get_current_context().get_parameter_source("style") == click.core.ParameterSource.DEFAULT:
+        from yusuan.prepare.workbook import is_workbook
+
+        if len(inputs) == 1 and is_workbook(inputs[0]):  # a preparation workbook keeps the style it was made in
+            style = "auto"
     chosen = family_of(doc) if style == "auto" else style
     render_file(doc, out, chosen)
     click.echo(f"已生成 {out}（{chosen} 版式，{len(doc.tables)} 张表）", err=True)
