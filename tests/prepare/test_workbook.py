@@ -106,6 +106,8 @@ def _break(book, how: str) -> tuple[str, str]:
         return "基本信息", book.set("info", "body", None)
     if how == "year":
         return "基本信息", book.set("info", "year", "二〇二三")
+    if how == "kind":
+        return "基本信息", book.set("info", "kind", "决算")
     if how == "label":
         book.put(EXPENSE, row, "|code|function", None)
         return "表3 支出总表", book.put(EXPENSE, row, "|label|", None)
@@ -121,6 +123,7 @@ def _break(book, how: str) -> tuple[str, str]:
     ("no body", "缺少必填项“单位名称”"),
     ("year", "年度应为四位数字"),
     ("label", "没有填写科目名称"),
+    ("kind", "本工作簿是按预算生成的，不能改填为决算；请用 yusuan template --kind final_accounts 重新生成"),
 ])
 def test_a_bad_workbook_names_file_sheet_and_cell(pingshan_book, how, says):
     sheet, ref = _break(pingshan_book, how)

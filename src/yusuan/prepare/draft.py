@@ -28,7 +28,6 @@ class Facts:
     """What the draft needs beyond the tables: figures entered on the workbook's own sheets."""
 
     style: str = "shenzhen"
-    kind: str = "budget"
     three_public: dict[str, dict[str, Value]] = field(default_factory=dict)  # row key -> measure -> value
     three_public_reasons: dict[str, str] = field(default_factory=dict)  # measure -> reason
     three_public_unit: str = "万元"

@@ -4,7 +4,6 @@ and 政府采购 tables, Shanghai's 三公 and 机关运行经费 table, the 整
 
 from __future__ import annotations
 
-
 from yusuan.ingest.assemble.normalize import squash
 from yusuan.model.disclosure import Column, Disclosure, Indicator, Paragraph, Performance, Row, Table, Task, Value
 from yusuan.model.vocabulary import TABLE_KINDS
@@ -15,12 +14,14 @@ from yusuan.prepare.draft import Facts
 from yusuan.prepare.totals import amount_text, complete, decimals_of, sum_value
 
 _CN = ["", "一", "二", "三", "四", "五"]
+_HEADERS = {m: "/".join(h) for m, h in S.THREE_PUBLIC_COLS}
 
 
 class SheetFacts(CellReader):
     """Reads the sheets of fixed design; `ident` (the workbook's Identity) is read before them."""
 
-    def year_values(self, sheet: Sheet, facts_unit: str) -> tuple[dict[str, dict[str, Value]], dict[str, str], dict]:
+    def year_values(self, sheet: Sheet) -> tuple[dict[str, dict[str, Value]], dict[str, str], dict]:
+        """三公经费 / 机关运行经费: values by row key and measure, reasons by measure, blank cells' references."""
         block = sheet.blocks().get("main", Block("main"))
         values: dict[str, dict[str, Value]] = {}
         reasons: dict[str, str] = {}
@@ -48,7 +49,7 @@ class SheetFacts(CellReader):
         if sheet is None:
             return None
         unit = self.unit(sheet)
-        values, reasons, blank = self.year_values(sheet, unit)
+        values, reasons, blank = self.year_values(sheet)
         for key, row in values.items():
             for whole, parts in (("vehicle_total", ("vehicle_purchase", "vehicle_operation")),
                                  ("total", ("abroad", "vehicle_total", "reception"))):
@@ -59,63 +60,73 @@ class SheetFacts(CellReader):
         return self._three_public_table(sheet, unit, values)
 
     def _three_public_table(self, sheet: Sheet, unit: str, values) -> Table | None:
-        year = self.ident.year
+        """The family's “三公”经费表: by year (Shenzhen), one line (Jiangsu, Shanghai), 预算 / 决算 (final)."""
         if not values.get(S.CURRENT) and not values.get(S.BUDGET):
             return None
         table = Table("three_public_costs", "", unit=unit, pages=[sheet.page], source=self.source(sheet, "B1"))
-        headers = {m: "/".join(h) for m, h in S.THREE_PUBLIC_COLS}
         if self.words.final:
-            measures = ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
-            row = Row(label="", item=squash(self.ident.body), is_total=True, source=self.source(sheet, "B6"))
-            for m in measures:
-                if m in values.get(S.BUDGET, {}):
-                    row.values[m] = values[S.BUDGET][m]
-                if m in values.get(S.CURRENT, {}):
-                    row.values[m + "@final"] = values[S.CURRENT][m]
-            table.columns = [Column(m + ph, f"{headers[m]}/{word}") for m in measures
-                             for ph, word in (("", "预算数"), ("@final", "决算数"))
-                             if any(m + ph in r.values for r in [row])]
-            table.rows = [row]
+            self._three_public_final(table, sheet, values)
         elif self.style == "shenzhen":
-            measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation")
-            current, prior = values.get(S.CURRENT, {}), values.get(S.PRIOR, {})
-            if prior:
-                table.rows.append(Row(f"{year - 1}年", f"{year - 1}年", {m: prior[m] for m in measures if m in prior},
-                                      source=prior[next(iter(prior))].source))
-            table.rows.append(Row(f"{year}年", f"{year}年", {m: current[m] for m in measures if m in current},
-                                  source=next(iter(current.values())).source if current else None))
-            if prior:
-                change = {}
-                for m in measures:
-                    if m in current and m in prior:
-                        d = current[m].amount - prior[m].amount
-                        dec = max(decimals_of(current[m].text), decimals_of(prior[m].text))
-                        change[m] = Value(d, amount_text(d, dec), current[m].source)
-                table.rows.append(Row("增减变化金额", "增减变化金额", change, source=table.rows[-1].source))
-            names = {"total": "总计", "vehicle_total": "公务用车购置及运行维护费/小计"}
-            table.columns = [Column(m, names.get(m, headers[m])) for m in measures
-                             if any(m in r.values for r in table.rows)]
+            self._three_public_by_year(table, values)
         else:
-            current = dict(values.get(S.CURRENT, {}))
-            if self.style == "jiangsu":
-                measures = ("grand_total", "total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation",
-                            "reception", "meeting", "training")
-                parts = [current[m] for m in ("total", "meeting", "training") if m in current]
-                if parts and "total" in current:
-                    current["grand_total"] = sum_value(parts, current["total"].source)
-            else:
-                measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation",
-                            "office_operating")
-                office = self.office_values.get(S.CURRENT, {}).get("office_operating")
-                if office is not None and self.office_unit == unit:
-                    current["office_operating"] = office
-            row = Row(label="", item=squash(self.ident.body), values={m: current[m] for m in measures if m in current},
-                      is_total=True, source=next(iter(current.values())).source if current else None)
-            table.rows = [row]
-            names = {"grand_total": "合计", "office_operating": "机关运行经费"}
-            table.columns = [Column(m, names.get(m, headers.get(m, m))) for m in measures if m in row.values]
+            self._three_public_line(table, unit, values)
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
         return table
+
+    def _three_public_final(self, table: Table, sheet: Sheet, values) -> None:
+        measures = ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+        row = Row(label="", item=squash(self.ident.body), is_total=True, source=self.source(sheet, "B6"))
+        for m in measures:
+            if m in values.get(S.BUDGET, {}):
+                row.values[m] = values[S.BUDGET][m]
+            if m in values.get(S.CURRENT, {}):
+                row.values[m + "@final"] = values[S.CURRENT][m]
+        table.columns = [Column(m + ph, f"{_HEADERS[m]}/{word}") for m in measures
+                         for ph, word in (("", "预算数"), ("@final", "决算数")) if m + ph in row.values]
+        table.rows = [row]
+
+    def _three_public_by_year(self, table: Table, values) -> None:
+        """Shenzhen's rows: last year, this year, 增减变化金额 (this year's less last year's)."""
+        year = self.ident.year
+        measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation")
+        current, prior = values.get(S.CURRENT, {}), values.get(S.PRIOR, {})
+        if prior:
+            table.rows.append(Row(f"{year - 1}年", f"{year - 1}年", {m: prior[m] for m in measures if m in prior},
+                                  source=next(iter(prior.values())).source))
+        table.rows.append(Row(f"{year}年", f"{year}年", {m: current[m] for m in measures if m in current},
+                              source=next(iter(current.values())).source if current else None))
+        if prior:
+            change = {}
+            for m in measures:
+                if m in current and m in prior:
+                    d = current[m].amount - prior[m].amount
+                    decimals = max(decimals_of(current[m].text), decimals_of(prior[m].text))
+                    change[m] = Value(d, amount_text(d, decimals), current[m].source)
+            table.rows.append(Row("增减变化金额", "增减变化金额", change, source=table.rows[-1].source))
+        names = {"total": "总计", "vehicle_total": "公务用车购置及运行维护费/小计"}
+        table.columns = [Column(m, names.get(m, _HEADERS[m])) for m in measures
+                         if any(m in r.values for r in table.rows)]
+
+    def _three_public_line(self, table: Table, unit: str, values) -> None:
+        """Jiangsu's line with 会议费 and 培训费 (合计 of all); Shanghai's with the 机关运行经费."""
+        current = dict(values.get(S.CURRENT, {}))
+        if self.style == "jiangsu":
+            measures = ("grand_total", "total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+                        "reception", "meeting", "training")
+            parts = [current[m] for m in ("total", "meeting", "training") if m in current]
+            if parts and "total" in current:
+                current["grand_total"] = sum_value(parts, current["total"].source)
+        else:
+            measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+                        "office_operating")
+            office = self.office_values.get(S.CURRENT, {}).get("office_operating")
+            if office is not None and self.office_unit == unit:
+                current["office_operating"] = office
+        row = Row(label="", item=squash(self.ident.body), values={m: current[m] for m in measures if m in current},
+                  is_total=True, source=next(iter(current.values())).source if current else None)
+        table.rows = [row]
+        names = {"grand_total": "合计", "office_operating": "机关运行经费"}
+        table.columns = [Column(m, names.get(m, _HEADERS.get(m, m))) for m in measures if m in row.values]
 
     def office(self, facts: Facts) -> Table | None:
         sheet = self.sheets.get(S.OFFICE)
@@ -123,7 +134,7 @@ class SheetFacts(CellReader):
         if sheet is None:
             return None
         unit = self.unit(sheet)
-        values, reasons, blank = self.year_values(sheet, unit)
+        values, reasons, blank = self.year_values(sheet)
         blocks = sheet.blocks()
         lines: list[Row] = []
         blank_lines: dict[tuple[int, str], str] = {}

@@ -55,7 +55,7 @@ class _Reader(SheetFacts):
         self.catalogs = {s: load_catalog(c, i.year) for s, c in SCHEME_CATALOG.items()}
         fam = family(self.style, self.words.final)
         positions = {spec.kind: (n, spec) for n, spec in enumerate(fam.tables, start=1)}
-        facts = Facts(style=self.style, kind=i.kind)
+        facts = Facts(style=self.style)
         for key, sheet in self.sheets.items():
             if key.startswith(S.TABLE):
                 table = self.table(sheet, key[len(S.TABLE):], doc, fam, positions)
