@@ -89,7 +89,7 @@ def test_the_drafts_agree_with_the_tables(pingshan_book):
     general = parts["五、一般公共预算支出预算情况"]
     assert general[0].startswith(f"{body}一般公共预算财政拨款支出预算5,682万元，与上年相比减少548万元，下降8.80%。")
     assert general[4].startswith("4．节能环保（类）支出5,291万元，占一般公共预算支出的93.12%，与上年相比减少709万元，"
-                                 "下降11.82%。主要用于：污染减排（款）生态环境执法监察（项）1,755万元；")
+                                 f"下降11.82%。主要原因是：{ASK_REASON}。主要用于：污染减排（款）生态环境执法监察（项）1,755万元；")
 
 
 def test_percentages_have_two_decimals(pingshan_book):

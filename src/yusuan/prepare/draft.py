@@ -324,7 +324,7 @@ class _Drafter:
             name = re.sub(r"支出$", "", _plain(cls.label))
             share = f"，占一般公共预算支出的{percent(v, total)}%" if total.amount > 0 else ""
             p = f.value(table, cls, measure, True)
-            text = f"{n}．{name}（类）支出{t.money(v)}万元{share}{t.change(v, p, '与上年相比')}。"
+            text = f"{n}．{name}（类）支出{t.money(v)}万元{share}{t.change(v, p, '与上年相比')}。{t.reason(v, p)}"
             items = self.items(table, cls, measure)
             if items:
                 text += "主要用于：" + "；".join(items) + "。"
