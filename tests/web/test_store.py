@@ -120,3 +120,37 @@ def test_moving_a_draft_to_another_year_keeps_both_series_consistent(backend_sto
         audit = s.scalars(select(m.AuditEntry).where(m.AuditEntry.disclosure_id == v2.id,
                                                      m.AuditEntry.action == "edit")).one()
         assert audit.detail == {"changes": {"year": [2023, 2024]}}
+
+
+def test_a_preparation_workbook_keeps_its_cells_in_the_store(backend_store, tmp_path):
+    """Every value of a workbook keeps its cell (D7) through the store, and a finding on a typed total is
+    tied to that very cell, not to another cell of the same sheet."""
+    import shutil
+
+    from tests.conftest import corpus_doc
+    from tests.prepare.workbooks import Book
+    from yusuan.prepare.fill import lines_from
+    from yusuan.prepare.template import write_template
+    from yusuan.prepare.workbook import read_workbook
+    from yusuan.rules.registry import run
+
+    master = write_template(tmp_path / "m.xlsx", 2023, "shenzhen", "budget",
+                            lines_from(corpus_doc("shenzhen-2023-pingshan-guanliju-budget.txt"), "shenzhen"))
+    book = Book(shutil.copy(master, tmp_path / "预算.xlsx"))
+    expense = "table:expense_summary"
+    ref = book.put(expense, book.find(expense, "|label|", "深圳市生态环境局坪山管理局"), "|amount|total", 7000)
+    book.save()
+    doc = read_workbook(book.path)
+    findings = run(doc)
+    files = [UploadedFile.from_path(book.path)]
+    with backend_store.session() as s:
+        did = ingest(s, doc, findings, files, status="draft").id
+    with backend_store.session() as s:
+        back = load_disclosure(s, did)
+        flagged = s.execute(select(m.FindingLocation, m.Cell).join(m.Finding).join(
+            m.Cell, m.Cell.id == m.FindingLocation.cell_id).where(
+            m.Finding.disclosure_id == did, m.Finding.rule == "arith-total-rows")).all()
+    assert disclosure_dict(back) == disclosure_dict(doc)
+    total = back.tables_of("expense_summary")[0].rows[0].values["total"]
+    assert total.source.cell == ref and total.amount == 7000
+    assert any(loc.cell == ref and cell.cell == ref and cell.amount == 7000 for loc, cell in flagged)

@@ -56,6 +56,8 @@ def _loc(source: Source | None) -> dict:
     d: dict[str, Any] = {"file": source.file, "page": source.page}
     if source.bbox is not None:
         d.update(zip(("x0", "top", "x1", "bottom"), source.bbox))
+    if source.cell:
+        d["cell"] = source.cell
     return d
 
 
@@ -63,11 +65,11 @@ def source_of(row: Any) -> Source | None:
     if not row.file and row.page is None:
         return None
     bbox = None if row.x0 is None else (row.x0, row.top, row.x1, row.bottom)
-    return Source(row.file, row.page, bbox)
+    return Source(row.file, row.page, bbox, row.cell or "")
 
 
 def _key(source: Source) -> tuple:
-    return (source.file, source.page, source.bbox)
+    return (source.file, source.page, source.bbox, source.cell)
 
 
 def _leaf_codes(rows: list[md.Row]) -> set[tuple[str, str]]:

@@ -116,7 +116,8 @@ class File(Base):
 
 
 class _Located:
-    """Where a printed thing is: file, page (PDF page or text line) and box in PDF points."""
+    """Where a printed thing is: file, page (PDF page, text line or workbook sheet), box in PDF points, and
+    in a workbook the cell."""
 
     file: Mapped[str] = mapped_column(String(255), default="")
     page: Mapped[int | None] = mapped_column(Integer)
@@ -124,6 +125,7 @@ class _Located:
     top: Mapped[float | None] = mapped_column(Float)
     x1: Mapped[float | None] = mapped_column(Float)
     bottom: Mapped[float | None] = mapped_column(Float)
+    cell: Mapped[str] = mapped_column(String(20), default="", server_default="")  # a workbook's cell ("D7")
 
 
 class Table(_Located, Base):

@@ -48,7 +48,7 @@ def _bbox(row) -> list[float] | None:
 
 
 def _where(row) -> dict:
-    return {"file": row.file, "page": row.page, "bbox": _bbox(row)}
+    return {"file": row.file, "page": row.page, "bbox": _bbox(row), "cell": row.cell or ""}
 
 
 # bodies
@@ -271,7 +271,8 @@ def table_full(s: Session, t: m.Table, flagged: dict[int, list[int]] | None = No
         {"id": r.id, "position": r.position, "label": r.label, "item": r.item, "code": r.code, "side": r.side,
          "level": r.level, "is_total": r.is_total, "texts": r.texts, **_where(r),
          "cells": {c.measure: {"id": c.id, "text": c.text, "amount": _dec(c.amount), "page": c.page,
-                               "bbox": _bbox(c), "findings": flagged.get(c.id, [])} for c in r.cells}}
+                               "bbox": _bbox(c), "cell": c.cell or "", "findings": flagged.get(c.id, [])}
+                   for c in r.cells}}
         for r in rows]}
 
 
@@ -367,7 +368,7 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
             "doc_kind": doc_kind, "table_id": c.table_id, "row_id": c.row_id, "table_no": c.table_no,
             "kind": c.kind, "side": c.side, "code": c.code, "item": c.item, "measure": c.measure,
             "value": printed_value(c.text), "amount": _dec(c.amount), "unit": c.unit, "yuan": _dec(c.yuan),
-            "page": c.page, "file": c.file, "bbox": _bbox(c),
+            "page": c.page, "file": c.file, "bbox": _bbox(c), "cell": c.cell or "",
         })
     more = len(out) > limit
     return {"cells": out[:limit], "limit": limit, "offset": f.offset,

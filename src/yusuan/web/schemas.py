@@ -16,6 +16,7 @@ class Where(Model):
     file: str = ""
     page: int | None = Field(None, description="PDF 页码（从 1 起），文本文件为行号")
     bbox: list[float] | None = Field(None, description="x0, top, x1, bottom（PDF 点，原点在左上角）")
+    cell: str = Field("", description="工作簿中的单元格（如 D7，page 为工作表序号）")
 
 
 class DisclosureBrief(Model):

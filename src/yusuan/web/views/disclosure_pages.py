@@ -32,7 +32,7 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
             base = (loc["file"] or "").split("#", 1)[0].rsplit("/", 1)[-1]
             original = files.get(base)
             loc["file_id"] = original["id"] if original else None
-            loc["is_pdf"] = bool(original and original["format"] == "pdf")
+            loc["format"] = original["format"] if original else ""
     title = detail["disclosure"]["title"] or detail["disclosure"]["body"]["name"]
     return page(request, caller, "disclosure.html", title=title, data=detail, findings=found, charts=pictures,
                 comments=notes, others=others)
