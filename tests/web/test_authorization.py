@@ -52,6 +52,9 @@ READS = [
     ("audit", "GET", "/api/audit", expect(200, {A}, public=401, other=403)),
     ("users", "GET", "/api/users", expect(200, {A}, public=401, other=403)),
     ("me", "GET", "/api/me", expect(200, ALL)),
+    ("blank workbook", "GET", "/api/template.xlsx?year=2024", expect(200, ALL)),
+    ("workbook from the published", "GET", "/api/template.xlsx?year=2024&from_disclosure={published}", expect(200, ALL)),
+    ("workbook from a draft", "GET", "/api/template.xlsx?year=2023&from_disclosure={draft}", expect(200, DRAFT_READERS)),
     # pages
     ("page: index", "GET", "/", expect(200, ALL)),
     ("page: search", "GET", "/search?code=201", expect(200, ALL)),

@@ -25,7 +25,7 @@ def template(year: int, out: Path, style: str, kind: str, source: Path | None) -
     填好后用 yusuan render 工作簿.xlsx --to 公开.pdf 生成公开文件（留空的文字部分按表格数据草拟），
     或用 yusuan check 工作簿.xlsx 检查。
     """
-    from yusuan.prepare.fill import lines_from
+    from yusuan.prepare.fill import SourceMismatch, lines_for
     from yusuan.prepare.template import write_template
 
     if out.suffix.lower() != ".xlsx":
@@ -34,13 +34,9 @@ def template(year: int, out: Path, style: str, kind: str, source: Path | None) -
     if source is not None:
         from yusuan.ingest.read import read_disclosure
 
-        doc = read_disclosure(source)
-        words = {"budget": "预算", "final_accounts": "决算"}
-        if doc.identity.kind != kind:
-            raise click.UsageError(f"{source.name} 是{words[doc.identity.kind]}，而要生成的是{words[kind]}工作簿")
-        if doc.identity.year not in (year, year - 1):
-            raise click.UsageError(f"{source.name} 是 {doc.identity.year} 年的，只能用本年（{year}）或上年"
-                                   f"（{year - 1}）的公开文件填写 {year} 年的工作簿")
-        lines = lines_from(doc, style, year)
+        try:
+            lines = lines_for(read_disclosure(source), style, year, kind, source.name)
+        except SourceMismatch as e:
+            raise click.UsageError(str(e)) from None
     write_template(out, year, style, kind, lines)
     click.echo(f"已生成 {out}（{year} 年{'决算' if kind == 'final_accounts' else '预算'}，{style} 版式）", err=True)

@@ -60,6 +60,22 @@ class Lines:
     decimals: int = 2  # of the amounts typed in blank cells (a filled workbook: as its tables print)
 
 
+class SourceMismatch(ValueError):
+    """A publication that cannot fill the workbook asked for (another kind, or not this year or the last)."""
+
+
+def lines_for(doc: Disclosure, style: str, year: int, kind: str, name: str = "") -> Lines:
+    """`lines_from` a publication chosen to fill the `year` workbook of `kind`, checked to fit it."""
+    words = {"budget": "预算", "final_accounts": "决算"}
+    name = name or doc.identity.body or "该文件"
+    if doc.identity.kind != kind:
+        raise SourceMismatch(f"{name} 是{words[doc.identity.kind]}，而要生成的是{words[kind]}工作簿")
+    if doc.identity.year not in (year, year - 1):
+        raise SourceMismatch(f"{name} 是 {doc.identity.year} 年的，只能用本年（{year}）或上年（{year - 1}）"
+                             f"的公开文件填写 {year} 年的工作簿")
+    return lines_from(doc, style, year)
+
+
 def lines_from(doc: Disclosure, style: str, year: int | None = None) -> Lines:
     """The workbook lines that print `doc`'s figures in `style` (the family whose sheets they fill).
 

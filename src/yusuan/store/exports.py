@@ -73,3 +73,22 @@ def rendered(s: Session, disclosure_id: int, fmt: str) -> bytes:
         return render(load_disclosure(s, disclosure_id), fmt)
     except ImportError as e:  # a renderer whose own dependency is missing
         raise NotAvailable(f"暂不能生成 {fmt.upper()}：缺少 {e.name or e}") from None
+
+
+def preparation_workbook(s: Session, year: int, style: str | None, kind: str, disclosure_id: int | None = None) -> bytes:
+    """The preparation workbook (yusuan template) for `year`: blank, or filled from a stored disclosure of
+    that year or the year before (its figures then fill the 上年 columns, its lines are kept)."""
+    from yusuan.prepare.fill import SourceMismatch, lines_for
+    from yusuan.prepare.template import write_template
+    from yusuan.render.families import DEFAULT_STYLE, family_of
+
+    lines = None
+    if disclosure_id is not None:
+        doc = load_disclosure(s, disclosure_id)
+        style = style or family_of(doc)
+        try:
+            lines = lines_for(doc, style, year, kind)
+        except SourceMismatch as e:
+            raise StoreError(str(e)) from None
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_template(Path(tmp) / "budget.xlsx", year, style or DEFAULT_STYLE, kind, lines).read_bytes()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
@@ -99,3 +99,21 @@ def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], ca
         data = exports.rendered(s, d.id, fmt)
         name = f"{_base_name(d)}.{fmt}"
     return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(name, inline=fmt == "html"))
+
+
+@router.get("/api/template.xlsx", responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}, 400: {"model": Error}},
+            summary="公开准备工作簿（yusuan template）：空白，或用一份已存的公开文件填写（本年的填入各表，上年的填入“上年”各栏）")
+def template_xlsx(year: int = Query(..., ge=2000, le=2100, description="预算（决算）年度"),
+                  style: Literal["shenzhen", "jiangsu", "shanghai"] | None = Query(
+                      None, description="版式（默认深圳；从文件填写时沿用其版式）"),
+                  kind: Literal["budget", "final_accounts"] = "budget",
+                  from_disclosure: int | None = Query(None, description="用这份公开文件填写"),
+                  caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        if from_disclosure is not None:
+            d = queries.get_disclosure(s, caller.principal, from_disclosure)
+            name = f"{d.body.name}-{year}年{'决算' if kind == 'final_accounts' else '预算'}-准备工作簿.xlsx"
+        else:
+            name = f"{year}年{'决算' if kind == 'final_accounts' else '预算'}公开准备工作簿.xlsx"
+        data = exports.preparation_workbook(s, year, style, kind, from_disclosure)
+    return Response(data, media_type=exports.RENDER_FORMATS["xlsx"], headers=disposition(name))

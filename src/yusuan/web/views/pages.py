@@ -3,6 +3,8 @@ offline. Each page renders the same context dict as its JSON twin (web/README.md
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -76,7 +78,7 @@ def upload_page(request: Request, caller: Caller = Depends(get_caller), store=De
             bodies = queries.upload_targets(s, caller.principal)
     return page(request, caller, "upload.html", title="上传公开文件", bodies=bodies,
                 max_mb=get_settings(request).max_upload_bytes / 2**20,
-                max_files=get_settings(request).max_upload_files)
+                max_files=get_settings(request).max_upload_files, this_year=date.today().year)
 
 
 @router.get("/docs", response_class=HTMLResponse)
