@@ -62,3 +62,52 @@ def test_line_broken_before_an_unbreakable_number_continues():
         "住房公积金（项）支出341.75万元，与上年相比增加85.67万元，增长33.45%。主要原因是住房公积金基数调整支出增加等。",
         "其他支出略。",
     ]
+
+
+def _table_then(*after):
+    """A captioned PDF table on page 8 (whole page), its page number, then `after` (text, page)."""
+    blocks = [
+        _line("政府采购支出预算表", 200, 68, 390, page=8),
+        _line("部门名称：某单位 单位：万元", 51, 99, 544, page=8),
+        Grid([
+            [_cell("项目"), _cell("金额")],
+            [_cell("合计"), _cell("10.00")],
+        ], Source("t.pdf", 8, (51, 120, 544, 780))),
+        _line("第 8 页 共 9 页", 265, 808, 330, page=8),
+        *(_line(text, 51, 64 + 17 * k, 400, page=page) for k, (text, page) in enumerate(after)),
+    ]
+    return assemble(blocks, ["t.pdf"])
+
+
+def test_note_at_the_top_of_the_next_page_stays_with_its_table():
+    """The grid fills its page; its note (注：…) opens the next page, under the page number."""
+    doc = _table_then(("注：本表反映部门本年度政府采购支出情况。", 9))
+    assert doc.tables[0].notes == ["注：本表反映部门本年度政府采购支出情况。"]
+    assert doc.sections == []
+
+
+def test_notes_carried_on_the_next_page_stay_with_their_table():
+    """注：1.… ends a page; 2.… and the tail of a note broken by the page end follow on the next."""
+    blocks = [
+        _line("政府采购支出预算表", 200, 68, 390, page=8),
+        Grid([[_cell("项目"), _cell("金额")], [_cell("合计"), _cell("10.00")]], Source("t.pdf", 8, (51, 120, 544, 760))),
+        _line("注：1.采购组织形式为：集中采购、部门集中采购和分散采购。", 51, 770, 300, page=8),
+        _line("第 8 页 共 9 页", 265, 808, 330, page=8),
+        _line("2.采购品目名称根据《政府采购品目分类目录》（财库[2013]189号）规定品目名称", 51, 64, 544, page=9),
+        _line("第 9 页 共 9 页", 265, 808, 330, page=9),
+    ]
+    doc = assemble(blocks, ["t.pdf"])
+    assert doc.tables[0].notes[1:] == ["2.采购品目名称根据《政府采购品目分类目录》（财库[2013]189号）规定品目名称"]
+    blocks[-1:-1] = [_line("填写。", 51, 81, 90, page=9)]
+    doc = assemble(blocks, ["t.pdf"])
+    assert doc.tables[0].notes[2:] == ["填写。"]
+    assert doc.sections == []
+
+
+def test_narrative_at_the_top_of_the_next_page_is_not_a_note():
+    doc = _table_then(("第三部分 情况说明", 9), ("本部门收入预算10万元。", 9))
+    assert doc.tables[0].notes == []
+    assert [(s.heading, [p.text for p in s.paragraphs]) for s in doc.sections] == [
+        ("第三部分 情况说明", ["本部门收入预算10万元。"])
+    ]
+

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
 from yusuan.ingest.assemble.identity import identity_of, named_in_title
 from yusuan.ingest.assemble.kinds import kind_of_heading
-from yusuan.ingest.assemble.normalize import norm, squash
+from yusuan.ingest.assemble.normalize import ORDINAL_2, norm, squash
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
 from yusuan.ingest.assemble.tables import TableBuilder, is_note
 from yusuan.ingest.blocks import Block, Grid, Line
@@ -43,8 +44,9 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
 
     for block in blocks:
         if isinstance(block, Line):
-            if current is not None and not pending and _note_of_table(block.text, sections):
+            if current is not None and _takes_note(current, block, pending, sections):
                 current.note(block)
+                pending.clear()  # page numbers at most: the notes go on under the note
             else:
                 pending.append(block)
             continue
@@ -100,6 +102,34 @@ def _parent_in_tables(tables: list[Table], body: str) -> str:
         if body in named and (i := named.index(body)) > 0:
             above[named[i - 1]] += 1
     return above.most_common(1)[0][0] if above else ""
+
+
+def _takes_note(current: TableBuilder, line: Line, pending: list[Line], sections: SectionBuilder) -> bool:
+    """Whether a line is a note of the open table: printed right under it, or at the top of the next
+    page with only the page number between (the page ended under the grid, or inside a note) — there,
+    a note (注：…), or the table's notes carried on: the next numbered one (2.…), or the tail of one
+    the page end broke."""
+    if not pending:
+        return _note_of_table(line.text, sections)
+    if not all(is_page_number(l.text) for l in pending) or not _on_next_page(current.table, line):
+        return False
+    if is_note(line.text):
+        return True
+    notes = current.table.notes
+    return bool(notes) and _note_of_table(line.text, sections) and bool(
+        ORDINAL_2.match(norm(line.text)) or not _SENTENCE_END.search(norm(notes[-1]))
+    )
+
+
+def _on_next_page(table: Table, line: Line) -> bool:
+    """A PDF line on the page after the table's last grid or note, in the same file."""
+    last = table.note_sources[-1] if table.note_sources else None
+    page = max(table.pages[-1] if table.pages else 0, last.page if last else 0)
+    file = table.source.file if table.source else line.source.file
+    return line.source.bbox is not None and line.source.file == file and line.source.page == page + 1
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]$")
 
 
 def _note_of_table(text: str, sections: SectionBuilder) -> bool:
