@@ -111,3 +111,23 @@ def test_narrative_at_the_top_of_the_next_page_is_not_a_note():
         ("第三部分 情况说明", ["本部门收入预算10万元。"])
     ]
 
+
+def test_contents_entry_printed_with_a_remark_is_a_heading():
+    """The Shanghai template prints 二、部门决算单位构成 with an instruction in brackets, wrapped
+    to a second line (p4): a heading all the same, not a paragraph of 一、主要职能."""
+    sections = SectionBuilder(text_form=False)
+    sections.set_margins({("t.pdf", 4): (90.0, 513.0)})
+    sections.add(_line("目录", 280, 65, 314, page=2))
+    sections.add(_line("一、主要职能", 51, 123, 200, page=2))
+    sections.add(_line("二、部门决算单位构成", 51, 139, 156, page=2))
+    for line in [
+        _line("一、主要职能", 120, 143, 210, page=4),
+        _line("由主管部门根据三定方案等相关规定中有关主要职能填写。", 120, 174, 510, page=4),
+        _line("二、部门决算单位构成（仅有一个单位的部门，本部分内容", 120, 205, 505, page=4),
+        _line("为“机构设置”）", 90, 236, 203, page=4),
+        _line("从预算单位构成看，上海市XX局部门决算包括：上海市XX", 120, 267, 506, page=4),
+    ]:
+        sections.add(line)
+    assert [(s.level, s.heading, len(s.paragraphs)) for s in sections.sections] == [
+        (2, "一、主要职能", 1), (2, "二、部门决算单位构成（仅有一个单位的部门，本部分内容为“机构设置”）", 1),
+    ]

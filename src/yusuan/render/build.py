@@ -155,7 +155,7 @@ def _toc(blocks: list[Block], doc: Disclosure) -> list[TocEntry]:
 
 
 def _entry_target(entry: str, blocks: list[Block], used: set[str]) -> Heading | TableLayout | None:
-    from yusuan.ingest.assemble.sections import toc_core
+    from yusuan.ingest.assemble.sections import toc_core, with_remark
 
     core = norm(toc_core(entry))
     whole = norm(entry)
@@ -164,7 +164,9 @@ def _entry_target(entry: str, blocks: list[Block], used: set[str]) -> Heading | 
     for b in blocks:
         if getattr(b, "anchor", "") in used:
             continue
-        if isinstance(b, Heading) and (norm(b.text).endswith(core) or norm(b.text) == whole):
+        if isinstance(b, Heading) and (
+            norm(b.text).endswith(core) or norm(b.text) == whole or with_remark(b.text, entry)
+        ):
             return b
         if isinstance(b, TableLayout) and b.captioned and b.title and (
             norm(b.title) in whole or core.endswith(norm(b.title)) or norm(b.title).endswith(core)

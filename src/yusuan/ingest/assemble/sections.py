@@ -50,6 +50,11 @@ def toc_core(entry: str) -> str:
     return _CORE_NOISE.sub("", _ORDINAL_PREFIX.sub("", norm(entry)))
 
 
+def with_remark(heading: str, entry: str) -> bool:
+    """The heading prints the contents entry and a remark in brackets after it."""
+    return bool(re.match(rf"{re.escape(norm(entry))}[(（]", norm(heading)))
+
+
 class SectionBuilder:
     """Feed narrative lines in order; read `contents`, `sections` and `front` (lines before the first heading)."""
 
@@ -121,7 +126,11 @@ class SectionBuilder:
         return right - last.bbox[2] < 24 and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
 
     def _toc_heading(self, t: str) -> int:
-        """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading."""
+        """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading; so is
+        an entry printed with a remark in brackets (二、部门决算单位构成（仅有一个单位的部门，…）)."""
+        for entry in self.contents:
+            if (level := heading_level(entry)) and with_remark(t, entry):
+                return level
         if len(t) > 40 or re.search(r"[，。；：:]", t):
             return 0
         for entry in self.contents:
