@@ -18,20 +18,6 @@ from yusuan.render import family_of, render
 
 FORMATS = ["html", "docx", "xlsx", "pdf"]
 
-# Publications whose sections cannot come back as read, with the reason (see docs/render.md).
-SECTIONS_KNOWN = {
-    # the printed contents run into the narrative: a heading joined from four contents lines is longer
-    # than any heading the reader accepts
-    "shanghai_2024_putuo_shehui_final": "contents read as headings",
-    "shanghai_final_accounts_template": "contents read as headings",
-}
-
-
-# In the PDF only: the last table's second note line (2.采购品目名称…) wraps to two printed lines and
-# its tail is read as narrative after the 名词解释 part.
-SECTIONS_KNOWN_PDF = {"jiangsu_2018_shengwei": "a wrapped table note read as narrative"}
-
-
 @functools.cache
 def rendered(name: str, fmt: str, tmp: str):
     _, doc = load(name)
@@ -60,10 +46,6 @@ def test_cells(name, fmt, tmp):
 @pytest.mark.parametrize("name", PINS)
 def test_sections(name, fmt, tmp):
     doc, back = rendered(name, fmt, tmp)
-    if name in SECTIONS_KNOWN:
-        pytest.xfail(SECTIONS_KNOWN[name])
-    if fmt == "pdf" and name in SECTIONS_KNOWN_PDF:
-        pytest.xfail(SECTIONS_KNOWN_PDF[name])
     if fmt == "pdf":
         whole = [(lvl, h, "".join(ps)) for lvl, h, ps in sections(doc, squash=True)]
         got = without_glossary(sections(back, squash=True), sections(doc, squash=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import groupby
 
 from yusuan.ingest.assemble.headers import side_of
 from yusuan.ingest.assemble.normalize import norm
@@ -66,10 +67,26 @@ def _narrative(doc: Disclosure) -> list[_Item]:
         anchor = f"s{n + 1}"
         items.append(_Item(_key(doc, section.source), Heading(section.heading.strip(), section.level, anchor,
                                                               new_page=_opens_page(section, n))))
-        for p in section.paragraphs:
-            text = p.text + DRAFT_MARK if p.drafted else p.text
-            items.append(_Item(_key(doc, p.source), Paragraph(text, drafted=p.drafted)))
+        for is_row, run in groupby(section.paragraphs, key=lambda p: "\t" in p.text):
+            paragraphs = list(run)
+            if is_row:  # rows of a grid printed inside the narrative: printed as a grid again
+                grid = _narrative_grid([p.text for p in paragraphs], f"{anchor}g{len(items)}")
+                items.append(_Item(_key(doc, paragraphs[0].source), grid))
+                continue
+            for p in paragraphs:
+                text = p.text + DRAFT_MARK if p.drafted else p.text
+                items.append(_Item(_key(doc, p.source), Paragraph(text, drafted=p.drafted)))
     return items
+
+
+def _narrative_grid(lines: list[str], anchor: str) -> TableLayout:
+    """A grid the narrative prints (序号 / 单位名称 / 备注), kept by the reader as tab-separated
+    lines: its cells in columns, without caption, so that it reads back as the same lines."""
+    texts = [line.split("\t") for line in lines]
+    width = max(len(t) for t in texts)
+    rows: list[list[Cell | None]] = [[Cell(c) for c in t] + [Cell("") for _ in range(width - len(t))] for t in texts]
+    return TableLayout(anchor=anchor, kind="narrative", number_text="", title="", body="", unit="",
+                       roles=[TEXT] * width, header=[], rows=rows, captioned=False, new_page=False)
 
 
 def _opens_page(section: Section, n: int) -> bool:
