@@ -227,7 +227,7 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
                  else selectinload(m.Section.paragraphs))
     ).scalars().all()
     if tables == "full":
-        table_list = [table_full(s, t) for t in table_rows]
+        table_list = tables_full(s, table_rows)
     else:
         table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
                       for t in table_rows]
@@ -263,17 +263,33 @@ def measure_name(measure: str) -> str:
 
 
 def table_full(s: Session, t: m.Table, flagged: dict[int, list[int]] | None = None) -> dict:
+    return tables_full(s, [t], flagged)[0]
+
+
+def tables_full(s: Session, tables: list[m.Table], flagged: dict[int, list[int]] | None = None) -> list[dict]:
+    """Each table with every row and cell (two queries for all of them), cells with their findings."""
+    if not tables:
+        return []
     if flagged is None:
-        flagged = _flagged_cells(s, t.disclosure_id, t.id)
-    rows = s.execute(select(m.Row).where(m.Row.table_id == t.id).order_by(m.Row.position)
-                     .options(selectinload(m.Row.cells))).scalars().all()
-    return {**_table_head(t), "rows": [
-        {"id": r.id, "position": r.position, "label": r.label, "item": r.item, "code": r.code, "side": r.side,
-         "level": r.level, "is_total": r.is_total, "texts": r.texts, **_where(r),
-         "cells": {c.measure: {"id": c.id, "text": c.text, "amount": _dec(c.amount), "page": c.page,
-                               "bbox": _bbox(c), "cell": c.cell or "", "findings": flagged.get(c.id, [])}
-                   for c in r.cells}}
-        for r in rows]}
+        flagged = _flagged_cells(s, tables[0].disclosure_id, tables[0].id if len(tables) == 1 else None)
+    ids = [t.id for t in tables]
+    cells: dict[int, dict] = defaultdict(dict)  # plain rows, not ORM objects: a page holds thousands
+    for c in s.execute(select(*(getattr(m.Cell, k) for k in _CELL_COLUMNS)).where(m.Cell.table_id.in_(ids))
+                       .order_by(m.Cell.row_id, m.Cell.position)):
+        cells[c.row_id][c.measure] = {"id": c.id, "text": c.text, "amount": _dec(c.amount), "page": c.page,
+                                      "bbox": _bbox(c), "cell": c.cell or "", "findings": flagged.get(c.id, [])}
+    by_table: dict[int, list[dict]] = defaultdict(list)
+    for r in s.execute(select(*(getattr(m.Row, k) for k in _ROW_COLUMNS)).where(m.Row.table_id.in_(ids))
+                       .order_by(m.Row.table_id, m.Row.position)):
+        by_table[r.table_id].append({
+            "id": r.id, "position": r.position, "label": r.label, "item": r.item, "code": r.code, "side": r.side,
+            "level": r.level, "is_total": r.is_total, "texts": r.texts, **_where(r), "cells": cells.get(r.id, {})})
+    return [{**_table_head(t), "rows": by_table.get(t.id, [])} for t in tables]
+
+
+_LOCATED = ("file", "page", "x0", "top", "x1", "bottom", "cell")
+_ROW_COLUMNS = ("id", "table_id", "position", "label", "item", "code", "side", "level", "is_total", "texts", *_LOCATED)
+_CELL_COLUMNS = ("id", "row_id", "measure", "text", "amount", *_LOCATED)
 
 
 def _flagged_cells(s: Session, disclosure_id: int, table_id: int | None = None) -> dict[int, list[int]]:
@@ -302,9 +318,8 @@ def table_detail(s: Session, p: Principal, table_id: int) -> dict:
 
 def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
     d = get_disclosure(s, p, disclosure_id)
-    flagged = _flagged_cells(s, d.id)
     tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
-    return {"disclosure": _summary(d), "tables": [table_full(s, t, flagged) for t in tables]}
+    return {"disclosure": _summary(d), "tables": tables_full(s, list(tables))}
 
 
 # cells
