@@ -16,6 +16,7 @@ from yusuan.render.glossary import GLOSSARY
 from yusuan.render.layout import (
     AMOUNT, BODY, CODE, LABEL, TEXT, Block, Cell, Heading, Layout, Paragraph, TableLayout, TocEntry,
 )
+from yusuan.render.widths import column_widths
 
 EMPTY_NOTE = "注：本表本年无发生额。"
 DRAFT_MARK = "（草拟）"  # printed after every paragraph yusuan drafted from the figures (Paragraph.drafted)
@@ -37,6 +38,9 @@ def build_layout(doc: Disclosure, style: str = DEFAULT_STYLE, *, keep_captions: 
         blocks.extend(_glossary(doc, len(blocks)))
     title = _cover_title(doc)
     toc = _toc(blocks, doc)
+    for block in blocks:
+        if isinstance(block, TableLayout):
+            block.widths = column_widths(block)
     return Layout(style=style, title=title, cover=_cover_lines(doc), toc=toc, blocks=blocks)
 
 

@@ -45,7 +45,7 @@ def render_docx(layout: Layout) -> bytes:
                 p.runs[0].italic = True
         else:
             if block.new_page and not first:
-                landscape = _new_page(doc, landscape, block.width > 8)
+                landscape = _new_page(doc, landscape, block.wide)
             _table(doc, block)
         first = False
     out = io.BytesIO()

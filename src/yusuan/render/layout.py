@@ -43,10 +43,16 @@ class TableLayout:
     captioned: bool = True  # False for a table printed inside the narrative without a caption
     placeholder: bool = False  # the disclosure lacks it: printed empty, marked 本表本年无发生额
     new_page: bool = True
+    widths: list[float] = field(default_factory=list)  # each column's share in percent (render/widths.py)
 
     @property
     def width(self) -> int:
         return len(self.roles)
+
+    @property
+    def wide(self) -> bool:
+        """Printed on a landscape page."""
+        return self.width > 8
 
     @property
     def number_inline(self) -> bool:
