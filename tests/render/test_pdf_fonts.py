@@ -1,4 +1,4 @@
-"""The PDF's cached Chinese font (`render.fontcache`): a small copy used first, every character printed."""
+"""The PDF's cached Chinese fonts (`render.fontcache`): small copies used first, every character printed."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ import pytest
 
 from yusuan.render import fontcache
 from yusuan.render.layout import Heading, Layout, Paragraph
-from yusuan.render.pdf import font_css, render_pdf
+from yusuan.render.pdf import cached_families, font_css, render_pdf
 
-RARE = "堃喆"  # in WenQuanYi Zen Hei, not in GB2312: left to the whole font
+RARE = "堃喆"  # in WenQuanYi Zen Hei and Noto CJK, not in GB2312: left to the whole font
 
 
 @pytest.fixture
 def copy():
-    path = fontcache.subset_font()
-    if path is None:
+    faces = fontcache.subset_fonts()
+    if not faces:
         pytest.skip("no Chinese font installed")
-    return path
+    return faces[0].path
 
 
 def test_copy_holds_gb2312_and_symbols_not_rare_hanzi(copy):
@@ -29,6 +29,14 @@ def test_copy_holds_gb2312_and_symbols_not_rare_hanzi(copy):
     assert not any(ord(c) in cmap for c in RARE)
     source, index = fontcache.find_source()
     assert fontcache.gb2312() & set(TTFont(str(source), fontNumber=index, lazy=True).getBestCmap()) <= set(cmap)
+
+
+def test_bold_faces_only_where_the_font_has_them():
+    faces = {(f.family, f.bold) for f in fontcache.subset_fonts()}
+    if fontcache.find_source(fontcache.BODY, bold=True) is None:
+        assert faces <= {(fontcache.SERIF, False)}  # WenQuanYi Zen Hei alone: no bold
+    else:
+        assert faces == {(fontcache.SERIF, False), (fontcache.SERIF, True), (fontcache.SANS, True)}
 
 
 def test_every_character_comes_back_from_the_text_layer(copy):
@@ -47,8 +55,10 @@ def test_every_character_comes_back_from_the_text_layer(copy):
     assert text.replace(" ", "") in printed.replace(" ", "").replace("\r\n", "")
     with pdfplumber.open(io.BytesIO(data)) as doc:
         fonts = {ch["text"]: ch["fontname"].split("+")[-1] for page in doc.pages for ch in page.chars}
-    assert fonts["预"].startswith("yusuan-CJK") and fonts["职"].startswith("yusuan-CJK")  # body and bold heading
-    assert not fonts[RARE[0]].startswith("yusuan-CJK")  # from the whole font, next in the stack
+    body, heading = cached_families()
+    assert fonts["预"].startswith(body[0].replace(" ", "-"))
+    assert fonts["职"].startswith(heading[0].replace(" ", "-"))  # the bold heading
+    assert not fonts[RARE[0]].startswith("yusuan")  # from the whole font, next in the stack
 
 
 def test_unwritable_cache_falls_back_to_a_temporary_directory(tmp_path, monkeypatch):
@@ -60,11 +70,11 @@ def test_unwritable_cache_falls_back_to_a_temporary_directory(tmp_path, monkeypa
 
 
 def test_without_the_font_the_page_font_stack_is_kept(monkeypatch):
-    monkeypatch.setattr(fontcache, "find_source", lambda: None)
-    fontcache.subset_font.cache_clear()
+    monkeypatch.setattr(fontcache, "find_source", lambda *a, **k: None)
+    fontcache.subset_fonts.cache_clear()
     try:
-        assert font_css() == ""
+        assert font_css() == "" and cached_families() == ((), ())
         layout = Layout(style="shenzhen", title="预算", cover=[], toc=[], blocks=[Paragraph("中文")])
         assert render_pdf(layout).startswith(b"%PDF")
     finally:
-        fontcache.subset_font.cache_clear()
+        fontcache.subset_fonts.cache_clear()

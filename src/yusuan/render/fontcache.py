@@ -1,17 +1,20 @@
-"""A small copy of the PDF's Chinese font, built once per machine and font file.
+"""Small copies of the PDF's Chinese fonts, built once per machine and font file.
 
-WeasyPrint subsets every font it embeds. Given WenQuanYi Zen Hei (a 16 MB TTC, 45,000 glyphs) it does so
-per face (regular and synthesised bold), and without HarfBuzz-subset (fontTools) that took most of the
-PDF's time. This module copies the first installed face of `fonts.FAMILIES` with only GB2312 (both levels
-and its symbols) and the face's non-ideograph characters (punctuation, full-width forms, Latin, Greek,
-numbers in circles, box drawing…): about 9,500 glyphs, 2–3 MB, in the user's cache
+WeasyPrint reads every font it embeds whole (a Noto CJK collection is 20–27 MB, WenQuanYi Zen Hei 16 MB)
+and subsets it, per face. This module copies each face the PDF uses (`FACES`: the body's Song face,
+regular and bold, and the headings' bold Hei face; WenQuanYi Zen Hei, which has no bold, when Noto CJK
+is not installed) with only GB2312 (both levels and its symbols) and the face's non-ideograph characters
+(punctuation, full-width forms, Latin, Greek, numbers in circles, box drawing…): about 9,500 glyphs,
+2–3 MB a face, without the OpenType layout tables (the alternates for vertical text and other regions,
+two glyphs in five of a Noto face; Chinese set horizontally does not use them), in the user's cache
 (`$XDG_CACHE_HOME/yusuan`, else `~/.cache/yusuan`; a private temporary directory when that is not
-writable). The PDF's stylesheet puts it first in the font stack by `@font-face`; a character it lacks
+writable). The PDF declares the copies by `@font-face`, first in its font stacks; a character they lack
 (a rare hanzi) falls back to the whole font, next in the stack.
 
-The cache file is named by the source font's path, face index, mtime and size and by `RECIPE`, so an
-upgraded font or a changed recipe builds a new copy. Writes are atomic (temporary file, then rename);
-a lock keeps threads of one process from building twice. Any failure leaves the PDF on the system fonts.
+Each copy is named by its source font's path, face index, mtime and size and by `RECIPE`, so an
+upgraded font or a changed recipe builds a new copy, and two faces from one source share it. Writes are
+atomic (temporary file, then rename); a lock keeps threads of one process from building twice. Building
+takes a few seconds a face (fontTools), once. Any failure leaves the PDF on the system fonts.
 """
 
 from __future__ import annotations
@@ -23,12 +26,16 @@ import os
 import subprocess
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
-from yusuan.render.fonts import FAMILIES
+from yusuan.render.fonts import BODY, HEADING
 
-FAMILY = "yusuan CJK"  # the @font-face family, also written into the copy's name table
-RECIPE = 1  # bump when the character set or the subsetting options change
+FAMILY = "yusuan CJK"  # written into the copies' name tables
+SERIF, SANS = "yusuan Serif", "yusuan Sans"  # the @font-face families of the PDF's body and headings
+FACES = ((SERIF, BODY, False), (SERIF, BODY, True), (SANS, HEADING, True))  # family, sources, bold
+RECIPE = 2  # bump when the character set or the subsetting options change
+_BOLD = 200  # fontconfig's weight of a bold face
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -64,21 +71,26 @@ def wanted(cmap: set[int]) -> set[int]:
     return keep | (gb2312() & cmap)
 
 
-def find_source() -> tuple[Path, int] | None:
-    """File and face index of the first family of `fonts.FAMILIES` fontconfig knows, or None."""
-    for family in FAMILIES:
+def find_source(families: tuple[str, ...] = BODY, bold: bool = False) -> tuple[Path, int] | None:
+    """File and face index of the first of `families` fontconfig knows (in bold: that has a bold face),
+    or None."""
+    for family in families:
         try:
             out = subprocess.run(
-                ["fc-match", "--format=%{file}\n%{index}\n%{family}", family],
+                ["fc-match", "--format=%{file}\n%{index}\n%{family}\n%{weight}\n%{embolden}",
+                 f"{family}:weight={_BOLD}" if bold else family],
                 capture_output=True, text=True, timeout=30, check=True,
             ).stdout
         except (OSError, subprocess.SubprocessError):
             return None  # no fontconfig tools: stay on the system font stack
         parts = out.split("\n")
-        if len(parts) == 3 and family in parts[2].split(","):  # fc-match always answers: a substitute is not it
-            path = Path(parts[0])
-            if path.is_file():
-                return path, int(parts[1] or 0)
+        if len(parts) != 5 or family not in parts[2].split(","):
+            continue  # fc-match always answers: a substitute is not it
+        if bold and (float(parts[3] or 0) < _BOLD or parts[4] == "True"):
+            continue  # nor a regular face it would embolden
+        path = Path(parts[0])
+        if path.is_file():
+            return path, int(parts[1] or 0)
     return None
 
 
@@ -111,6 +123,7 @@ def build(source: Path, index: int, target: Path) -> None:
         hinting=False,  # WeasyPrint drops hinting from embedded fonts anyway
         notdef_outline=True,
         glyph_names=False,
+        layout_features=[],  # no GSUB closure over vertical and regional alternates: half the time
         drop_tables=[*subset.Options().drop_tables, "BDF", "FFTM"],  # WQY's bitmap index, FontForge stamp
     )
     subsetter = subset.Subsetter(options)
@@ -128,29 +141,46 @@ def build(source: Path, index: int, target: Path) -> None:
 
 
 def _rename(font) -> None:
-    """A name of its own, so fontconfig never takes the copy for the whole font (nameIDs 1, 3, 4, 6, 16)."""
+    """A name of its own, so fontconfig never takes the copy for the whole font (nameIDs 1–4, 6, 16, 17)."""
+    bold = bool(font["OS/2"].fsSelection & 0x20) if "OS/2" in font else False
+    style = "Bold" if bold else "Regular"
     ps = FAMILY.replace(" ", "")
     for record in font["name"].names:
         if record.nameID in (1, 16):
             record.string = FAMILY
+        elif record.nameID in (2, 17):
+            record.string = style
         elif record.nameID in (3, 4):
-            record.string = f"{FAMILY} Regular"
+            record.string = f"{FAMILY} {style}"
         elif record.nameID == 6:
-            record.string = f"{ps}-Regular"
+            record.string = f"{ps}-{style}"
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A cached copy and the `@font-face` it serves."""
+
+    family: str  # SERIF or SANS
+    bold: bool
+    path: Path
 
 
 @functools.cache
-def subset_font() -> Path | None:
-    """Path of the cached copy (built on first use), or None when there is no font or the build failed."""
+def subset_fonts() -> tuple[Face, ...]:
+    """The cached copies of `FACES` found installed (built on first use); none when there is no font or a
+    build failed."""
+    faces = []
     with _lock:
         try:
-            source = find_source()
-            if source is None:
-                return None
-            target = cache_dir() / cached_name(*source)
-            if not target.is_file():
-                build(*source, target)
-            return target
+            for family, sources, bold in FACES:
+                source = find_source(sources, bold)
+                if source is None:
+                    continue
+                target = cache_dir() / cached_name(*source)
+                if not target.is_file():
+                    build(*source, target)
+                faces.append(Face(family, bold, target))
         except Exception as exc:  # a missing or odd font must not stop a PDF
             log.warning("无法生成精简字体，使用系统字体：%s", exc)
-            return None
+            return ()
+    return tuple(faces)

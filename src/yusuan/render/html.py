@@ -7,7 +7,7 @@ import functools
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from yusuan.render.fonts import css_font_stack
+from yusuan.render.fonts import BODY, HEADING, css_font_stack
 from yusuan.render.layout import Layout
 
 
@@ -22,11 +22,14 @@ def _env() -> Environment:
 
 
 @functools.cache
-def stylesheet() -> str:
-    """The CSS (ours, not from documents), with the font stack filled in."""
+def stylesheet(body_first: tuple[str, ...] = (), heading_first: tuple[str, ...] = ()) -> str:
+    """The CSS (ours, not from documents), with the font stacks filled in; `*_first`: families put
+    before them (the PDF's cached copies)."""
     css_env = Environment(loader=PackageLoader("yusuan.render", "templates"), autoescape=False)
-    return css_env.get_template("document.css").render(fonts=css_font_stack())
+    return css_env.get_template("document.css").render(
+        body_fonts=css_font_stack(BODY, body_first), heading_fonts=css_font_stack(HEADING, heading_first))
 
 
-def render_html(layout: Layout) -> str:
-    return _env().get_template("document.html").render(layout=layout, css=Markup(stylesheet()))
+def render_html(layout: Layout, body_first: tuple[str, ...] = (), heading_first: tuple[str, ...] = ()) -> str:
+    css = stylesheet(body_first, heading_first)
+    return _env().get_template("document.html").render(layout=layout, css=Markup(css))

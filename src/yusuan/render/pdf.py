@@ -1,8 +1,9 @@
 """Layout → PDF: the same HTML and CSS as the web page, laid out by WeasyPrint (A4, repeated table
 headers, 第 x 页 共 y 页).
 
-The Chinese font comes first from a small cached copy (`fontcache`), so WeasyPrint subsets about 9,500
-glyphs instead of the whole TTC; what the copy lacks falls back to the page's own font stack."""
+The Chinese fonts come first from small cached copies (`fontcache`: Song for the text, bold Hei for
+titles, headings and table headers), so WeasyPrint reads and subsets about 9,500 glyphs a face instead
+of whole font collections; what a copy lacks falls back to the page's own font stacks."""
 
 from __future__ import annotations
 
@@ -12,19 +13,23 @@ import gc
 import logging
 import re
 
-from yusuan.render.fontcache import FAMILY, subset_font
-from yusuan.render.fonts import css_font_stack
+from yusuan.render.fontcache import SANS, SERIF, subset_fonts
 from yusuan.render.html import render_html
 from yusuan.render.layout import Layout
 
 
 def font_css() -> str:
-    """A user stylesheet putting the cached font first (`!important` beats the page's author CSS)."""
-    path = subset_font()
-    if path is None:
-        return ""
-    return (f'@font-face {{ font-family: "{FAMILY}"; src: url("{path.as_uri()}"); }}\n'
-            f'html {{ font-family: "{FAMILY}", {css_font_stack()} !important; }}')
+    """A user stylesheet declaring the cached copies (their file URLs stay out of the HTML)."""
+    return "\n".join(f'@font-face {{ font-family: "{f.family}"; font-weight: {700 if f.bold else 400}; '
+                     f'src: url("{f.path.as_uri()}"); }}' for f in subset_fonts())
+
+
+def cached_families() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The cached families first in the body's and the headings' font stacks: the headings take the
+    body's copy after their own, so without a bold Hei face (WenQuanYi only) they still print from a copy."""
+    families = {f.family for f in subset_fonts()}
+    body = (SERIF,) if SERIF in families else ()
+    return body, tuple(f for f in (SANS, SERIF) if f in families)
 
 
 # Rules of WeasyPrint's user-agent stylesheet for pseudo-elements yusuan never prints (list markers,
@@ -80,4 +85,5 @@ def render_pdf(layout: Layout) -> bytes:
     css = font_css()
     stylesheets = [CSS(string=css, font_config=font_config)] if css else []
     with _young_garbage_only():
-        return _html_class()(string=render_html(layout)).write_pdf(stylesheets=stylesheets, font_config=font_config)
+        html = render_html(layout, *cached_families())
+        return _html_class()(string=html).write_pdf(stylesheets=stylesheets, font_config=font_config)
