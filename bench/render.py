@@ -6,7 +6,7 @@ Each publication is read once (not timed); then for each format the whole `rende
 (layout, template, WeasyPrint / python-docx / xlsxwriter); then `soffice --headless --convert-to pdf`
 on the DOCX we wrote, timed as a command (its start-up included: that is what an office pays per file).
 Before the table, one PDF is rendered as a warm-up and its time reported apart (a process's first PDF also
-pays the WeasyPrint import and, on a machine's first run, building the cached font copy, render/fontcache.py),
+pays the WeasyPrint import and, on a machine's first run, building the cached font copies, render/fontcache.py),
 and LibreOffice converts one DOCX untimed (its first run creates the user profile).
 """
 
