@@ -25,3 +25,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
   touch "$stamp"
 fi
+
+# The PDF's Chinese fonts, copied small once per machine (about 30 s the first time; then instant).
+.venv/bin/python -c "from yusuan.render.fontcache import subset_fonts; subset_fonts()" \
+  || echo "（PDF 字体副本未能生成，生成 PDF 时将直接使用系统字体）"
