@@ -59,13 +59,13 @@ def compare_tables(a: dict | None, b: dict | None) -> dict:
     a_unit, b_unit = (a or {}).get("unit") or "元", (b or {}).get("unit") or "元"
     shown = a_unit if a else b_unit
     measures = _measures(a, b)
-    b_by_key = dict(zip(_row_keys(b_rows), b_rows))
-    a_keys = _row_keys(a_rows)
+    b_keys, a_keys = _row_keys(b_rows), _row_keys(a_rows)
+    b_by_key = dict(zip(b_keys, b_rows))
     # B's rows not in A go after the last row of A matched before them
     extra_after: dict[tuple | None, list[tuple]] = {}
     last = None
     a_set = set(a_keys)
-    for key, r in zip(_row_keys(b_rows), b_rows):
+    for key, r in zip(b_keys, b_rows):
         if key in a_set:
             last = key
         else:

@@ -58,13 +58,16 @@ class DisclosureSummary(DisclosureBrief):
     published_at: str | None
 
 
-class BodyNode(Model):
+class BodyInfo(Model):
     id: int
     name: str
     level: str
     level_name: str
     body_type: str
     parent_id: int | None
+
+
+class BodyNode(BodyInfo):
     years: list[int] = []
     disclosures: list[DisclosureBrief]
     children: list[BodyNode]
@@ -74,15 +77,6 @@ class BodyTree(Model):
     bodies: list[BodyNode]
     body_count: int
     disclosure_count: int
-
-
-class BodyInfo(Model):
-    id: int
-    name: str
-    level: str
-    level_name: str
-    body_type: str
-    parent_id: int | None
 
 
 class BodyDetail(Model):

@@ -80,10 +80,9 @@
     if (edit) edit.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const changes = {};
+      const changed = (el) => (el.tagName === "SELECT" ? !el.selectedOptions[0]?.defaultSelected : el.value !== el.defaultValue);
       for (const el of edit.elements) {
-        if (!el.name || el.value === el.defaultValue && !(el.tagName === "SELECT")) continue;
-        if (el.tagName === "SELECT" && el.querySelector("option[selected]")?.value === el.value) continue;
-        changes[el.name] = el.name === "year" ? (el.value ? Number(el.value) : null) : el.value;
+        if (el.name && changed(el)) changes[el.name] = el.name === "year" ? (el.value ? Number(el.value) : null) : el.value;
       }
       if (!Object.keys(changes).length) { status(edit, "没有修改。"); return; }
       try { await api("PATCH", edit.dataset.action, changes); location.reload(); }

@@ -33,9 +33,18 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
             original = files.get(base)
             loc["file_id"] = original["id"] if original else None
             loc["format"] = original["format"] if original else ""
+            loc["target"] = _target(loc)
     title = detail["disclosure"]["title"] or detail["disclosure"]["body"]["name"]
     return page(request, caller, "disclosure.html", title=title, data=detail, findings=found, charts=pictures,
                 comments=notes, others=others)
+
+
+def _target(loc: dict) -> str:
+    """The page element a finding location points at: its cell, else row, sentence or table ("" for none)."""
+    for key, prefix in (("cell_id", "c"), ("row_id", "r"), ("paragraph_id", "p"), ("table_id", "t")):
+        if loc.get(key):
+            return f"{prefix}{loc[key]}"
+    return ""
 
 
 @router.get("/compare", response_class=HTMLResponse)

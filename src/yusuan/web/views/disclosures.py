@@ -90,33 +90,32 @@ def disclosure_tables(disclosure_id: int, caller: Caller = Depends(get_caller), 
 @router.patch("/api/disclosures/{disclosure_id}", response_model=DisclosureDetail,
               summary="更正草稿的身份信息（年度、类型、级次等），记入操作日志")
 def edit(disclosure_id: int, changes: EditIn, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        if not access.can_edit(caller.principal, d):
-            raise Forbidden("您无权修改这份文件" + ("（已公开的文件不能修改）" if d.status == "published" else ""))
-        repository.edit(s, d, changes.model_dump(exclude_unset=True), load_user(s, caller), ip=caller.ip)
-    with store.session() as s:
-        return queries.disclosure_detail(s, caller.principal, disclosure_id)
+    return _change(store, caller, disclosure_id, access.can_edit,
+                   lambda d: "您无权修改这份文件" + ("（已公开的文件不能修改）" if d.status == "published" else ""),
+                   lambda s, d, user: repository.edit(s, d, changes.model_dump(exclude_unset=True), user, ip=caller.ip))
 
 
 @router.post("/api/disclosures/{disclosure_id}/submit", response_model=DisclosureDetail, summary="提交审核")
 def submit(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        if not access.can_edit(caller.principal, d):
-            raise Forbidden("您无权提交这份文件")
-        repository.submit(s, d, load_user(s, caller), ip=caller.ip)
-    with store.session() as s:
-        return queries.disclosure_detail(s, caller.principal, disclosure_id)
+    return _change(store, caller, disclosure_id, access.can_edit, lambda d: "您无权提交这份文件",
+                   lambda s, d, user: repository.submit(s, d, user, ip=caller.ip))
 
 
 @router.post("/api/disclosures/{disclosure_id}/publish", response_model=DisclosureDetail,
              summary="公开（审核人或管理员）：成为公众看到的当前版本")
 def publish(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    return _change(store, caller, disclosure_id, access.can_publish,
+                   lambda d: "只有主管部门的审核人或管理员可以公开这份文件",
+                   lambda s, d, user: repository.publish(s, d, user, ip=caller.ip))
+
+
+def _change(store, caller: Caller, disclosure_id: int, allowed, refusal, change) -> dict:
+    """`change(session, disclosure, user)` if `allowed(principal, disclosure)`, else Forbidden(`refusal(d)`);
+    then the disclosure as it is now."""
     with store.session() as s:
         d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        if not access.can_publish(caller.principal, d):
-            raise Forbidden("只有主管部门的审核人或管理员可以公开这份文件")
-        repository.publish(s, d, load_user(s, caller), ip=caller.ip)
+        if not allowed(caller.principal, d):
+            raise Forbidden(refusal(d))
+        change(s, d, load_user(s, caller))
     with store.session() as s:
         return queries.disclosure_detail(s, caller.principal, disclosure_id)

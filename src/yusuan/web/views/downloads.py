@@ -33,6 +33,13 @@ def _base_name(d: m.Disclosure) -> str:
     return f"{d.body.name}-{d.year}年{kind}-第{d.version}版"
 
 
+def _built(store, caller: Caller, disclosure_id: int, build) -> tuple:
+    """(what `build(session, id)` makes of a disclosure the caller may read, its download base name)."""
+    with store.session() as s:
+        d = queries.get_disclosure(s, caller.principal, disclosure_id)
+        return build(s, d.id), _base_name(d)
+
+
 @router.get("/api/files/{file_id}", responses={200: {"content": {"application/pdf": {}}}, 404: {"model": Error}},
             summary="上传的原始文件（PDF 可在浏览器中打开，加 #page=N 跳到某页）")
 def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
@@ -52,41 +59,29 @@ def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depe
 @router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
             summary="全部数字单元格（DESIGN.md 单元格导出，与 yusuan extract --format csv 相同）")
 def cells_csv(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        text = exports.cells_csv(s, d.id)
-        name = _base_name(d) + ".csv"
-    return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=disposition(name))
+    text, name = _built(store, caller, disclosure_id, exports.cells_csv)
+    return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=disposition(name + ".csv"))
 
 
 @router.get("/api/disclosures/{disclosure_id}/disclosure.json",
             summary="完整的公开文件模型（与 yusuan extract --format json 相同）")
 def model_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        data = exports.model_json(s, d.id)
-        name = _base_name(d) + ".json"
-    return JSONResponse(data, headers=disposition(name))
+    data, name = _built(store, caller, disclosure_id, exports.model_json)
+    return JSONResponse(data, headers=disposition(name + ".json"))
 
 
 @router.get("/api/disclosures/{disclosure_id}/report.json",
             summary="检查结果（DESIGN.md 问题格式，与 yusuan check --format json 相同）")
 def report_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        data = exports.findings_report(s, d.id)
-        name = _base_name(d) + "-检查结果.json"
-    return JSONResponse(data, headers=disposition(name))
+    data, name = _built(store, caller, disclosure_id, exports.findings_report)
+    return JSONResponse(data, headers=disposition(name + "-检查结果.json"))
 
 
 @router.get("/api/disclosures/{disclosure_id}/checklist.xlsx",
             responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}}, summary="公开情况检查表（XLSX）")
 def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        data = exports.checklist_xlsx(s, d.id)
-        name = _base_name(d) + "-检查表.xlsx"
-    return Response(data, media_type=exports.RENDER_FORMATS["xlsx"], headers=disposition(name))
+    data, name = _built(store, caller, disclosure_id, exports.checklist_xlsx)
+    return Response(data, media_type=exports.RENDER_FORMATS["xlsx"], headers=disposition(name + "-检查表.xlsx"))
 
 
 @router.get("/api/disclosures/{disclosure_id}/document.{fmt}",
@@ -94,11 +89,8 @@ def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=De
             summary="按标准格式生成的公开文件（PDF、DOCX、XLSX、HTML）")
 def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], caller: Caller = Depends(get_caller),
              store=Depends(get_store)):
-    with store.session() as s:
-        d = queries.get_disclosure(s, caller.principal, disclosure_id)
-        data = exports.rendered(s, d.id, fmt)
-        name = f"{_base_name(d)}.{fmt}"
-    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(name, inline=fmt == "html"))
+    data, name = _built(store, caller, disclosure_id, lambda s, did: exports.rendered(s, did, fmt))
+    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(f"{name}.{fmt}", inline=fmt == "html"))
 
 
 @router.get("/api/template.xlsx", responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}, 400: {"model": Error}},
