@@ -195,20 +195,9 @@ def base_of(table: Table, measure: str) -> tuple[str, str]:
     return base, phase
 
 
-_CACHE: dict[tuple, Figures] = {}
-
-
 def collect(doc: Disclosure) -> Figures:
-    """The figures of a disclosure, read once for the reconciliation rules of one check (the cache is
-    keyed by the printed amounts, so a changed amount is read again)."""
-    key = (id(doc), tuple(v.amount for t in doc.tables for _, _, v in t.cells()))
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _collect(doc)
-    return _CACHE[key]
-
-
-def _collect(doc: Disclosure) -> Figures:
+    """The figures of a disclosure, as the reconciliation rules compare them (a check reads them once:
+    `Context.figures`)."""
     figs = Figures(canon=canonical_scopes(doc))
     codes = _function_sequences(doc)
     for table in doc.tables:

@@ -822,46 +822,6 @@ def _change_numbers(st: Statement) -> list[Number | None]:
     return [c.amount, c.percent, c.times] if c else []
 
 
-@dataclass(slots=True)
-class _Entry:
-    doc: Disclosure
-    fingerprint: int
-    found: list[Statement]
-    memo: dict = field(default_factory=dict)
-
-
-_CACHE: dict[int, _Entry] = {}
-
-
-def _fingerprint(doc: Disclosure) -> int:
-    """Cheap enough to ask at every call: a document changed after reading is read again."""
-    return hash((doc.identity.year, doc.identity.body, doc.identity.kind, len(doc.tables), len(doc.sections),
-                 sum(len(s.paragraphs) for s in doc.sections)))
-
-
-def _entry(doc: Disclosure) -> _Entry:
-    hit = _CACHE.get(id(doc))
-    print_ = _fingerprint(doc)
-    if hit is not None and hit.doc is doc and hit.fingerprint == print_:
-        return hit
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    entry = _CACHE[id(doc)] = _Entry(doc, print_, [])
-    entry.found = _Reader(doc).read()
-    return entry
-
-
-def statements(doc: Disclosure) -> list[Statement]:
-    """Every figure the narrative states, in printed order (read once per document: many rules ask)."""
-    return _entry(doc).found
-
-
-def memo(doc: Disclosure, key, compute):
-    """A result derived from a document's statements, computed once per document (`statements(doc)`
-    checks the document is unchanged; ask it first)."""
-    entry = _CACHE.get(id(doc))
-    if entry is None or entry.doc is not doc:
-        entry = _entry(doc)
-    if key not in entry.memo:
-        entry.memo[key] = compute()
-    return entry.memo[key]
+def read_statements(doc: Disclosure) -> list[Statement]:
+    """Every figure the narrative states, in printed order (a check reads them once: `Context.statements`)."""
+    return _Reader(doc).read()

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.model.disclosure import Row, Table, Value
+from yusuan.model.tolerance import rounding_unit, tolerance
 from yusuan.model.vocabulary import MEASURES, PHASES, split_measure
 
 ZERO = Decimal(0)
@@ -45,18 +46,21 @@ def check_sum(total: Value | Decimal, parts: Iterable[Value | None], unit: Decim
     items = printed(parts)
     amount = total.amount if isinstance(total, Value) else total
     added = sum((p.amount for p in items), ZERO)
-    return Check(amount, added, (len(items) + 1) * unit / 2)
+    return Check(amount, added, tolerance(len(items), unit))
 
 
 def table_unit(table: Table) -> Decimal:
     """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
-    places = 0
-    for row in table.rows:
-        for v in row.values.values():
-            exp = v.amount.as_tuple().exponent
-            if isinstance(exp, int) and -exp > places:
-                places = -exp
-    return Decimal(1).scaleb(-places)
+    return rounding_unit([v for row in table.rows for v in row.values.values()])
+
+
+def measures(table: Table) -> set[str]:
+    """Every measure of a table: its columns' and its cells'."""
+    return {c.measure for c in table.columns} | {m for _, m, _ in table.cells()}
+
+
+def coded_rows(table: Table, side: str | None = None) -> list[Row]:
+    return [r for r in table.rows if r.code and (side is None or r.side == side)]
 
 
 def scale(table: Table) -> Decimal:

@@ -7,8 +7,8 @@ from yusuan.rules.tables import check_sum, column_name, hierarchy, printed, side
 
 
 @rule("arith-printed-hierarchy")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         unit = None
         for side in sides(table):
             for parent, parts, of_which in hierarchy(table, side):

@@ -12,8 +12,8 @@ FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")
 
 
 @rule("arith-summary-balance")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         present = sides(table)
         if "income" not in present or len(present) < 2:
             continue
@@ -48,7 +48,7 @@ def check(doc, emit):
                         other_item=income.specs[i].total.item,
                         other_how="（未填列，按所列各行合计）" if a.derived else "",
                     )
-                if doc.identity.kind == "budget" and income.specs:
+                if ctx.identity.kind == "budget" and income.specs:
                     yield from funds(emit, table, unit, income, other, phase)
 
 

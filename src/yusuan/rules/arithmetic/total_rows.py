@@ -6,8 +6,8 @@ from yusuan.rules.tables import check_sum, column_name, printed, sides, table_un
 
 
 @rule("arith-total-rows")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         unit = None
         for side in sides(table):
             for spec in total_specs(table, side):

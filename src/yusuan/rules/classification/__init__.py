@@ -63,9 +63,9 @@ def this_years_names(catalog: Catalog) -> bool:
     return catalog.shipped_year == catalog.year and catalog.imported_year in (None, catalog.year)
 
 
-def coded_rows(doc):
+def coded_rows(ctx):
     """(table, row) for every row with a classification code of the shape its table expects."""
-    for table in doc.tables:
+    for table in ctx.tables:
         for row in table.rows:
             if row.code and scheme_of(row.code) is not None:
                 yield table, row
@@ -81,14 +81,14 @@ def name_key(label: str) -> str:
     return _LEVEL_WORD.sub("", _PREFIX.sub("", norm(label)).translate(_BRACKETS))
 
 
-def codes_not_listed(doc, *, complete_lists: bool):
+def codes_not_listed(ctx, *, complete_lists: bool):
     """(table, row, catalog, year) once per code the year's list lacks, for complete or partial lists."""
-    year = doc.identity.year
+    year = ctx.identity.year
     if year is None:
         return
     catalogs = Catalogs(year)
     seen = set()
-    for table, row in coded_rows(doc):
+    for table, row in coded_rows(ctx):
         catalog = catalogs.of(row.code)
         if complete(catalog) != complete_lists or catalog.contains(row.code) or row.code in seen:
             continue

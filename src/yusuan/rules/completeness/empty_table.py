@@ -27,11 +27,11 @@ def _no_amounts(table) -> bool:
     return table.empty or not values or all(a == 0 for a in values)
 
 
-def _explained_in_text(doc, kind) -> bool:
+def _explained_in_text(ctx, kind) -> bool:
     subject = _SUBJECT.get(kind)
     if subject is None:
         return False
-    for section in doc.sections:
+    for section in ctx.sections:
         if glossary(section.heading):
             continue
         for p in section.paragraphs:
@@ -42,13 +42,13 @@ def _explained_in_text(doc, kind) -> bool:
 
 
 @rule("complete-empty-table")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         if not _no_amounts(table):
             continue
         if any(_NONE.search(norm(n)) for n in table.notes):
             continue
-        if _explained_in_text(doc, table.kind):
+        if _explained_in_text(ctx, table.kind):
             continue
         yield emit(table=table, kind_name=TABLE_KINDS[table.kind],
                    where=[note_source(table) if table.rows else table_source(table)])

@@ -8,13 +8,13 @@ from yusuan.rules.standard_sets import FAMILY_NAMES, TABLE_SETS, contents_tables
 
 
 @rule("complete-standard-table")
-def check(doc, emit):
-    if contents_tables(doc):
+def check(ctx, emit):
+    if contents_tables(ctx.doc):
         return  # the document's own contents are the list of record (complete-toc-table)
-    fam = family(doc)
+    fam = family(ctx.doc)
     if fam is None:
         return
-    printed = {t.kind for t in doc.tables}
+    printed = {t.kind for t in ctx.tables}
     for kind in TABLE_SETS[fam]:
         if kind not in printed:
             yield located(emit(kind_name=TABLE_KINDS[kind], family=FAMILY_NAMES[fam],

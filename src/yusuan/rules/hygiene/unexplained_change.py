@@ -28,8 +28,8 @@ def _explained(paragraphs, n: int) -> bool:
 
 
 @rule("hyg-unexplained-change")
-def check(doc, emit):
-    for section in doc.sections:
+def check(ctx, emit):
+    for section in ctx.sections:
         if glossary(section.heading):
             continue
         paragraphs = section.paragraphs

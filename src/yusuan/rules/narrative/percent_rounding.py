@@ -8,8 +8,8 @@ WHAT = {"change": "增减率", "share": "占比", "completion": "完成率"}
 
 
 @rule("text-percent-rounding")
-def check(doc, emit):
-    for c in percent_checks(doc):
+def check(ctx, emit):
+    for c in percent_checks(ctx):
         if c.verdict != "rounding":
             continue
         st, r = c.statement, c.ratio

@@ -7,21 +7,21 @@ from yusuan.rules.registry import rule
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit
 
 
-def basic_lines(doc):
-    for t in doc.tables_of("general_budget_by_economic"):
+def basic_lines(ctx):
+    for t in ctx.tables_of("general_budget_by_economic"):
         if basic_only(t) and any(r.code for r in t.rows):
             return t
     return None
 
 
 @rule("recon-office-operating")
-def check(doc, emit):
-    econ = basic_lines(doc)
+def check(ctx, emit):
+    econ = basic_lines(ctx)
     if econ is None:
         return
     unit_e = table_unit(econ)
     by_code = {r.code: r for r in econ.rows if r.code}
-    for table in doc.tables_of("office_operating_costs"):
+    for table in ctx.tables_of("office_operating_costs"):
         k = scale(table) / scale(econ)
         unit = max(table_unit(table) * k, unit_e)
         for row in table.rows:
@@ -45,7 +45,7 @@ def check(doc, emit):
     if len(public) != 1:
         return
     total = public[0].values.get("basic_public") or next(iter(public[0].values.values()), None)
-    for table in doc.tables_of("three_public_costs"):
+    for table in ctx.tables_of("three_public_costs"):
         for row in table.rows:
             v = row.values.get("office_operating")
             if v is None or total is None:
