@@ -172,3 +172,18 @@ def test_the_unmapped_record_survives_the_json_model(tmp_path):
     doc = assemble(_three_public(["合计", "接待外宾专项"], ["3.00", "2.00"]), ["t.pdf"])
     back = disclosure_from_dict(disclosure_dict(doc))
     assert back.tables[0].unmapped == doc.tables[0].unmapped
+
+
+# --- one amount column: `amount` --------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind,header,final,expected", [
+    ("office_operating_costs", "机关运行经费支出", False, "amount"),
+    ("procurement", "总计", False, "amount"),
+    ("general_budget_by_economic", "基本支出", False, "amount"),
+    ("office_operating_costs", "决算数", True, "amount@final"),
+    ("procurement", "2017年预算数", False, "amount"),
+    ("procurement", "2016年预算数", False, "amount@prior_budget"),
+])
+def test_a_single_value_column_is_amount_with_its_phase(kind, header, final, expected):
+    specs = column_specs([["科目编码", "科目名称", header]], True, kind, 2017, final, {2})
+    assert [s.measure for s in specs if s.role == AMOUNT] == [expected]

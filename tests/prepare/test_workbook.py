@@ -32,7 +32,6 @@ def test_the_filled_workbook_has_the_cells_of_the_publication(pingshan_book):
 @pytest.mark.parametrize("style,files", [
     ("shanghai", ["shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf"]),
     ("shanghai", ["shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf"]),
-    ("shanghai", ["shanghai-2025-caizhengju-unit-budget.pdf"]),
     ("shenzhen", ["shenzhen-2023-zhineng-guankong-zhongxin-budget.txt"]),
 ])
 def test_other_publications_survive_the_workbook(tmp_path, style, files):

@@ -223,7 +223,17 @@ def column_specs(
         specs.append(ColumnSpec(c, role, "/".join(path), side, measure))
     if kind == "three_public_costs":
         _grand_total(specs)
+    _single_value(specs)
     return specs
+
+
+def _single_value(specs: list[ColumnSpec]) -> None:
+    """A table printing one amount column prints one value per row: its measure is `amount` (with the
+    column's phase), whatever the header calls it (机关运行经费支出, 总计, 基本支出)."""
+    amounts = [s for s in specs if s.role == AMOUNT and s.measure]
+    if len(amounts) == 1:
+        _, at, phase = amounts[0].measure.partition("@")
+        amounts[0].measure = "amount" + (at + phase)
 
 
 def _grand_total(specs: list[ColumnSpec]) -> None:
