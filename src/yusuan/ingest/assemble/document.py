@@ -11,7 +11,7 @@ from yusuan.ingest.assemble.identity import identity_of, named_in_title
 from yusuan.ingest.assemble.kinds import kind_of_heading
 from yusuan.ingest.assemble.normalize import ORDINAL_2, norm, squash
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
-from yusuan.ingest.assemble.tables import TableBuilder, is_note
+from yusuan.ingest.assemble.tables import TableBuilder, is_note, printed_rows
 from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
@@ -80,7 +80,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     for line in pending:
         sections.add(line)
 
-    doc.tables = tables
+    doc.tables = _once(tables)
     doc.contents, doc.contents_sources = sections.contents, sections.contents_sources
     doc.sections = sections.sections
     front = [l.text for l in sections.front] or [front_title]
@@ -92,6 +92,19 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
         or (doc.performance.parent if doc.performance else "")
     )
     return doc
+
+
+def _once(tables: list[Table]) -> list[Table]:
+    """A table printed twice (the same title and the same amounts in every row) is read once."""
+    seen: set[tuple] = set()
+    kept = []
+    for table in tables:
+        key = (table.kind, norm(table.title), printed_rows(table))
+        if any(r.values for r in table.rows) and key in seen:
+            continue
+        seen.add(key)
+        kept.append(table)
+    return kept
 
 
 def _parent_in_tables(tables: list[Table], body: str) -> str:

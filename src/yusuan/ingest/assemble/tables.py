@@ -50,6 +50,15 @@ def _mixed_row(cells: list[Cell | None]) -> bool:
 
 
 
+def printed_rows(table: Table) -> tuple:
+    """What a table prints, row by row (to know a table printed twice)."""
+    return tuple(_printed(r) for r in table.rows)
+
+
+def _printed(row: Row) -> tuple:
+    return row.side, row.code, row.item, tuple(sorted((m, v.text) for m, v in row.values.items()))
+
+
 def _signature(row: list[Cell | None]) -> tuple[str, ...]:
     return tuple(norm(c.text) for c in row if c is not None and c.text.strip())
 
@@ -130,6 +139,8 @@ class TableBuilder:
             self.header_rows.update(_signature(row) for row in grid.rows[:n])
         parts = segments(self.specs)
         sided = any(p.side for p in parts)
+        if continued and self._reprinted(grid, dense, n, parts):
+            return
         if not self.halves:
             self.halves = [[] for _ in parts]
         for k, (row, covering) in enumerate(zip(grid.rows[n:], dense[n:])):
@@ -146,6 +157,18 @@ class TableBuilder:
         page = grid.source.page
         if page not in self.table.pages:
             self.table.pages.append(page)
+
+    def _reprinted(self, grid: Grid, dense, n: int, parts) -> bool:
+        """The table printed again (a page printed twice, or the table repeated under its title): the
+        grid's first body rows (up to three) are rows already read, amounts and all. Its rows are not
+        read twice."""
+        read = {_printed(r) for r in (*self.table.rows, *(r for half in self.halves for r in half))}
+        first = [
+            built for k in range(n, min(n + 3, len(grid.rows))) for part in parts
+            if (built := build_rows(grid.rows[k], dense[k], part, self.caption.body or self.body)) is not None
+            and built.values
+        ]
+        return bool(first) and all(_printed(r) in read for r in first)
 
     def _joins_wrapped_label(self, row: Row, rows: list[Row]) -> bool:
         """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
