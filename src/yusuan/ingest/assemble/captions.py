@@ -14,7 +14,10 @@ _NUMBER = re.compile(r"^(?:附)?(?:表([0-9]{1,2}|[一二三四五六七八九�
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元|万$)")  # "万" alone: 元 wrapped away
 _BODY = re.compile(r"^(?:部门名称|部门|单位名称|编制部门|编制单位|预算单位|预算主管部门|主管部门)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")
 _YEAR_LINE = re.compile(r"^(20\d\d)年度?$")
-_PAGE_NUMBER = re.compile(r"^(?:-?\d{1,3}-?|第\d+页(?:,?共\d+页)?|\d+/\d+)$")
+_DASH = "-‐‑‒–—―─━~"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]*\d{{1,3}}[{_DASH}]*|第\d+页(?:[,/]?共\d+页)?|共\d+页,?第\d+页|\d+/\d+|[{_DASH}]*第\d+页[{_DASH}]*)$"
+)
 
 
 def table_number(text: str) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
-from yusuan.ingest.assemble.identity import identity_of, named_in_title
+from yusuan.ingest.assemble.identity import identity_of, is_cover_date, named_in_title
 from yusuan.ingest.assemble.kinds import kind_of_heading
 from yusuan.ingest.assemble.normalize import ORDINAL_2, norm, squash
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
@@ -172,16 +172,24 @@ def _performance(builder: TableBuilder, table: Table) -> Performance:
 
 
 def _front_title(lines: list[Line]) -> str:
-    """The cover title: the first lines before the table of contents or the first heading."""
+    """The cover title: the first lines before the table of contents or the first heading. The cover's
+    date (2025年3月, 二〇二五年三月) and page furniture are not part of it, nor is the issuing line
+    (…编制 / …发布) where it names the body the title already names."""
     parts: list[str] = []
     for line in lines[:8]:
         t = norm(line.text)
-        if not t or is_page_number(t):
+        if not t or is_page_number(t) or is_cover_date(t):
             continue
         if t in {"目录"} or heading_level(line.text) or len(parts) >= 4 or is_caption_line(t) and parts:
             break
-        parts.append(line.text.strip())
-    return "".join(norm(p) for p in parts)
+        issuer = _ISSUED.sub("", t)
+        if issuer != t and (not issuer or issuer in "".join(parts)):
+            continue
+        parts.append(issuer)
+    return "".join(parts)
+
+
+_ISSUED = re.compile(r"(编制|编印|发布|印发|编)$")
 
 
 def _document_unit(lines: list[Line]) -> str:
