@@ -189,7 +189,7 @@ def _front_title(lines: list[Line]) -> str:
     return "".join(parts)
 
 
-_ISSUED = re.compile(r"(编制|编印|发布|印发|编)$")
+_ISSUED = re.compile(r"(编制|编印|发布|印发)$")
 
 
 def _document_unit(lines: list[Line]) -> str:
