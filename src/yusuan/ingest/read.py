@@ -23,7 +23,8 @@ def _blocks(path: Path, fmt: Reader) -> Iterator[Block]:
 
 
 def read_disclosure(*paths: str | Path) -> Disclosure:
-    """One Disclosure from the files of one publication, in the order given."""
+    """One Disclosure from the files of one publication: the text part first, then the tables, whatever
+    the order given."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]  # every file is checked before any is read
     whole = [(p, fmt) for p, fmt in zip(files, formats) if fmt.whole]
@@ -32,15 +33,13 @@ def read_disclosure(*paths: str | Path) -> Disclosure:
             path, fmt = whole[0]
             raise IngestError(path.name, f"{fmt.label}是一份完整的公开文件，请单独给出，不要与其他文件合读")
         return formats[0].load()(files[0])
-    blocks: list[Block] = []
-    for path, fmt in zip(files, formats):
-        blocks.extend(_blocks(path, fmt))
-    return _assemble(files, formats, blocks)
+    parts = _text_first([(path, fmt, list(_blocks(path, fmt))) for path, fmt in zip(files, formats)])
+    return _assemble([p[0] for p in parts], [p[1] for p in parts], [b for p in parts for b in p[2]])
 
 
 def read_publications(paths: list[str | Path]) -> list[Disclosure]:
-    """Disclosures from many files: a file without tables (the text part) followed by a file of
-    tables (the tables part) is one publication; every other file is one of its own."""
+    """Disclosures from many files: a file without tables (the text part) next to a file of tables
+    (the tables part), in either order, is one publication; every other file is one of its own."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]
     parts = [(path, fmt, [] if fmt.whole else list(_blocks(path, fmt))) for path, fmt in zip(files, formats)]
@@ -53,8 +52,9 @@ def read_publications(paths: list[str | Path]) -> list[Disclosure]:
             i += 1
             continue
         group = [parts[i]]
-        if i + 1 < len(parts) and not _has_grids(parts[i][2]) and _has_grids(parts[i + 1][2]):
-            group.append(parts[i + 1])
+        if i + 1 < len(parts) and not parts[i + 1][1].whole \
+                and _has_grids(parts[i][2]) != _has_grids(parts[i + 1][2]):
+            group = _text_first([parts[i], parts[i + 1]])
         docs.append(_assemble([g[0] for g in group], [g[1] for g in group], [b for g in group for b in g[2]]))
         i += len(group)
     return docs
@@ -62,6 +62,12 @@ def read_publications(paths: list[str | Path]) -> list[Disclosure]:
 
 def _has_grids(blocks: list[Block]) -> bool:
     return any(isinstance(b, Grid) for b in blocks)
+
+
+def _text_first(parts: list) -> list:
+    """A publication's text part (no grids) is read before its tables part, whichever order the
+    files were given in; files of one kind keep their order."""
+    return sorted(parts, key=lambda part: _has_grids(part[2]))
 
 
 _BUDGET_WORDS = re.compile(r"(部门|单位)(预算|决算)|(预算|决算)公开")

@@ -8,6 +8,7 @@ from yusuan.model.text import match_key
 
 # Ordered: the first pattern that matches the normalised title wins.
 _RULES: list[tuple[str, str]] = [
+    (r"(重点)?项目(支出)?绩效目标", "project_performance"),
     (r"绩效目标", "performance_targets"),
     (r"三公", "three_public_costs"),
     (r"机关运行经费", "office_operating_costs"),
@@ -15,9 +16,9 @@ _RULES: list[tuple[str, str]] = [
     (r"政府性基金", "gov_fund_expense"),
     (r"国有资本经营", "soe_capital_expense"),
     (r"(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总表", "appropriation_summary"),
-    (r"一般公共预算(财政拨款)?基本支出", "general_budget_by_economic"),
+    (r"一般公共预算(财政)?(拨款)?基本支出", "general_budget_by_economic"),
     (r"一般公共预算.*支出.*经济", "general_budget_by_economic"),
-    (r"一般公共预算(财政拨款)?支出", "general_budget_by_function"),
+    (r"一般公共预算(财政)?(拨款)?支出", "general_budget_by_function"),
     (r"财政拨款基本支出", "appropriation_basic_by_economic"),
     (r"财政拨款支出", "appropriation_expense"),
     (r"基本支出", "basic_expense_summary"),

@@ -18,6 +18,7 @@ from yusuan.model.disclosure import (
     Table,
     Target,
     Task,
+    UnmappedColumn,
     Value,
 )
 from yusuan.model.provenance import Source
@@ -56,6 +57,8 @@ def _table(d: dict) -> Table:
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
         source=_source(d.get("source")),
+        unmapped=[UnmappedColumn(u.get("header", ""), u.get("side", ""), u.get("reason", ""),
+                                 [_value(v) for v in u.get("values", [])]) for u in d.get("unmapped", [])],
     )
 
 

@@ -163,8 +163,10 @@ class SheetFacts(CellReader):
         facts.office, facts.office_reason, facts.office_unit = values, reasons.get("office_operating", ""), unit
         total = Row("合计", "合计", {"office_operating": current["office_operating"]} if "office_operating" in current
                     else {}, is_total=True, source=self.source(sheet, "B6"))
+        for row in (total, *lines):  # the printed table has one amount column: `amount` (docs/model.md)
+            row.values = {"amount" if m == "office_operating" else m: v for m, v in row.values.items()}
         table = Table("office_operating_costs", "", unit=unit, pages=[sheet.page], rows=[total, *lines],
-                      columns=[Column("office_operating", "机关运行经费支出")], source=self.source(sheet, "B1"))
+                      columns=[Column("amount", "机关运行经费支出")], source=self.source(sheet, "B1"))
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
         return table
 
@@ -201,7 +203,7 @@ class SheetFacts(CellReader):
             facts.procurement_unit = unit
             return None
         span = self.source(sheet, f"D6:D{max(l.number for l in block.lines)}")
-        table = Table("procurement", "", unit=unit, pages=[sheet.page], columns=[Column("total", "金额")],
+        table = Table("procurement", "", unit=unit, pages=[sheet.page], columns=[Column("amount", "金额")],
                       source=self.source(sheet, "B1"))
         totals = {}
         body: list[Row] = []
@@ -215,6 +217,8 @@ class SheetFacts(CellReader):
         grand = [v for v in totals.values()]
         total = Row("合计", "合计", {"total": sum_value(grand, span)} if grand else {}, is_total=True, source=span)
         table.rows = [total, *body]
+        for row in table.rows:  # the printed table has one amount column: `amount` (docs/model.md)
+            row.values = {"amount" if m == "total" else m: v for m, v in row.values.items()}
         facts.procurement = totals
         facts.procurement_extra = {m: sum_value(v, span) for m, v in extra.items() if v}
         facts.procurement_unit = unit

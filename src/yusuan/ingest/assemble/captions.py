@@ -14,7 +14,10 @@ _NUMBER = re.compile(r"^(?:附)?(?:表([0-9]{1,2}|[一二三四五六七八九�
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元|万$)")  # "万" alone: 元 wrapped away
 _BODY = re.compile(r"^(?:部门名称|部门|单位名称|编制部门|编制单位|预算单位|预算主管部门|主管部门)[:：](.+?)(?:(?:金额)?单位[:：].*)?$")
 _YEAR_LINE = re.compile(r"^(20\d\d)年度?$")
-_PAGE_NUMBER = re.compile(r"^(?:-?\d{1,3}-?|第\d+页(?:,?共\d+页)?|\d+/\d+)$")
+_DASH = "-‐‑‒–—―─━~"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]*\d{{1,3}}[{_DASH}]*|第\d+页(?:[,/]?共\d+页)?|共\d+页,?第\d+页|\d+/\d+|[{_DASH}]*第\d+页[{_DASH}]*)$"
+)
 
 
 def table_number(text: str) -> tuple[str, str] | None:
@@ -38,8 +41,12 @@ _STRAY_UNIT = re.compile(r"\s+(元|万元)$")
 
 
 def body_of(text: str) -> str:
-    """The body a caption names; a unit character wrapped onto the same line is not part of it."""
-    m = _BODY.match(match_key(_STRAY_UNIT.sub("", text.strip())))
+    """The body a caption names, also after the title on the title's line; a unit character wrapped
+    onto the same line is not part of it."""
+    t = match_key(_STRAY_UNIT.sub("", text.strip()))
+    m = _BODY.match(t)
+    if not m and (title := match_key(title_part(text))) != t and looks_like_title(title):
+        m = _BODY.match(t[len(title):])
     return m.group(1) if m else ""
 
 
@@ -66,8 +73,8 @@ def is_caption_line(text: str) -> bool:
     if not t:
         return True
     return bool(
-        table_number(t) or looks_like_title(t) or unit_of(t) and len(t) < 40 or body_of(t) or is_page_number(t)
-        or _YEAR_LINE.match(t)
+        table_number(t) or looks_like_title(title_part(t)) or unit_of(t) and len(t) < 40 or body_of(t)
+        or is_page_number(t) or _YEAR_LINE.match(t)
     )
 
 
@@ -77,11 +84,22 @@ _FRAGMENT = re.compile(r"^[^。；;，,：:]{1,12}$")
 _ORDINAL_TITLE = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 
 
+_RUN_ON = re.compile(
+    r"\s*(?:(?:部门名称|单位名称|编制部门|编制单位|预算单位|预算主管部门|主管部门)[:：]|(?:金额)?单位[:：]\s*(?:万元|元|千元|亿元)).*$"
+)
+
+
+def title_part(text: str) -> str:
+    """A title printed on one line with the body or the unit after it (…收支预算总表 单位：万元): the title."""
+    m = _RUN_ON.search(text)
+    return text[:m.start()] if m and m.start() > 0 else text
+
+
 def _title_at(lines: list[Line], i: int) -> str:
     """The title starting at line i, joined with up to two wrapped fragments after it."""
     if is_page_number(lines[i].text):
         return ""
-    title = squash(lines[i].text)
+    title = squash(title_part(lines[i].text))
     if match_key(title).endswith("表"):  # complete as printed: a cover line such as 部门决算表 is not joined
         return title if looks_like_title(title) else ""
     for following in lines[i + 1:i + 3]:
@@ -93,12 +111,13 @@ def _title_at(lines: list[Line], i: int) -> str:
 
 
 def _near(line: Line, grid: Source | None) -> bool:
-    """On the grid's page (PDF), or within a few lines of it (text form)."""
+    """On the grid's page or at the foot of the page before (a title the page end parted from its
+    table) in a PDF, or within a few lines of it (text form)."""
     if grid is None or line.source.file != grid.file:
         return grid is None
     if grid.bbox is None:  # text form: page is a line number
         return 0 <= grid.page - line.source.page <= 16
-    return line.source.page == grid.page
+    return 0 <= grid.page - line.source.page <= 1
 
 
 def take_caption(lines: list[Line], grid: Source | None = None, reach: int = 8) -> Caption:

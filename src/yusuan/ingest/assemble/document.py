@@ -12,10 +12,10 @@ from yusuan.ingest.assemble.captions import (
     is_page_number,
     take_caption,
 )
-from yusuan.ingest.assemble.identity import identity_of, named_in_title
+from yusuan.ingest.assemble.identity import identity_of, is_cover_date, named_in_title
 from yusuan.ingest.assemble.performance import parse_performance
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
-from yusuan.ingest.assemble.tables import TableBuilder, is_note
+from yusuan.ingest.assemble.tables import TableBuilder, is_note, printed_rows
 from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
@@ -86,7 +86,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     for line in pending:
         sections.add(line)
 
-    doc.tables = tables
+    doc.tables = _once(tables)
     doc.contents, doc.contents_sources = sections.contents, sections.contents_sources
     doc.sections = sections.sections
     front = [l.text for l in sections.front] or [front_title]
@@ -98,6 +98,19 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
         or (doc.performance.parent if doc.performance else "")
     )
     return doc
+
+
+def _once(tables: list[Table]) -> list[Table]:
+    """A table printed twice (the same title and the same amounts in every row) is read once."""
+    seen: set[tuple] = set()
+    kept = []
+    for table in tables:
+        key = (table.kind, match_key(table.title), printed_rows(table))
+        if any(r.values for r in table.rows) and key in seen:
+            continue
+        seen.add(key)
+        kept.append(table)
+    return kept
 
 
 def _parent_in_tables(tables: list[Table], body: str) -> str:
@@ -163,16 +176,24 @@ def _performance(builder: TableBuilder, table: Table) -> Performance:
 
 
 def _front_title(lines: list[Line]) -> str:
-    """The cover title: the first lines before the table of contents or the first heading."""
+    """The cover title: the first lines before the table of contents or the first heading. The cover's
+    date (2025年3月, 二〇二五年三月) and page furniture are not part of it, nor is the issuing line
+    (…编制 / …发布) where it names the body the title already names."""
     parts: list[str] = []
     for line in lines[:8]:
         t = match_key(line.text)
-        if not t or is_page_number(t):
+        if not t or is_page_number(t) or is_cover_date(t):
             continue
         if t in {"目录"} or heading_level(line.text) or len(parts) >= 4 or is_caption_line(t) and parts:
             break
-        parts.append(line.text.strip())
-    return "".join(match_key(p) for p in parts)
+        issuer = _ISSUED.sub("", t)
+        if issuer != t and (not issuer or issuer in "".join(parts)):
+            continue
+        parts.append(issuer)
+    return "".join(parts)
+
+
+_ISSUED = re.compile(r"(编制|编印|发布|印发)$")
 
 
 def _document_unit(lines: list[Line]) -> str:

@@ -15,10 +15,21 @@ _TITLE_NOISE = re.compile(
 )
 
 
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_DATE = re.compile(
+    rf"(20\d\d年\d{{1,2}}月(\d{{1,2}}日)?|二[{_CN_DIGIT}]{{3}}年[{_CN_DIGIT}]{{1,2}}月([{_CN_DIGIT}]{{1,3}}日)?)"
+)
+
+
+def is_cover_date(text: str) -> bool:
+    """A date printed alone on a cover (2025年3月, 二〇二五年三月十日)."""
+    return bool(_DATE.fullmatch(match_key(text)))
+
+
 def identity_of(title: str, bodies: list[str], parent: str = "", headings: list[str] = ()) -> Identity:
     """Identity from the cover title; where the cover has no text (drawn as outlines), from the
     table captions and the headings and contents that name the year."""
-    t = match_key(title)
+    t = _DATE.sub("", match_key(title))
     ident = Identity()
     if m := _YEAR.search(t):
         ident.year = int(m.group(1))

@@ -140,12 +140,9 @@ def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first
             continue
         if spec.role == TEXT:
             texts[spec.header] = cell.text.strip()
-        if spec.role != AMOUNT or (amount := parse_amount(cell.text)) is None:
-            continue
-        measure = spec.measure or f"?{spec.index}"
-        if measure in values:  # two columns read the same: keep both apart, a test flags it
-            measure = f"{measure}?{spec.index}"
-        values[measure] = Value(amount, cell.text.strip(), cell.source)
+        if spec.role != AMOUNT or not spec.measure or (amount := parse_amount(cell.text)) is None:
+            continue  # an unmapped column's figures go to the table's `unmapped` (tables.py)
+        values[spec.measure] = Value(amount, cell.text.strip(), cell.source)
     if _EMPTY_MARK.match(match_key(label)):  # 此表为空: a note printed in the label column
         label = ""
     if not values and (not own or not label) and not code:

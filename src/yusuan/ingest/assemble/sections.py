@@ -7,6 +7,7 @@ import re
 from yusuan.ingest.assemble.captions import is_page_number
 from yusuan.ingest.blocks import Line
 from yusuan.model.disclosure import Paragraph, Section
+from yusuan.model.kinds import looks_like_title
 from yusuan.model.provenance import Source
 from yusuan.model.text import CN_NUMERAL, ORDINAL, match_key
 
@@ -18,7 +19,7 @@ _HEADINGS: list[tuple[re.Pattern, int]] = [
 _PART = re.compile(r"^[一二三四]、(文字部分|表格部分|报表部分|公开表格|附表)$")
 _SENTENCE_END = re.compile(r"[。；;，,：:]$")
 _ITEM = re.compile(rf"^({ORDINAL.pattern[1:]}|第|注|目标)")
-_TOC = re.compile(r"^目录$")
+_TOC = re.compile(r"^目录([(（]续[)）])?$")
 _LEADER = re.compile(r"[.．…·\-\s]*\d*$")
 _BULLET = re.compile(r"^[-•·]\s*")
 
@@ -66,6 +67,7 @@ class SectionBuilder:
         self.front: list[Line] = []
         self._toc = False
         self._toc_page = 0
+        self._toc_last = 0  # the last page the contents went on to
         self._last_heading: Line | None = None
         self._last: Line | None = None
         self._margins: dict[tuple[str, int], tuple[float, float]] = {}
@@ -80,7 +82,7 @@ class SectionBuilder:
         t = match_key(text)
         if _TOC.match(t):
             self._toc = True
-            self._toc_page = line.source.page
+            self._toc_page = self._toc_last = line.source.page
             return
         if self._toc:
             entry = toc_entry(text)
@@ -150,9 +152,13 @@ class SectionBuilder:
             return False
         if self.text_form or line.source.page == self._toc_page:
             return True
-        # on the next page, only lines shaped like entries: numbered, or ending in a page number
-        entry_like = _ORDINAL_PREFIX.match(t) or re.search(r"\d$", line.text.strip())
-        return line.source.page - self._toc_page == 1 and bool(entry_like)
+        # on the next page, only lines shaped like entries: numbered, ending in a page number, or the
+        # name of a table; the contents may go on over several pages
+        entry_like = _ORDINAL_PREFIX.match(t) or re.search(r"\d$", line.text.strip()) or looks_like_title(t)
+        if entry_like and 0 <= line.source.page - self._toc_last <= 1:
+            self._toc_last = line.source.page
+            return True
+        return False
 
     def _continues(self, line: Line) -> bool:
         """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""

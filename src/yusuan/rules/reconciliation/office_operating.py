@@ -25,7 +25,7 @@ def check(ctx, emit):
         k = scale(table) / scale(econ)
         unit = max(table_unit(table) * k, unit_e)
         for row in table.rows:
-            v = row.values.get("office_operating")
+            v = row.values.get("amount")
             if len(row.code) != 3 or v is None or v.amount == 0:
                 continue
             line = by_code.get(row.code)
@@ -33,9 +33,9 @@ def check(ctx, emit):
             theirs = w.amount if w is not None else 0
             if v.amount * k > theirs + unit:
                 yield emit(
-                    table=table, row=row, measure="office_operating", expected=theirs / k, actual=v.amount,
+                    table=table, row=row, measure="amount", expected=theirs / k, actual=v.amount,
                     tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])],
-                    column=column_name(table, "office_operating"), econ_table=f"《{econ.title}》",
+                    column=column_name(table, "amount"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
                     limit="同一科目",
                 )
