@@ -227,7 +227,8 @@ QUALIFIERS = [
     ("final", re.compile(r"决算")),
 ]
 
-_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!类|款|项)[^()]{1,4}\))+?)\((类|款|项)\)')
+# 一般公共服务支出（类）, also with the code of the level: 卫生健康支出（210类）行政事业单位医疗（11款）
+_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!\d{0,3}\s*(?:类|款|项))[^()]{1,4}\))+?)\((\d{1,7})?\s*(类|款|项)\)')
 # a clause that names no subject of its own: 2023 年预算数 / 支出决算为 / 全年预算为
 _GENERIC = re.compile(r"^(?:\d{4}年度?|本年|年初|全年|调整|预算|决算|支出|收入|数|为|是|合计|共计|金额|安排|的)*$")
 _YEAR = re.compile(r"(?<![\d-])(\d{4})\s*年(?!\s*\d+\s*月)")
@@ -249,7 +250,12 @@ def subject(clause: str) -> tuple[str, int, str] | None:
 
 def classified_path(clause: str) -> tuple[tuple[str, str], ...]:
     """(name, level) pairs of a clause that names classification items: 一般公共服务支出（类）…（款）…（项）."""
-    return tuple((_clean_name(n), lvl) for n, lvl in _CLASSIFIED.findall(clause) if _clean_name(n))
+    return tuple((name, lvl) for name, lvl, _ in coded_path(clause))
+
+
+def coded_path(clause: str) -> tuple[tuple[str, str, str], ...]:
+    """(name, level, code printed in the bracket or '') of each classification item a clause names."""
+    return tuple((_clean_name(n), lvl, code or "") for n, code, lvl in _CLASSIFIED.findall(clause) if _clean_name(n))
 
 
 def _clean_name(name: str) -> str:
