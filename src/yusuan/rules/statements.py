@@ -255,7 +255,17 @@ def classified_path(clause: str) -> tuple[tuple[str, str], ...]:
 
 def coded_path(clause: str) -> tuple[tuple[str, str, str], ...]:
     """(name, level, code printed in the bracket or '') of each classification item a clause names."""
-    return tuple((_clean_name(n), lvl, code or "") for n, code, lvl in _CLASSIFIED.findall(clause) if _clean_name(n))
+    return tuple((n, lvl, code) for _, _, n, lvl, code in classified_items(clause))
+
+
+def classified_items(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, name, level, code or '') of every classification item named in a (folded) text."""
+    out = []
+    for m in _CLASSIFIED.finditer(text):
+        name = _clean_name(m[1])
+        if name:
+            out.append((m.start() + max(0, m[1].find(name)), m.end(), name, m[3], m[2] or ""))
+    return out
 
 
 def _clean_name(name: str) -> str:
