@@ -153,6 +153,8 @@ def numbers(text: str) -> list[Number]:
         if m.group("money") and (_THRESHOLD_AFTER.match(text, m.end()) or text[max(0, m.start() - 3):m.start()].rstrip().endswith("单价")):
             continue
         if m.group("count"):
+            if m.group("count") == "项" and text[max(0, m.start() - 1):m.start()] in ("(", "（"):
+                continue  # the code of a 项 in its level bracket: 行政单位医疗（01项）
             unit = unit.replace("(套)", "")
         value = Decimal(m.group(1).replace(",", ""))
         out.append(Number(value, m.group(0).strip(), unit, m.start(), m.end()))
