@@ -7,7 +7,18 @@ from decimal import Decimal
 from pathlib import Path
 
 from yusuan.model.disclosure import (
-    Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Value,
+    Column,
+    Disclosure,
+    Identity,
+    Indicator,
+    Paragraph,
+    Performance,
+    Row,
+    Section,
+    Table,
+    Target,
+    Task,
+    Value,
 )
 from yusuan.model.provenance import Source
 

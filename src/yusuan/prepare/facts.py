@@ -4,10 +4,20 @@ and 政府采购 tables, Shanghai's 三公 and 机关运行经费 table, the 整
 
 from __future__ import annotations
 
-from yusuan.ingest.assemble.normalize import squash
-from yusuan.model.disclosure import Column, Disclosure, Indicator, Paragraph, Performance, Row, Table, Task, Value
+from yusuan.model.disclosure import (
+    Column,
+    Disclosure,
+    Indicator,
+    Paragraph,
+    Performance,
+    Row,
+    Table,
+    Task,
+    Value,
+)
+from yusuan.model.targets import parse_target
+from yusuan.model.text import squash
 from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.perf.targets import parse_target
 from yusuan.prepare import sheets as S
 from yusuan.prepare.cells import Block, CellReader, Sheet
 from yusuan.prepare.draft import Facts

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from yusuan.ingest.assemble.kinds import looks_like_title
-from yusuan.ingest.assemble.normalize import chinese_number, norm, squash
 from yusuan.ingest.blocks import Line
+from yusuan.model.kinds import looks_like_title
 from yusuan.model.provenance import Source
+from yusuan.model.text import chinese_number, match_key, squash
 
 _NUMBER = re.compile(r"^(?:附)?(?:表([0-9]{1,2}|[一二三四五六七八九十]{1,3})|公开([0-9]{1,2})表)")
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(万元|元|千元|亿元|万$)")  # "万" alone: 元 wrapped away
@@ -19,7 +19,7 @@ _PAGE_NUMBER = re.compile(r"^(?:-?\d{1,3}-?|第\d+页(?:,?共\d+页)?|\d+/\d+)$"
 
 def table_number(text: str) -> tuple[str, str] | None:
     """'表 1' → ('1', '表 1'); '公开03表' → ('3', '公开03表'); '表一' → ('1', '表一')."""
-    m = _NUMBER.match(norm(text))
+    m = _NUMBER.match(match_key(text))
     if not m:
         return None
     digits = m.group(1) or m.group(2)
@@ -30,7 +30,7 @@ def table_number(text: str) -> tuple[str, str] | None:
 
 
 def unit_of(text: str) -> str:
-    m = _UNIT.search(norm(text))
+    m = _UNIT.search(match_key(text))
     return (m.group(1) if m.group(1) != "万" else "万元") if m else ""
 
 
@@ -39,12 +39,12 @@ _STRAY_UNIT = re.compile(r"\s+(元|万元)$")
 
 def body_of(text: str) -> str:
     """The body a caption names; a unit character wrapped onto the same line is not part of it."""
-    m = _BODY.match(norm(_STRAY_UNIT.sub("", text.strip())))
+    m = _BODY.match(match_key(_STRAY_UNIT.sub("", text.strip())))
     return m.group(1) if m else ""
 
 
 def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(norm(text)))
+    return bool(_PAGE_NUMBER.match(match_key(text)))
 
 
 @dataclass(slots=True)
@@ -62,7 +62,7 @@ class Caption:
 
 
 def is_caption_line(text: str) -> bool:
-    t = norm(text)
+    t = match_key(text)
     if not t:
         return True
     return bool(
@@ -82,10 +82,10 @@ def _title_at(lines: list[Line], i: int) -> str:
     if is_page_number(lines[i].text):
         return ""
     title = squash(lines[i].text)
-    if norm(title).endswith("表"):  # complete as printed: a cover line such as 部门决算表 is not joined
+    if match_key(title).endswith("表"):  # complete as printed: a cover line such as 部门决算表 is not joined
         return title if looks_like_title(title) else ""
     for following in lines[i + 1:i + 3]:
-        t = norm(following.text)
+        t = match_key(following.text)
         if looks_like_title(title) or not _FRAGMENT.match(t) or table_number(t) or unit_of(t) or body_of(t):
             break
         title += squash(following.text)
@@ -119,7 +119,7 @@ def take_caption(lines: list[Line], grid: Source | None = None, reach: int = 8) 
             if titled:
                 break
             start, titled = k, True
-        elif not (is_caption_line(text) or _FRAGMENT.match(norm(text))):
+        elif not (is_caption_line(text) or _FRAGMENT.match(match_key(text))):
             break
         k -= 1
     if start == len(lines):  # nothing names a table: take only plain caption lines
@@ -142,8 +142,8 @@ def take_caption(lines: list[Line], grid: Source | None = None, reach: int = 8) 
             caption.unit = unit_of(text)
         if not caption.body and (body := body_of(text)):
             fragment = next((l.text for l in caption.lines[i + 1:] if not is_caption_line(l.text)), "")
-            if _FRAGMENT.match(norm(fragment)):
-                body += norm(fragment)
+            if _FRAGMENT.match(match_key(fragment)):
+                body += match_key(fragment)
             caption.body = body
     if not caption.number and (m := _ORDINAL_TITLE.match(caption.title)):
         caption.number = str(chinese_number(m.group(1)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 
 CODE, CODE_PART, LABEL, ALT_LABEL, BODY, AMOUNT, TEXT = (
     "code", "code_part", "label", "alt_label", "body", "amount", "text"
@@ -175,7 +175,7 @@ def header_paths(matrix: list[list[str]], spanned: bool) -> list[list[str]]:
     for c in range(width):
         path: list[str] = []
         for row in rows:
-            t = norm(row[c])
+            t = match_key(row[c])
             if t and (not path or path[-1] != t):
                 path.append(t)
         paths.append(path)

@@ -8,12 +8,12 @@ from yusuan.ingest.assemble.align import column_spans, realign
 from yusuan.ingest.assemble.captions import Caption
 from yusuan.ingest.assemble.grid_text import covering_cells, has_spans
 from yusuan.ingest.assemble.headers import AMOUNT, ColumnSpec, column_specs
-from yusuan.ingest.assemble.kinds import kind_of_title
-from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, build_rows, is_code, segments
 from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Column, Row, Table
+from yusuan.model.kinds import kind_of_title
+from yusuan.model.text import ORDINAL, match_key
 
 _EMPTY_NOTE = re.compile(r"(本表本年无发生额|本表无数据|故本表无数据|本年度无|无此项|本表为空)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*[:：.、]")
@@ -21,7 +21,7 @@ _UNIT_IN_HEADER = re.compile(r"[(（](万元|元)[)）]")
 
 
 def is_note(text: str) -> bool:
-    return bool(_NOTE.match(norm(text))) or bool(_EMPTY_NOTE.search(norm(text)))
+    return bool(_NOTE.match(match_key(text))) or bool(_EMPTY_NOTE.search(match_key(text)))
 
 
 _HEADER_WORD = re.compile(r"(费$|经费|合计|小计|总计|基本支出|项目支出|金额|预算数|决算数|结转|结余|本年收入|本年支出|科目|编码|名称|^项目$)")
@@ -31,7 +31,7 @@ def _is_body_row(cells: list[Cell | None]) -> bool:
     """A row of the table's body: it prints an amount, or starts (in its leftmost columns) with a
     total label, a classification code or an ordinal label (一、) and prints no header words beside
     it. Header rows print neither."""
-    texts = [(i, norm(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
+    texts = [(i, match_key(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
     if not texts or any("栏次" in t for _, t in texts):
         return False
     if any(parse_amount(t) is not None for _, t in texts):
@@ -44,14 +44,14 @@ def _is_body_row(cells: list[Cell | None]) -> bool:
 
 def _mixed_row(cells: list[Cell | None]) -> bool:
     """A 合计 row printed on the line of the last header row (合计 | | 合计 基本支出 项目支出)."""
-    texts = [(i, norm(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
+    texts = [(i, match_key(c.text)) for i, c in enumerate(cells) if c is not None and c.text.strip()]
     return bool(texts) and texts[0][0] <= 2 and bool(TOTAL_LABELS.match(texts[0][1])) and len(texts) > 1
 
 
 
 
 def _signature(row: list[Cell | None]) -> tuple[str, ...]:
-    return tuple(norm(c.text) for c in row if c is not None and c.text.strip())
+    return tuple(match_key(c.text) for c in row if c is not None and c.text.strip())
 
 
 def header_count(grid: Grid) -> int:
@@ -95,7 +95,7 @@ class TableBuilder:
     def same_table(self, caption: Caption) -> bool:
         if caption.number:
             return caption.number == self.table.number
-        return bool(caption.title) and norm(caption.title) == norm(self.table.title)
+        return bool(caption.title) and match_key(caption.title) == match_key(self.table.title)
 
     def add(self, grid: Grid) -> None:
         continued = bool(self.specs)
@@ -146,7 +146,7 @@ class TableBuilder:
 
     def _joins_wrapped_label(self, row: Row) -> bool:
         """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
-        if row.values or row.code or not row.label or ORDINAL.match(norm(row.label)) or norm(row.label).startswith("其中"):
+        if row.values or row.code or not row.label or ORDINAL.match(match_key(row.label)) or match_key(row.label).startswith("其中"):
             return False
         head = next((r for r in reversed(self.table.rows) if r.side == row.side), None)
         if head is None or head.values or head.code or not head.label:
@@ -165,14 +165,14 @@ class TableBuilder:
         if not self.table.unit:
             for row in header:
                 for cell in row:
-                    if cell is not None and (m := _UNIT_IN_HEADER.search(norm(cell.text))):
+                    if cell is not None and (m := _UNIT_IN_HEADER.search(match_key(cell.text))):
                         self.table.unit = m.group(1)
                         return
 
     def note(self, line: Line) -> None:
         self.table.notes.append(line.text)
         self.table.note_sources.append(line.source)
-        if _EMPTY_NOTE.search(norm(line.text)):
+        if _EMPTY_NOTE.search(match_key(line.text)):
             self.table.empty = True
 
     def finish(self) -> Table:

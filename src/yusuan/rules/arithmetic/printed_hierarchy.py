@@ -3,7 +3,14 @@
 
 from yusuan.rules.arithmetic.total_rows import names
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, hierarchy, printed, sides, table_unit
+from yusuan.rules.tables import (
+    check_sum,
+    column_name,
+    hierarchy,
+    printed,
+    sides,
+    table_unit,
+)
 
 
 @rule("arith-printed-hierarchy")

@@ -3,7 +3,8 @@
 
 import re
 
-from yusuan.rules.printed import lead, located, norm, quote
+from yusuan.model.text import match_key
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 from yusuan.rules.statements import passages
 
@@ -24,6 +25,6 @@ def check(ctx, emit):
     for passage in passages(ctx.doc):
         text = passage.printed
         for m in blanks(text):
-            f = emit(part=f"“{norm(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 14),
+            f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 14),
                      unit=m.group(0).strip(), where=[passage.source_at(m.start())])
             yield located(f, item=lead(text, m.start(), m.end()))

@@ -3,7 +3,8 @@
 
 import re
 
-from yusuan.rules.printed import lead, located, norm, quote
+from yusuan.model.text import match_key
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 from yusuan.rules.statements import enumerator, passages
 
@@ -67,6 +68,6 @@ def problems(passages_):
 def check(ctx, emit):
     for passage, at, length, what in problems(passages(ctx.doc)):
         text = passage.printed
-        f = emit(part=f"“{norm(passage.section.heading)[:30]}”部分", text=quote(text, at, at + length, 16), what=what,
+        f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, at, at + length, 16), what=what,
                  where=[passage.source_at(at)])
         yield located(f, item=lead(text, at, at + length))

@@ -3,8 +3,9 @@
 
 import re
 
+from yusuan.model.text import match_key
 from yusuan.model.vocabulary import MEASURES, PHASES
-from yusuan.rules.printed import located, norm, table_source
+from yusuan.rules.printed import located, table_source
 from yusuan.rules.registry import rule
 
 # The column labels of the families' templates (Shenzhen, Jiangsu, Shanghai 预算 and 决算), besides the vocabulary's.
@@ -17,13 +18,13 @@ TEMPLATE_LABELS = (
     "年末结转和结余", "其他收入", "事业单位经营收入", "购置费", "运行费", "政府采购项目", "面向中小企业政府采购项目",
     "面向小型、微型企业政府采购项目", "公务用车运行费",
 )
-STANDARD = frozenset(norm(x) for x in (*MEASURES.values(), *PHASES.values(), *TEMPLATE_LABELS))
+STANDARD = frozenset(match_key(x) for x in (*MEASURES.values(), *PHASES.values(), *TEMPLATE_LABELS))
 _LONGEST = max(len(x) for x in STANDARD)
 _DECOR = re.compile(r"^(?:\d{4}年度?|其中[:：]?)+|\((?:万元|元)\)$")
 
 
 def _label(element: str) -> str:
-    return _DECOR.sub("", norm(element))
+    return _DECOR.sub("", match_key(element))
 
 
 def departure(element: str) -> tuple[str, str] | None:

@@ -3,7 +3,8 @@
 
 import re
 
-from yusuan.rules.printed import lead, located, norm, quote
+from yusuan.model.text import match_key
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 from yusuan.rules.statements import enumerator, passages
 
@@ -28,6 +29,6 @@ def unfinished(passages_):
 def check(ctx, emit):
     for passage, m in unfinished(passages(ctx.doc)):
         text = passage.printed
-        f = emit(part=f"“{norm(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 16),
+        f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 16),
                  where=[passage.source_at(m.start())])
         yield located(f, item=lead(text, m.start(), m.end()))

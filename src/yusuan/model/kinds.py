@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 
 # Ordered: the first pattern that matches the normalised title wins.
 _RULES: list[tuple[str, str]] = [
@@ -30,7 +30,7 @@ _COMPILED = [(re.compile(p), k) for p, k in _RULES]
 
 
 def kind_of_title(title: str) -> str:
-    t = norm(title)
+    t = match_key(title)
     for pattern, kind in _COMPILED:
         if pattern.search(t):
             return kind
@@ -42,7 +42,7 @@ _TITLE = re.compile(r"(表|表[(（].{2,12}[)）])$")
 
 def looks_like_title(text: str) -> bool:
     """A short line that names a table: ends in 表 (or 表（按功能分类）) and says what it is."""
-    t = norm(text)
+    t = match_key(text)
     if len(t) < 4 or len(t) > 60 or not _TITLE.search(t):
         return False
     return kind_of_title(t) != "unknown"
@@ -50,4 +50,4 @@ def looks_like_title(text: str) -> bool:
 
 def kind_of_heading(heading: str) -> str:
     """The kind of an untitled table printed inside a narrative section, from the section heading."""
-    return "project_performance" if re.search(r"重点项目|项目.*绩效", norm(heading)) else "unknown"
+    return "project_performance" if re.search(r"重点项目|项目.*绩效", match_key(heading)) else "unknown"
