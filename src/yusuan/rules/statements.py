@@ -230,7 +230,8 @@ QUALIFIERS = [
 ]
 
 # 一般公共服务支出（类）, also with the code of the level: 卫生健康支出（210类）行政事业单位医疗（11款）
-_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!\d{0,3}\s*(?:类|款|项))[^()]{1,4}\))+?)\((\d{1,7})?\s*(类|款|项)\)')
+_LEVEL_BRACKET = re.compile(r"\((\d{1,7})?\s*(类|款|项)\)")
+_NOT_IN_NAME = frozenset('()"<>,:;.')
 # a clause that names no subject of its own: 2023 年预算数 / 支出决算为 / 全年预算为
 _GENERIC = re.compile(r"^(?:\d{4}年度?|本年|年初|全年|调整|预算|决算|支出|收入|数|为|是|合计|共计|金额|安排|的)*$")
 _YEAR = re.compile(r"(?<![\d-])(\d{4})\s*年(?!\s*\d+\s*月)")
@@ -263,11 +264,34 @@ def coded_path(clause: str) -> tuple[tuple[str, str, str], ...]:
 def classified_items(text: str) -> list[tuple[int, int, str, str, str]]:
     """(start, end, name, level, code or '') of every classification item named in a (folded) text."""
     out = []
-    for m in _CLASSIFIED.finditer(text):
-        name = _clean_name(m[1])
+    prev = 0
+    for m in _LEVEL_BRACKET.finditer(text):
+        start = _name_start(text, prev, m.start())
+        name = _clean_name(text[start:m.start()]) if start < m.start() else ""
         if name:
-            out.append((m.start() + max(0, m[1].find(name)), m.end(), name, m[3], m[2] or ""))
+            out.append((start + max(0, text.find(name, start, m.start()) - start), m.end(), name, m[2], m[1] or ""))
+            prev = m.end()
     return out
+
+
+def _name_start(text: str, floor: int, end: int) -> int:
+    """Where the name before a level bracket begins: back over characters that may be in a name and short
+    bracketed parts (党委办公厅（室）), down to `floor` (the end of the item before). Linear in the name: a
+    long paragraph without brackets costs nothing."""
+    j = end
+    while j > floor:
+        ch = text[j - 1]
+        if ch == ")":
+            k = text.rfind("(", max(floor, j - 6), j - 1)
+            inner = text[k + 1:j - 1] if k >= 0 else ""
+            if k < 0 or not 1 <= len(inner) <= 4 or ")" in inner or re.match(r"\d{0,3}\s*(?:类|款|项)", inner):
+                break
+            j = k
+            continue
+        if ch in _NOT_IN_NAME or ch.isdigit() or ch.isspace():
+            break
+        j -= 1
+    return j
 
 
 def _clean_name(name: str) -> str:
