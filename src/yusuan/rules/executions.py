@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from yusuan.rules.statements import Number, Passage, coded_path, fold, numbers, passages
+from yusuan.rules.statements import Number, Passage, coded_path, fold, numbers
 
 if TYPE_CHECKING:
     from yusuan.rules.context import Context
@@ -90,13 +90,13 @@ class Execution:
 
 def executions(ctx: Context) -> list[Execution]:
     """Every execution sentence of the narrative, read once per check."""
-    return ctx.memo("executions", lambda: read_executions(ctx.doc))
+    return ctx.memo("executions", lambda: read_executions(ctx.passages))
 
 
-def read_executions(doc) -> list[Execution]:
+def read_executions(passages_: list[Passage]) -> list[Execution]:
     out: list[Execution] = []
     previous: Passage | None = None
-    for passage in passages(doc):
+    for passage in passages_:
         out.extend(_read(passage, previous))
         previous = passage
     return out

@@ -6,7 +6,6 @@ import re
 from yusuan.model.text import match_key
 from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
-from yusuan.rules.statements import passages
 
 # a unit with no number before it, after a word that asks for one
 _BLANK = re.compile(
@@ -22,7 +21,7 @@ def blanks(text: str) -> list[re.Match]:
 
 @rule("hyg-blank-amount")
 def check(ctx, emit):
-    for passage in passages(ctx.doc):
+    for passage in ctx.passages:
         text = passage.printed
         for m in blanks(text):
             f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 14),

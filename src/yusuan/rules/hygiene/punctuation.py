@@ -6,7 +6,7 @@ import re
 from yusuan.model.text import match_key
 from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
-from yusuan.rules.statements import enumerator, passages
+from yusuan.rules.statements import enumerator
 
 _DOUBLED = re.compile(r"(?<![。，；、：.,;])[。，；、：]\s*[。，；、](?![。，；、.,;])")
 _ENDED = re.compile(r"[。！？!?：:…”’）)》】]\s*$")
@@ -66,7 +66,7 @@ def problems(passages_):
 
 @rule("hyg-punctuation")
 def check(ctx, emit):
-    for passage, at, length, what in problems(passages(ctx.doc)):
+    for passage, at, length, what in problems(ctx.passages):
         text = passage.printed
         f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, at, at + length, 16), what=what,
                  where=[passage.source_at(at)])

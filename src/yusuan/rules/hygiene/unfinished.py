@@ -6,7 +6,7 @@ import re
 from yusuan.model.text import match_key
 from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
-from yusuan.rules.statements import enumerator, passages
+from yusuan.rules.statements import enumerator
 
 _ASKS = r"(?:原因(?:是|为|系|在于|主要是|主要有)|原因\s*[:：]|主要用于|用于|主要是|具体用途为)\s*[:：]?\s*"
 _EMPTY = re.compile(_ASKS + r"[。；;]")
@@ -27,7 +27,7 @@ def unfinished(passages_):
 
 @rule("hyg-unfinished")
 def check(ctx, emit):
-    for passage, m in unfinished(passages(ctx.doc)):
+    for passage, m in unfinished(ctx.passages):
         text = passage.printed
         f = emit(part=f"“{match_key(passage.section.heading)[:30]}”部分", text=quote(text, m.start(), m.end(), 16),
                  where=[passage.source_at(m.start())])
