@@ -476,3 +476,14 @@ def test_ocr_layer_over_a_scan_is_read(tmp_path):
     scan = b"q 300 0 0 100 60 650 cm /Im1 Do Q "
     content = scan + _text(72, 700, "Scanned words", b"3 Tr") + _text(72, 500, "Hidden note", b"3 Tr")
     assert _lines(tmp_path, _pdf(content, {"Im1": image})) == ["Scanned words"]
+
+
+def test_glyphs_without_text_are_kept_with_their_box(tmp_path):
+    """A glyph mapped to a private-use code point, or to U+FFFD (no Unicode), prints something the text layer
+    cannot say: it stays in the line, where hyg-undisplayable finds it."""
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(make.minimal_pdf([make.text_page([(80, 700, "Total ABC 12")])],
+                                      to_unicode={0x41: 0xE000, 0x42: 0xFFFD, 0x43: 0x43}))
+    (line,) = [b for b in read_pdf_blocks(path) if isinstance(b, Line)]
+    assert line.text == "Total \ue000\ufffdC 12"
+    assert line.source.page == 1 and line.source.bbox[0] == pytest.approx(80, abs=1)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from yusuan.model.disclosure import Disclosure, Identity, Performance, Section, Table
 from yusuan.rules.reconcile import Figures, collect
-from yusuan.rules.statements import Statement, read_statements
+from yusuan.rules.statements import Passage, Statement, passages, read_statements
 
 T = TypeVar("T")
 
@@ -37,6 +37,11 @@ class Context:
     def statements(self) -> list[Statement]:
         """Every figure the narrative states, in printed order."""
         return self.memo("statements", lambda: read_statements(self.doc))
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The narrative's paragraphs, those a page broke in the middle of a sentence joined."""
+        return self.memo("passages", lambda: passages(self.doc))
 
     @property
     def figures(self) -> Figures:

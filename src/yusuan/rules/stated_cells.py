@@ -320,6 +320,12 @@ def _function_cells(ctx: Context, st: Statement) -> list[Cell]:
     return out
 
 
+def code_cells(ctx: Context, code: str, phase: str = "") -> list[Cell]:
+    """The rows of the function tables printing this code (a 科目 the text names with its code)."""
+    return [c for table in ctx.tables if table.kind in FUNCTION_TABLES and not table.empty
+            for r in table.rows if r.code == code for c in _row_cells(table, r, phase)]
+
+
 ECONOMIC_TABLES = ECONOMIC_KINDS
 
 
