@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
@@ -463,22 +464,83 @@ def comment_dict(c: m.Comment) -> dict:
             "finding_id": c.finding_id, "cell_id": c.cell_id, "page": c.page}
 
 
+AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
+                 "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
+                 "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
+                 "password_reset": "重置密码"}
+
+
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
-              username: str | None = None, limit: int = 200, offset: int = 0) -> dict:
+              username: str | None = None, since: date | None = None, until: date | None = None,
+              limit: int = 200, offset: int = 0) -> dict:
+    """Audit entries, newest first: who (`username`), what (`action`), when (`since` to `until`, whole
+    days in UTC, both included), on which disclosure; each with the disclosure's body, year and version."""
     if not access.can_audit(p):
         raise Forbidden("只有管理员可以查看操作日志")
-    q = select(m.AuditEntry)
+    conds = []
     if action:
-        q = q.where(m.AuditEntry.action == action)
+        conds.append(m.AuditEntry.action == action)
     if disclosure_id is not None:
-        q = q.where(m.AuditEntry.disclosure_id == disclosure_id)
+        conds.append(m.AuditEntry.disclosure_id == disclosure_id)
     if username:
-        q = q.where(m.AuditEntry.username == username)
+        conds.append(m.AuditEntry.username == username)
+    if since is not None:
+        conds.append(m.AuditEntry.at >= datetime.combine(since, time(), timezone.utc))
+    if until is not None:
+        conds.append(m.AuditEntry.at < datetime.combine(until + timedelta(days=1), time(), timezone.utc))
     limit = max(1, min(limit, MAX_LIMIT))
-    rows = s.execute(q.order_by(m.AuditEntry.id.desc()).limit(limit).offset(offset)).scalars().all()
+    total = s.scalar(select(func.count()).select_from(m.AuditEntry).where(*conds))
+    rows = s.execute(select(m.AuditEntry, m.Disclosure).outerjoin(m.Disclosure).where(*conds)
+                     .options(selectinload(m.Disclosure.body)).order_by(m.AuditEntry.id.desc())
+                     .limit(limit).offset(offset)).all()
     return {"entries": [{"id": a.id, "at": _iso(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
-                         "action": a.action, "disclosure_id": a.disclosure_id, "detail": a.detail} for a in rows],
-            "limit": limit, "offset": offset}
+                         "action": a.action, "action_name": AUDIT_ACTIONS.get(a.action, a.action),
+                         "disclosure_id": a.disclosure_id, "disclosure": _disclosure_label(d), "detail": a.detail,
+                         "detail_text": _detail_text(a.detail or {})}
+                        for a, d in rows],
+            "total": total, "limit": limit, "offset": offset,
+            "filters": {k: (str(v) if isinstance(v, date) else v) for k, v in dict(
+                action=action, disclosure_id=disclosure_id, username=username, since=since, until=until).items()
+                if v is not None and v != ""}}
+
+
+_DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": "级次", "version": "版本", "status": "状态",
+                 "files": "文件", "cells": "数字", "findings": "问题", "username": "用户", "role": "角色",
+                 "body_id": "单位编号", "display_name": "显示名", "is_active": "启用", "changes": "修改",
+                 "first_start": "首次启动", "via": "途径", "from": "原状态", "comment_id": "意见编号",
+                 "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门"}
+
+
+def _detail_text(detail: dict) -> str:
+    """An audit entry's detail for people: “单位 X；年度 2024；修改 角色：editor → reviewer”."""
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return "是" if v else "否"
+        if isinstance(v, list):
+            return "、".join(value(x) for x in v)
+        if isinstance(v, dict):
+            return "，".join(f"{_DETAIL_NAMES.get(k, k)}：{value(x[0])} → {value(x[1])}"
+                            if isinstance(x, list) and len(x) == 2 else f"{_DETAIL_NAMES.get(k, k)} {value(x)}"
+                            for k, x in v.items())
+        return "" if v is None else str(v)
+
+    return "；".join(f"{_DETAIL_NAMES.get(k, k)} {value(v)}" for k, v in detail.items() if v is not None and v != "")
+
+
+def _disclosure_label(d: m.Disclosure | None) -> str | None:
+    """“深圳市某局 2023 年预算 第 2 版”: a disclosure named in a list."""
+    if d is None:
+        return None
+    return f"{d.body.name} {d.year or ''} 年{KIND_NAMES.get(d.kind, d.kind)} 第 {d.version} 版"
+
+
+def audit_actions(s: Session, p: Principal) -> dict[str, str]:
+    """The actions the log holds (for a filter), with their names."""
+    if not access.can_audit(p):
+        raise Forbidden("只有管理员可以查看操作日志")
+    held = s.execute(select(m.AuditEntry.action).distinct()).scalars().all()
+    return {a: AUDIT_ACTIONS.get(a, a) for a in sorted(held, key=lambda a: list(AUDIT_ACTIONS).index(a)
+                                                         if a in AUDIT_ACTIONS else len(AUDIT_ACTIONS))}
 
 
 def user_dict(u: m.User) -> dict:
