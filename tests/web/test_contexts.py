@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.store.charts import three_public_by_year
+from yusuan.store.charts import economic_chart, function_chart, split_chart, three_public_by_year
 from yusuan.store.compare import compare_tables
 
 
@@ -37,6 +37,27 @@ def test_three_public_from_rows_printed_per_year_and_vehicle_total_alone():
     years = three_public_by_year(t, 2023)
     assert set(years) == {2022, 2023}  # the change row is no year
     assert years[2023]["vehicle_operation"] == Decimal(14)  # 购置 / 运行 not printed: the total stands for 运行
+
+
+def test_charts_are_in_one_unit_whatever_the_tables_print():
+    """A disclosure printing its tables in 元 (上海) draws its charts in 万元, like one printing 万元."""
+    for unit, factor in (("元", Decimal(1)), ("万元", Decimal(10000))):
+        def amount(yuan: int) -> dict:
+            return _cell(str(Decimal(yuan) / factor))
+
+        expense = _table(unit, [_row("合计", {"total": amount(1234567), "basic": amount(1000000),
+                                              "project": amount(234567)}, is_total=True),
+                                _row("一般公共服务支出", {"total": amount(1234567)}, code="201")],
+                         ["total", "basic", "project"])
+        economic = _table(unit, [_row("工资福利支出", {"total": amount(1000000)}, code="301")], ["total"],
+                          "general_budget_by_economic")
+        for t in (expense, economic):
+            t["empty"] = False
+        charts = [function_chart([expense]), economic_chart([economic]), split_chart([expense])]
+        assert {c["unit"] for c in charts} == {"万元"}
+        assert charts[0]["tree"][0]["value"] == "123.4567"
+        assert charts[1]["items"][0]["value"] == "100"
+        assert [i["value"] for i in charts[2]["items"]] == ["100", "23.4567"]
 
 
 def test_compare_converts_units_and_marks_rows_of_one_side():
