@@ -3,6 +3,8 @@
 (function () {
   const num = (s) => (s === null || s === undefined ? null : Number(s));
   const fmt = (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString("zh-CN", {maximumFractionDigits: 2}));
+  // names come from the uploaded documents: escaped before they enter a tooltip's HTML
+  const esc = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   const share = (v, total) => (total ? `${(100 * v / total).toFixed(1)}%` : "");
 
   // 类 → 款 tiles; the 项 of a 款 are listed in its tooltip
@@ -23,9 +25,9 @@
       const data = tiles(c.tree), total = data.reduce((s, n) => s + n.value, 0);
       return {
         tooltip: {confine: true, formatter: (p) => {
-          const d = p.data, path = (p.treePathInfo || []).slice(1).map((x) => x.name).join(" › ");
-          const items = (d.items || []).slice(0, 8).map((x) => `<br>· ${x.code} ${x.name}：${fmt(x.value)}`).join("");
-          return `${path}（${d.code}）<br><b>${fmt(d.value)} ${c.unit}</b>，占 ${share(d.value, total)}${items}`;
+          const d = p.data, path = (p.treePathInfo || []).slice(1).map((x) => esc(x.name)).join(" › ");
+          const items = (d.items || []).slice(0, 8).map((x) => `<br>· ${esc(x.code)} ${esc(x.name)}：${fmt(x.value)}`).join("");
+          return `${path}（${esc(d.code)}）<br><b>${fmt(d.value)} ${c.unit}</b>，占 ${share(d.value, total)}${items}`;
         }},
         series: [{type: "treemap", data, roam: false, nodeClick: false, breadcrumb: {show: false},
           top: 4, left: 4, right: 4, bottom: 4, visibleMin: 60,
@@ -35,13 +37,13 @@
       };
     },
     economic: (c, el) => ({
-      tooltip: {trigger: "item", confine: true, formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
+      tooltip: {trigger: "item", confine: true, formatter: (p) => `${esc(p.name)}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
       series: [{type: "pie", radius: ["30%", "58%"], data: c.items.map((i) => ({name: `${i.code} ${i.name}`, value: num(i.value)})),
         label: {formatter: "{b}\n{d}%", alignTo: "edge", edgeDistance: 6, minMargin: 4, width: labelWidth(el), overflow: "break"},
         labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
     }),
     split: (c, el) => ({
-      tooltip: {trigger: "item", confine: true, formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
+      tooltip: {trigger: "item", confine: true, formatter: (p) => `${esc(p.name)}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
       series: [{type: "pie", radius: "58%", data: c.items.map((i) => ({name: i.name, value: num(i.value)})),
         label: {formatter: (p) => `${p.name}\n${fmt(p.value)}\n${p.percent}%`, alignTo: "edge", edgeDistance: 6, width: labelWidth(el), overflow: "break"},
         labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
