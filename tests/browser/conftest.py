@@ -40,8 +40,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """A workspace with one published disclosure (坪山管理局), 江苏省人民检察院 (no disclosure yet) under
-    its editor, and 乙单位 with its own editor."""
+    """A workspace with two published disclosures (坪山管理局, 智能管控中心), 江苏省人民检察院 (no disclosure
+    yet) under its editor, and 乙单位 with its own editor."""
     import uvicorn
 
     from yusuan.store import Store
@@ -55,6 +55,8 @@ def site(tmp_path_factory):
     with store.session() as s:
         doc, findings, files = checked("shenzhen-2023-pingshan-guanliju-budget.txt")
         ids["published"] = ingest(s, doc, findings, files, status="published", action="import").id
+        doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+        ids["published_b"] = ingest(s, doc, findings, files, status="published", action="import").id
         jcy = ensure_body(s, "江苏省人民检察院")
         other = ensure_body(s, "乙单位", parent="乙部门", level="unit")
         create_user(s, "editor_jcy", PASSWORD, "editor", jcy.id)

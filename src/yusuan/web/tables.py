@@ -32,7 +32,8 @@ def table_view(t: dict) -> dict:
         paths = [_path(named.get(m), m) for m in measures]
         shown = [{"row": r, "label": row_label(r)} for r in mine]
         views.append({"name": SIDE_TITLES.get(side, "") if len(sides) > 1 else "", "measures": measures,
-                      "header": _header(paths, has_code), "rows": shown, "label_em": _label_em(shown)})
+                      "header": _header(paths, has_code), "rows": shown,
+                      "label_em": label_em({"label": x["label"], "level": x["row"]["level"]} for x in shown)})
     notes = list(t.get("notes") or [])
     if t.get("empty"):
         notes = [n for n in notes if _bare(n) != _bare(EMPTY)]
@@ -45,10 +46,11 @@ def row_label(row: dict) -> str:
     return (row["label"] or "").strip() or (row["item"] or "").strip() or ("合计" if row["is_total"] else "")
 
 
-def _label_em(rows: list[dict]) -> float:
-    """The name column's width: its longest name on one line (with indentation and padding), within LABEL_EM;
-    a longer name wraps."""
-    widest = max((text_em(x["label"]) + min(max(0, x["row"]["level"] - 1), 3) * INDENT_EM for x in rows), default=0.0)
+def label_em(rows) -> float:
+    """The name column's width for rows of {"label", "level"}: its longest name on one line (with its
+    indentation and padding), within LABEL_EM; a longer name wraps."""
+    widest = max((text_em(r["label"] or "") + min(max(0, (r["level"] or 1) - 1), 3) * INDENT_EM for r in rows),
+                 default=0.0)
     return round(min(max(widest + 1.5, LABEL_EM[0]), LABEL_EM[1]), 1)
 
 

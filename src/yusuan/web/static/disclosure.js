@@ -1,10 +1,7 @@
 // The disclosure page: charts (ECharts) and the findings panel linked to the highlighted cell or sentence.
 "use strict";
 (function () {
-  const num = (s) => (s === null || s === undefined ? null : Number(s));
-  const fmt = (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString("zh-CN", {maximumFractionDigits: 2}));
-  // names come from the uploaded documents: escaped before they enter a tooltip's HTML
-  const esc = (s) => String(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  const {num, fmt, esc, drawAll} = window.yusuanCharts;
   const share = (v, total) => (total ? `${(100 * v / total).toFixed(1)}%` : "");
 
   // 类 → 款 tiles; the 项 of a 款 are listed in its tooltip
@@ -15,9 +12,9 @@
     })).map((n) => ({...n, children: n.items.length ? n.items : undefined}));
   }
 
-  // category labels of a bar chart wrap within their slot instead of running into each other
   // a pie's labels sit beside it, within the chart: a third of its width at most
   const labelWidth = (el) => Math.max(60, Math.min(130, Math.floor(el.clientWidth * 0.3) - 12));
+  // category labels of a bar chart wrap within their slot instead of running into each other
   const slot = (el, n, margin) => Math.max(40, Math.floor((el.clientWidth - margin) / Math.max(n, 1)) - 8);
 
   const options = {
@@ -70,38 +67,6 @@
     }),
   };
 
-  // A label that does not fit its place is hidden rather than printed cut (its tooltip still tells)
-  // (ECharts marks a label it had to shorten `isTruncated`; its lines are drawn as children of the label)
-  function hideCutLabels(chart) {
-    const zr = chart.getZr();
-    let changed = false;
-    for (const line of zr.storage.getDisplayList(true)) {
-      const label = line.parent;
-      if (label && label.type === "text" && label.isTruncated && !label.ignore) { label.ignore = true; changed = true; }
-    }
-    if (changed) zr.refresh();
-  }
-
-  function drawCharts() {
-    const holder = document.getElementById("chart-data");
-    if (!holder || !window.echarts) return;
-    const data = JSON.parse(holder.textContent);
-    for (const el of document.querySelectorAll("[data-chart]")) {
-      const c = data[el.dataset.chart], option = options[el.dataset.chart];
-      if (!c || !option) continue;
-      const chart = echarts.init(el, null, {renderer: "svg"});
-      chart.on("finished", () => { hideCutLabels(chart); el.dataset.ready = "1"; });
-      chart.setOption(option(c, el));
-      let width = el.clientWidth;
-      window.addEventListener("resize", () => {
-        if (el.clientWidth === width) return;
-        width = el.clientWidth;
-        chart.setOption(option(c, el), true);
-        chart.resize();
-      });
-    }
-  }
-
   function clear() {
     for (const el of document.querySelectorAll(".hl")) el.classList.remove("hl");
     for (const el of document.querySelectorAll(".finding.active")) el.classList.remove("active");
@@ -129,7 +94,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    drawCharts();
+    drawAll(options);
     window.addEventListener("hashchange", fromHash);
     fromHash();
     // a flagged cell opens its findings in the panel
