@@ -41,7 +41,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """A workspace with two published disclosures (坪山管理局, 智能管控中心), 江苏省人民检察院 (no disclosure
-    yet) under its editor, and 乙单位 with its own editor."""
+    yet) under its editor, 乙单位 with its own editor, and an administrator."""
     import uvicorn
 
     from yusuan.store import Store
@@ -61,6 +61,7 @@ def site(tmp_path_factory):
         other = ensure_body(s, "乙单位", parent="乙部门", level="unit")
         create_user(s, "editor_jcy", PASSWORD, "editor", jcy.id)
         create_user(s, "editor_b", PASSWORD, "editor", other.id)
+        create_user(s, "admin", PASSWORD, "admin")
         ids.update(jcy=jcy.id, other=other.id)
     app = create_app(store)
     port = _free_port()

@@ -25,7 +25,7 @@ def charts(request, browser, site):
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(f"{site.url}/disclosures/{site.ids['published']}")
-    pg.wait_for_function("() => [...document.querySelectorAll('.plot[data-chart]')].every(p => p.dataset.ready)")
+    pg.wait_for_function("() => [...document.querySelectorAll('.plot[data-chart]')].every(p => p.dataset.settled)")
     pg.wait_for_timeout(300)
     yield pg
     assert not errors

@@ -17,7 +17,7 @@ def compared(request, browser, site):
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.goto(f"{site.url}/compare?a={site.ids['published']}&b={site.ids['published_b']}")
-    pg.wait_for_selector('#chart-changes[data-ready="1"] svg')
+    pg.wait_for_selector('#chart-changes[data-settled="1"] svg')
     yield pg
     assert not errors
     context.close()

@@ -16,6 +16,7 @@ from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from yusuan.model.amount import printed_value
+from yusuan.model.formats import readers
 from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store import access
@@ -50,6 +51,38 @@ def _bbox(row) -> list[float] | None:
 
 def _where(row) -> dict:
     return {"file": row.file, "page": row.page, "bbox": _bbox(row), "cell": row.cell or ""}
+
+
+def place_name(fmt: str, page: int | None, cell: str = "") -> str:
+    """Where in its file a thing is printed, in words: 第 3 页 (PDF, Word, HTML), 第 120 行 (a text file),
+    第 2 张工作表 D7 格 (a workbook)."""
+    if not page:
+        return ""
+    if fmt == "text":
+        return f"第 {page} 行"
+    if fmt in ("xlsx", "workbook"):
+        return f"第 {page} 张工作表" + (f" {cell} 格" if cell else "")
+    return f"第 {page} 页"
+
+
+def _files(s: Session, disclosure_ids) -> dict[tuple[int, str], tuple[int, str]]:
+    """(disclosure id, file name) → (file id, format) of the disclosures' original files (a file stored
+    without its format: the format its name's suffix stands for)."""
+    rows = s.execute(select(m.File.disclosure_id, m.File.name, m.File.id, m.File.format)
+                     .where(m.File.disclosure_id.in_(set(disclosure_ids)))).all()
+    return {(d, name): (fid, fmt or _format_of(name)) for d, name, fid, fmt in rows}
+
+
+def _format_of(name: str) -> str:
+    return next((r.name for r in readers() if name.lower().endswith(r.suffixes)), "")
+
+
+def _original(files: dict, disclosure_id: int, where: dict) -> dict:
+    """A location's original file (its id, to link to it, and format) and its place named in words; the
+    location's `file` may carry a path or a #part."""
+    base = (where.get("file") or "").split("#", 1)[0].rsplit("/", 1)[-1]
+    file_id, fmt = files.get((disclosure_id, base), (None, ""))
+    return {"file_id": file_id, "format": fmt, "place": place_name(fmt, where.get("page"), where.get("cell") or "")}
 
 
 # bodies
@@ -373,18 +406,24 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
         conds.append(m.Cell.item.contains(f.item_contains))
     limit = max(1, min(f.limit, MAX_LIMIT))
     q = (select(m.Cell, m.Disclosure.year, m.Disclosure.kind.label("doc_kind"), m.Body.id.label("body_id"),
-                m.Body.name.label("body_name"))
+                m.Body.name.label("body_name"), m.Table.title.label("table_title"),
+                m.Table.number_text.label("table_number"))
          .join(m.Disclosure, m.Cell.disclosure_id == m.Disclosure.id).join(m.Body, m.Disclosure.body_id == m.Body.id)
+         .join(m.Table, m.Cell.table_id == m.Table.id)
          .where(*conds).order_by(m.Cell.disclosure_id, m.Cell.table_id, m.Cell.row_id, m.Cell.position)
          .limit(limit + 1).offset(f.offset))
+    found = s.execute(q).all()
+    files = _files(s, (row[0].disclosure_id for row in found))
     out = []
-    for c, year, doc_kind, body_id, body_name in s.execute(q):
+    for c, year, doc_kind, body_id, body_name, table_title, table_number in found:
+        where = {"file": c.file, "page": c.page, "bbox": _bbox(c), "cell": c.cell or ""}
         out.append({
             "id": c.id, "disclosure_id": c.disclosure_id, "body_id": body_id, "body": body_name, "year": year,
             "doc_kind": doc_kind, "table_id": c.table_id, "row_id": c.row_id, "table_no": c.table_no,
+            "table_number": table_number, "table_title": table_title,
             "kind": c.kind, "side": c.side, "code": c.code, "item": c.item, "measure": c.measure,
             "value": printed_value(c.text), "amount": _dec(c.amount), "unit": c.unit, "yuan": _dec(c.yuan),
-            "page": c.page, "file": c.file, "bbox": _bbox(c), "cell": c.cell or "",
+            **where, **_original(files, c.disclosure_id, where),
         })
     more = len(out) > limit
     return {"cells": out[:limit], "limit": limit, "offset": f.offset,
@@ -395,13 +434,14 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
 # findings
 
 
-def _finding_dict(f: m.Finding) -> dict:
+def _finding_dict(f: m.Finding, files: dict | None = None) -> dict:
     return {"id": f.id, "disclosure_id": f.disclosure_id, "rule": f.rule, "severity": f.severity,
             "severity_name": SEVERITY_NAMES.get(f.severity, f.severity), "category": f.category,
             "message": f.message, "table_no": f.table_no, "kind": f.kind, "side": f.side, "code": f.code,
             "item": f.item, "measure": f.measure, "expected": _dec(f.expected), "actual": _dec(f.actual),
             "tolerance": _dec(f.tolerance),
-            "locations": [{**_where(loc), "table_id": loc.table_id, "row_id": loc.row_id, "cell_id": loc.cell_id,
+            "locations": [{**_where(loc), **(_original(files, f.disclosure_id, _where(loc)) if files is not None else {}),
+                           "table_id": loc.table_id, "row_id": loc.row_id, "cell_id": loc.cell_id,
                            "paragraph_id": loc.paragraph_id} for loc in f.locations]}
 
 
@@ -417,7 +457,8 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
     if rule:
         q = q.where(m.Finding.rule == rule)
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
-    return {"disclosure": _summary(d), "findings": [_finding_dict(f) for f in found],
+    files = _files(s, [d.id])
+    return {"disclosure": _summary(d), "findings": [_finding_dict(f, files) for f in found],
             "counts": dict(Counter(f.severity for f in found))}
 
 

@@ -29,8 +29,10 @@ window.yusuanCharts = (function () {
       const c = data[el.dataset.chart], option = options[el.dataset.chart];
       if (!c || !option) continue;
       const chart = echarts.init(el, null, {renderer: "svg"});
-      chart.on("finished", () => { hideCutLabels(chart); el.dataset.ready = "1"; });
+      // ready: drawn; settled: its animation over and the labels that do not fit hidden
+      chart.on("finished", () => { hideCutLabels(chart); el.dataset.settled = "1"; });
       chart.setOption(option(c, el));
+      el.dataset.ready = "1";
       let width = el.clientWidth;
       window.addEventListener("resize", () => {
         if (el.clientWidth === width) return;
