@@ -54,7 +54,8 @@ def site(tmp_path_factory):
     ids = {}
     with store.session() as s:
         doc, findings, files = checked("shenzhen-2023-pingshan-guanliju-budget.txt")
-        ids["published"] = ingest(s, doc, findings, files, status="published", action="import").id
+        published = ingest(s, doc, findings, files, status="published", action="import")
+        ids["published"], ids["published_body"] = published.id, published.body_id
         doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
         ids["published_b"] = ingest(s, doc, findings, files, status="published", action="import").id
         jcy = ensure_body(s, "江苏省人民检察院")

@@ -22,7 +22,7 @@ def phone(browser):
 
 def _pages(site) -> list[str]:
     pid = site.ids["published"]
-    return ["/", f"/disclosures/{pid}", "/search?code=211", "/search", f"/compare?a={pid}&b={site.ids['published_b']}",
+    return ["/", f"/bodies/{site.ids['published_body']}", f"/disclosures/{pid}", "/search?code=211", "/search", f"/compare?a={pid}&b={site.ids['published_b']}",
             "/compare", "/login", "/upload"]
 
 
