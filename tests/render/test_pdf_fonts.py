@@ -7,7 +7,7 @@ import io
 import pytest
 
 from yusuan.render import fontcache
-from yusuan.render.layout import Heading, Layout, Paragraph
+from yusuan.render.layout import CoverLine, Heading, Layout, Paragraph
 from yusuan.render.pdf import cached_families, font_css, render_pdf
 
 RARE = "堃喆"  # in WenQuanYi Zen Hei and Noto CJK, not in GB2312: left to the whole font
@@ -44,7 +44,7 @@ def test_every_character_comes_back_from_the_text_layer(copy):
     import pypdfium2
 
     text = f"一般公共预算{RARE}支出 1,234.56 万元（“三公”经费）"
-    layout = Layout(style="shenzhen", title="某单位2024年部门预算", cover=["深圳市"], toc=[],
+    layout = Layout(style="shenzhen", title="某单位2024年部门预算", cover=[CoverLine("深圳市")], toc=[],
                     blocks=[Heading("一、部门职责", 1, "h1"), Paragraph(text)])
     data = render_pdf(layout)
     pdf = pypdfium2.PdfDocument(data)

@@ -157,6 +157,7 @@ class Disclosure:
     identity: Identity = field(default_factory=Identity)
     files: list[str] = field(default_factory=list)
     title: str = ""
+    date: str = ""  # the date its cover prints (2023年2月, 二〇二三年二月), as printed; "" when none
     contents: list[str] = field(default_factory=list)  # the printed table of contents
     contents_sources: list[Source] = field(default_factory=list)  # where each entry is printed
     sections: list[Section] = field(default_factory=list)

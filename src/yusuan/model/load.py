@@ -87,7 +87,8 @@ def disclosure_from_dict(d: dict) -> Disclosure:
     return Disclosure(
         identity=Identity(i.get("body", ""), i.get("parent", ""), i.get("year"), i.get("kind", "budget"),
                           i.get("level", "department"), i.get("body_type", "")),
-        files=list(d.get("files", [])), title=d.get("title", ""), contents=list(d.get("contents", [])),
+        files=list(d.get("files", [])), title=d.get("title", ""), date=d.get("date", ""),
+        contents=list(d.get("contents", [])),
         sections=[Section(s.get("heading", ""), int(s.get("level", 1)), [_paragraph(p) for p in s.get("paragraphs", [])],
                           _source(s.get("source"))) for s in d.get("sections", [])],
         tables=[_table(t) for t in d.get("tables", [])],

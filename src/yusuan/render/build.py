@@ -8,20 +8,21 @@ from itertools import groupby
 
 from yusuan.model.disclosure import Disclosure, Section
 from yusuan.model.families import DEFAULT_STYLE, Family, family, title_of
-from yusuan.model.text import chinese_numeral, match_key
+from yusuan.model.text import chinese_numeral, match_key, squash
 from yusuan.render.contents import contents
 from yusuan.render.glossary import GLOSSARY
 from yusuan.render.layout import (
     TEXT,
     Block,
     Cell,
+    CoverLine,
     Heading,
     Layout,
     Paragraph,
     TableLayout,
 )
 from yusuan.render.tables import placeholder, table_layout
-from yusuan.render.widths import column_widths
+from yusuan.render.widths import column_widths, text_em
 
 DRAFT_MARK = "（草拟）"  # printed after every paragraph yusuan drafted from the figures (Paragraph.drafted)
 
@@ -37,12 +38,13 @@ def build_layout(doc: Disclosure, style: str = DEFAULT_STYLE, *, keep_captions: 
     blocks = _narrative_with_tables(doc, fam, keep_captions)
     if not any("名词解释" in match_key(s.heading) for s in doc.sections):
         blocks.extend(_glossary(doc, len(blocks)))
+    _no_lone_headings(blocks)
     title = _cover_title(doc)
     toc = contents(blocks, doc)
     for block in blocks:
         if isinstance(block, TableLayout):
             block.widths = column_widths(block)
-    return Layout(style=style, title=title, cover=_cover_lines(doc), toc=toc, blocks=blocks)
+    return Layout(style=style, title=title, cover=cover(doc, title), toc=toc, blocks=blocks)
 
 
 # ---------------------------------------------------------------- order: narrative and tables
@@ -98,6 +100,25 @@ def _opens_page(section: Section, n: int) -> bool:
     return n == 0 or section.level == 1
 
 
+def _no_lone_headings(blocks: list[Block]) -> None:
+    """A page never holds headings alone: what follows a heading that opened a page (一、文字部分, 第二部分
+    部门预算表) stays on its page; a wide table takes those headings onto its landscape page."""
+    opened: list[Heading] = []  # the headings alone on the page being filled
+    for block in blocks:
+        if getattr(block, "new_page", False) and opened:
+            block.new_page = False
+            if isinstance(block, TableLayout) and block.wide:
+                for h in opened:
+                    h.wide = True
+        if isinstance(block, Heading):
+            if block.new_page:
+                opened = [block]
+            elif opened:
+                opened.append(block)
+        else:
+            opened = []
+
+
 def _narrative_with_tables(doc: Disclosure, fam: Family, keep: bool) -> list[Block]:
     items = _narrative(doc)
     last_key: tuple | None = None
@@ -144,8 +165,48 @@ def _cover_title(doc: Disclosure) -> str:
     return f"{i.year or ''}年{'度' if i.year else ''}{i.body}{level}{kind}".lstrip("年度")
 
 
-def _cover_lines(doc: Disclosure) -> list[str]:
-    return []
+COVER_PT = {"title": 26.0, "body": 16.0, "date": 16.0}  # the cover's sizes, before a long line shrinks
+COVER_MM = 160.0  # the width a cover line fits in (A4 portrait less the margins and some air)
+MM_PER_PT = 25.4 / 72
+_YEAR_AT = re.compile(r"(19|20)\d{2}\s*年")
+
+
+def cover(doc: Disclosure, title: str) -> list[CoverLine]:
+    """The cover: the title on one or two lines broken where its words allow (after the body's name,
+    else before the year: 江苏省人民检察院 / 2018年部门预算), never inside a word — a line too long for the
+    page is printed smaller instead; the body on a line of its own where the title does not name it; the
+    date when the cover printed one."""
+    lines = [CoverLine(x, "title") for x in _title_lines(title, doc.identity.body)]
+    body = doc.identity.body
+    if body and not _names_body(title, body):
+        kind = "决算" if doc.identity.kind == "final_accounts" else "预算"
+        role = "主管部门" if doc.identity.level == "department" else "单位"
+        lines.append(CoverLine(f"{kind}{role}：{body}", "body"))
+    if doc.date:
+        lines.append(CoverLine(doc.date, "date"))
+    for line in lines:
+        line.size = round(min(COVER_PT[line.role], COVER_MM / (max(text_em(line.text), 1.0) * MM_PER_PT)), 1)
+    return lines
+
+
+def _title_lines(title: str, body: str) -> list[str]:
+    t = squash(title)
+    at = t.find(body) if body else -1
+    if at >= 0 and at + len(body) < len(t):
+        return [t[:at + len(body)], t[at + len(body):]]
+    year = _YEAR_AT.search(t)
+    if year and year.start() > 0:
+        return [t[:year.start()], t[year.start():]]
+    return [t]
+
+
+def _names_body(title: str, body: str) -> bool:
+    """The title names the body, in full or by the end of its name before the year (江苏省委办公厅 for
+    中共江苏省委办公厅; not 上海市普陀区 for 上海市普陀区财政局)."""
+    t = match_key(title)
+    year = _YEAR_AT.search(t)
+    before = t[:year.start()] if year else ""
+    return match_key(body) in t or (len(before) >= 4 and match_key(body).endswith(before))
 
 
 def _glossary(doc: Disclosure, n: int) -> list[Block]:

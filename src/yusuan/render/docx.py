@@ -28,9 +28,13 @@ def render_docx(layout: Layout) -> bytes:
     _footer_page_numbers(section)
 
     title = doc.add_paragraph(style="Title")
-    title.add_run(layout.title)
+    for k, line in enumerate(x for x in layout.cover if x.role == "title"):
+        if k:
+            title.add_run().add_break()
+        title.add_run(line.text).font.size = Pt(line.size)
     for line in layout.cover:
-        doc.add_paragraph(line, style="Subtitle")
+        if line.role != "title":
+            doc.add_paragraph(style="Subtitle").add_run(line.text).font.size = Pt(line.size)
     _page_break(doc)
     _toc(doc, layout)
     landscape = False
@@ -38,7 +42,7 @@ def render_docx(layout: Layout) -> bytes:
     for block in layout.blocks:
         if isinstance(block, Heading):
             if block.new_page and not first:
-                landscape = _new_page(doc, landscape, False)
+                landscape = _new_page(doc, landscape, block.wide)
             doc.add_paragraph(block.text, style=f"Heading {min(block.level, 4)}")
         elif isinstance(block, Paragraph):
             p = doc.add_paragraph(block.text, style="Body Text")

@@ -76,6 +76,17 @@ class Heading:
     level: int
     anchor: str
     new_page: bool = False
+    wide: bool = False  # printed on the landscape page of the wide table that follows it
+
+
+@dataclass(slots=True)
+class CoverLine:
+    """A line of the cover: the title in one or two lines (`title`), the body where the title does not
+    name it (`body`), the date the cover printed (`date`); `size` in points, so that it fits one line."""
+
+    text: str
+    role: str = "title"
+    size: float = 0.0
 
 
 @dataclass(slots=True)
@@ -97,8 +108,8 @@ Block = Heading | Paragraph | TableLayout
 @dataclass(slots=True)
 class Layout:
     style: str
-    title: str  # the cover title, e.g. 2023年深圳市生态环境局坪山管理局部门预算
-    cover: list[str]  # cover lines under the title
+    title: str  # the title, e.g. 2023年深圳市生态环境局坪山管理局部门预算
+    cover: list[CoverLine]  # the cover, line by line
     toc: list[TocEntry]
     blocks: list[Block]
     lang: str = "zh-CN"

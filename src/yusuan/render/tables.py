@@ -304,33 +304,42 @@ def placeholder(kind: str, number_text: str, title: str, doc: Disclosure) -> Tab
 
 
 def performance_layout(perf: Performance | None, table: Table | None, doc: Disclosure) -> TableLayout:
-    """The 整体支出绩效目标表 as Shenzhen prints it: identity, tasks with amounts, goals, indicators."""
+    """The 整体支出绩效目标表 as Shenzhen prints it: identity, tasks with amounts, goals, indicators.
+
+    Its parts share seven columns, each sized for what it holds in every part: the label column; 一级,
+    二级 and 三级指标, which the task's 主要内容 spans; three amount columns, which the 目标值 spans. (With
+    five columns, 一级指标 sat in the width of the 主要内容 and the 三级指标 in that of an amount.)"""
     perf = perf or Performance()
-    roles = [LABEL, TEXT, AMOUNT, AMOUNT, AMOUNT]
+    roles = [LABEL, TEXT, TEXT, TEXT, AMOUNT, AMOUNT, AMOUNT]
     rows: list[list[Cell | None]] = []
 
     def text(t: str, span: int = 1, bold: bool = False) -> Cell:
         return Cell(t, TEXT, colspan=span, bold=bold)
 
-    rows.append([text("单位名称", bold=True), text(perf.body or doc.identity.body, 2), None,
-                 text("主管部门", bold=True), text(perf.parent or doc.identity.parent)])
-    rows.append([Cell("任务名称", TEXT, rowspan=2, bold=True), Cell("主要内容", TEXT, rowspan=2, bold=True),
-                 text("预算金额（万元）", 3, True), None, None])
-    rows.append([None, None, text("总额", bold=True), text("其中：财政拨款", bold=True), text("其中：其他资金", bold=True)])
+    def spanned(cell: Cell) -> list[Cell | None]:
+        return [cell, *[None] * (cell.colspan - 1)]
+
+    rows.append([text("单位名称", bold=True), *spanned(text(perf.body or doc.identity.body, 3)),
+                 text("主管部门", bold=True), *spanned(text(perf.parent or doc.identity.parent, 2))])
+    rows.append([Cell("任务名称", TEXT, rowspan=2, bold=True), *spanned(Cell("主要内容", TEXT, colspan=3, rowspan=2, bold=True)),
+                 *spanned(text("预算金额（万元）", 3, True))])
+    rows.append([None, None, None, None, text("总额", bold=True), text("其中：财政拨款", bold=True),
+                 text("其中：其他资金", bold=True)])
     task_rows = table.rows if table is not None else []
     for row in task_rows:
         task = next((t for t in perf.tasks if t.name == row.label), None)
-        total = row.is_total
-        first = Cell(row.label, LABEL, bold=total, colspan=2 if total else 1)
-        cells: list[Cell | None] = [first, None if total else text(task.content if task else "")]
+        if row.is_total:
+            cells: list[Cell | None] = spanned(Cell(row.label, LABEL, bold=True, colspan=4))
+        else:
+            cells = [Cell(row.label, LABEL), *spanned(text(task.content if task else "", 3))]
         cells += [_amount_cell(row, m) for m in ("total", "fiscal", "other")]
         rows.append(cells)
     goals = "\n".join(p.text for p in perf.goals)
-    rows.append([text("年度总体目标", bold=True), text(goals, 4), None, None, None])
+    rows.append([text("年度总体目标", bold=True), *spanned(text(goals, 6))])
     indicators = perf.indicators
     n = len(indicators)
     rows.append([Cell("年度绩效指标", TEXT, rowspan=n + 1, bold=True), text("一级指标", bold=True),
-                 text("二级指标", bold=True), text("三级指标", bold=True), text("目标值", bold=True)])
+                 text("二级指标", bold=True), text("三级指标", bold=True), *spanned(text("目标值", 3, True))])
     for k, ind in enumerate(indicators):
         first1 = k == 0 or indicators[k - 1].level1 != ind.level1
         first2 = first1 or indicators[k - 1].level2 != ind.level2
@@ -340,7 +349,7 @@ def performance_layout(perf: Performance | None, table: Table | None, doc: Discl
             None,
             Cell(ind.level1, TEXT, rowspan=span1) if first1 else None,
             Cell(ind.level2, TEXT, rowspan=span2) if first2 else None,
-            text(ind.name), text(ind.target.text),
+            text(ind.name), *spanned(text(ind.target.text, 3)),
         ])
     return TableLayout(anchor="", kind="performance_targets", number_text="", title="", body="", unit="万元",
                        roles=roles, header=[], rows=rows)

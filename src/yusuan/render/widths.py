@@ -5,8 +5,12 @@ WeasyPrint's automatic layout measures every cell's narrowest and widest line by
 text at every character, which was about 40 % of its layout time. The estimate follows the same idea
 as the automatic layout, with our own minimum widths: codes and amounts never wrap, a header wraps on at
 most three lines of at least four characters, names and texts wrap but not narrower than a few
-characters. Each column gets its minimum, then what the page has left, in proportion to what it lacks
-of its widest line; when even the widest lines fit, the spare goes to every column in proportion.
+characters. A wrapping column asks for the width of its longer lines (the 90th percentile, not its
+single longest: one long 目标值 among short ones wraps rather than widening the column for all). Each
+column gets its minimum, then what the page has left, in proportion to what it lacks of that width;
+when every column has it, the spare goes to the columns whose text still wraps, in proportion to the
+text they wrap (the 主要内容 of a 绩效 table before its figures), and only when none wraps to every
+column in proportion.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ NOWRAP_SLACK = 1.06  # codes and amounts must never overflow: bold figures and f
 WRAP_MIN = {LABEL: 9.0, TEXT: 5.0}  # the narrowest a wrapping cell gets, in characters (body names: 9)
 LABEL_EXTENT = (6.0, 9.0)  # a name column, even of an empty table: at least this narrow and wide
 WRAP_MAX = 24.0  # a longer name or text wraps rather than taking a page's width
+WIDE_SHARE = 0.9  # a wrapping column asks for the width of this share of its lines
 SQUEEZED = 2.5  # when even the minimums do not fit, wrapping columns give way down to this
 _NARROW = frozenset(" ,.:;-'()[]/|!")
 
@@ -59,6 +64,7 @@ def column_widths(table: TableLayout) -> list[float]:
     if n == 0:
         return []
     lo, hi, nowrap = [0.0] * n, [0.0] * n, [False] * n
+    wrapped: list[list[float]] = [[] for _ in range(n)]  # the widths of a column's wrapping texts
     for row in table.header:
         for c, cell in enumerate(row):
             if cell is not None and cell.colspan == 1 and c < n:
@@ -74,17 +80,28 @@ def column_widths(table: TableLayout) -> list[float]:
                 lo[c], hi[c], nowrap[c] = max(lo[c], w), max(hi[c], w), True
             else:
                 lo[c] = max(lo[c], min(w, WRAP_MIN.get(cell.role, WRAP_MIN[LABEL])))
-                hi[c] = max(hi[c], min(w, WRAP_MAX))
+                wrapped[c].append(w)
+    excess = [0.0] * n  # how much text a column wraps beyond its width
+    for c, widths in enumerate(wrapped):
+        if widths:
+            widths.sort()
+            asked = min(widths[min(len(widths) - 1, int(WIDE_SHARE * len(widths)))], WRAP_MAX)
+            hi[c] = max(hi[c], asked)
+            excess[c] = sum(max(0.0, w - hi[c]) for w in widths)
     for c, role in enumerate(table.roles):
         if role == LABEL:
             lo[c], hi[c] = max(lo[c], LABEL_EXTENT[0]), max(hi[c], LABEL_EXTENT[1])
     lo = [x + PAD for x in lo]
     hi = [max(h + PAD, x) for h, x in zip(hi, lo)]
-    return _percent(_share(lo, hi, nowrap, WIDE_PAGE_EM if table.wide else PAGE_EM))
+    return _percent(_share(lo, hi, nowrap, WIDE_PAGE_EM if table.wide else PAGE_EM, excess))
 
 
-def _share(lo: list[float], hi: list[float], nowrap: list[bool], room: float) -> list[float]:
+def _share(lo: list[float], hi: list[float], nowrap: list[bool], room: float,
+           excess: list[float] | None = None) -> list[float]:
     if sum(hi) <= room:
+        if excess and sum(excess) > 0:  # the spare to the columns whose text still wraps
+            spare = room - sum(hi)
+            return [h + spare * e / sum(excess) for h, e in zip(hi, excess)]
         return hi  # the percentages spread the spare in proportion
     if sum(lo) <= room:
         lack = [h - x for h, x in zip(hi, lo)]

@@ -27,7 +27,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     blocks = list(blocks)
     lines = [b for b in blocks if isinstance(b, Line)]
     front_title = _front_title(lines)
-    doc = Disclosure(files=files, title=front_title)
+    doc = Disclosure(files=files, title=front_title, date=_cover_date(lines))
     early = identity_of(front_title, [], headings=[l.text for l in lines[:400]])
     year, final_accounts = early.year, early.kind == "final_accounts"
     default_unit = _document_unit(lines)
@@ -194,6 +194,17 @@ def _front_title(lines: list[Line]) -> str:
 
 
 _ISSUED = re.compile(r"(编制|编印|发布|印发)$")
+
+
+def _cover_date(lines: list[Line]) -> str:
+    """The date printed alone on the cover, before the contents or the first heading (as printed)."""
+    for line in lines[:12]:
+        t = match_key(line.text)
+        if t == "目录" or heading_level(line.text):
+            break
+        if is_cover_date(t):
+            return t
+    return ""
 
 
 def _document_unit(lines: list[Line]) -> str:
