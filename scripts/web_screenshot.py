@@ -16,8 +16,8 @@ def main(url: str, out: str, width: int = 1400, height: int = 1500) -> None:
                                     args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
         page.goto(url)
-        page.wait_for_selector('.plot[data-ready="1"] svg', timeout=30_000)
-        page.wait_for_timeout(1200)  # chart animations
+        page.wait_for_function("() => [...document.querySelectorAll('.plot[data-chart]')].every(p => p.dataset.settled)",
+                               timeout=30_000)  # every chart drawn, its animation over, labels that do not fit hidden
         page.screenshot(path=out)
         browser.close()
 
