@@ -130,3 +130,13 @@ def test_a_long_outlier_wraps_instead_of_widening_its_column():
                                        unit="万元", roles=[LABEL, TEXT, TEXT, AMOUNT], header=[], rows=rows))
     assert widths[2] / 100 * PAGE_EM < text_em(outlier) / 2
     assert widths[1] > 2 * widths[2] and widths[1] > widths[0]
+
+
+def test_a_header_stays_whole_where_the_page_has_room():
+    """坪山管理局's 表1: 2023年预算数 over each amount column on one line (it wrapped as 2023年预算 / 数 when the
+    room went to the names alone)."""
+    doc = read_disclosure(CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt")
+    table = next(t for t in build_layout(doc, "shenzhen").tables if t.kind == "income_expense_summary")
+    for c, role in enumerate(table.roles):
+        if role == "amount":
+            assert table.widths[c] / 100 * PAGE_EM >= text_em("2023年预算数") + 0.8

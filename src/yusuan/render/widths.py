@@ -65,11 +65,13 @@ def column_widths(table: TableLayout) -> list[float]:
         return []
     lo, hi, nowrap = [0.0] * n, [0.0] * n, [False] * n
     wrapped: list[list[float]] = [[] for _ in range(n)]  # the widths of a column's wrapping texts
+    headers: list[list[float]] = [[] for _ in range(n)]
     for row in table.header:
         for c, cell in enumerate(row):
             if cell is not None and cell.colspan == 1 and c < n:
                 a, b = header_extent(cell.text)
                 lo[c], hi[c] = max(lo[c], a), max(hi[c], b)
+                headers[c].append(text_em(cell.text))
     for row in table.rows:
         for c, cell in enumerate(row):
             if cell is None or cell.colspan != 1 or c >= n:
@@ -81,18 +83,17 @@ def column_widths(table: TableLayout) -> list[float]:
             else:
                 lo[c] = max(lo[c], min(w, WRAP_MIN.get(cell.role, WRAP_MIN[LABEL])))
                 wrapped[c].append(w)
-    excess = [0.0] * n  # how much text a column wraps beyond its width
     for c, widths in enumerate(wrapped):
         if widths:
             widths.sort()
-            asked = min(widths[min(len(widths) - 1, int(WIDE_SHARE * len(widths)))], WRAP_MAX)
-            hi[c] = max(hi[c], asked)
-            excess[c] = sum(max(0.0, w - hi[c]) for w in widths)
+            hi[c] = max(hi[c], min(widths[min(len(widths) - 1, int(WIDE_SHARE * len(widths)))], WRAP_MAX))
     for c, role in enumerate(table.roles):
         if role == LABEL:
             lo[c], hi[c] = max(lo[c], LABEL_EXTENT[0]), max(hi[c], LABEL_EXTENT[1])
     lo = [x + PAD for x in lo]
     hi = [max(h + PAD, x) for h, x in zip(hi, lo)]
+    # how much text a column wraps beyond that width: its long texts, and its header (2023年预算数)
+    excess = [sum(max(0.0, w + PAD - h) for w in (*texts, *heads)) for texts, heads, h in zip(wrapped, headers, hi)]
     return _percent(_share(lo, hi, nowrap, WIDE_PAGE_EM if table.wide else PAGE_EM, excess))
 
 
