@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yusuan.model.provenance import Source
+from yusuan.model.reading import Reading
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Table:
     empty: bool = False  # printed as having no amounts this year (本表本年无发生额 / 无数据)
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
+    reading: Reading = field(default_factory=Reading)  # how sure the reading is (model/reading.py)
 
     def cells(self):
         for row in self.rows:

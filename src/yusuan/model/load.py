@@ -10,6 +10,7 @@ from yusuan.model.disclosure import (
     Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Value,
 )
 from yusuan.model.provenance import Source
+from yusuan.model.reading import reading_from_dict
 
 
 def _source(d: dict | None) -> Source | None:
@@ -44,7 +45,7 @@ def _table(d: dict) -> Table:
             texts=dict(r.get("texts", {})), source=_source(r.get("source")),
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
-        source=_source(d.get("source")),
+        source=_source(d.get("source")), reading=reading_from_dict(d.get("reading"), _source),
     )
 
 

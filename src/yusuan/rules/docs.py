@@ -32,6 +32,11 @@ def rules_markdown() -> str:
         "Amounts are compared under DESIGN.md's rounding tolerance: a total of n printed parts may differ",
         "from their printed sum by (n + 1) · u / 2, u being the unit the table prints in; each finding states",
         "the tolerance it applied.",
+        "",
+        "A rule about figures reports no error or warning from a table whose reading is doubtful (most of its",
+        "own sums fail, its kind was not recognised, a figure could not be parsed, or — for rules comparing",
+        "columns — a column's meaning was not read; `src/yusuan/model/reading.py`): it says once per table, as",
+        "info, that the table could not be verified and why.",
     ]
     for family, name, rules in _by_family():
         out += ["", f"## {name} (`{family}`)", "", "| 规则 | 名称 | 严重程度 | 检查内容 |", "|---|---|---|---|"]

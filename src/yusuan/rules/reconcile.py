@@ -553,7 +553,7 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
         what = f"“{f.row.item}”" + (f"（{code}）" if code and code not in f.row.item else "")
         yield emit(
             table=f.table, row=f.row, measure=f.measure, expected=_clean(m.expected), actual=f.amount,
-            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where],
+            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where], against=[ref.table],
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
             scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",

@@ -15,6 +15,8 @@ from yusuan.ingest.assemble.tables import TableBuilder, is_note
 from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
+from yusuan.model.reading import Reading
+from yusuan.rules.identities import own_sums
 
 
 def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = False) -> Disclosure:
@@ -39,6 +41,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
             table = current.finish()
             if table.kind == "performance_targets":
                 doc.performance = _performance(current, table)
+            table.reading.sums_checked, table.reading.sums_held = own_sums(table)
             tables.append(table)
             current = None
 
@@ -155,6 +158,7 @@ def _performance(builder: TableBuilder, table: Table) -> Performance:
         table.rows.append(Row(label="金额合计", item="金额合计", values=dict(perf.total), is_total=True, source=first.source))
     table.columns = []
     table.empty = not table.rows
+    table.reading = Reading()  # the grid was read by the performance parser, not as columns of amounts
     return perf
 
 

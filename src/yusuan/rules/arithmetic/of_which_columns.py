@@ -10,7 +10,7 @@ OF_WHICH = (("procurement_sme", "procurement"), ("procurement_small_micro", "pro
             ("procurement", "total"))
 
 
-@rule("arith-of-which-columns")
+@rule("arith-of-which-columns", columns=True)
 def check(ctx, emit):
     for table in ctx.tables:
         if table.kind not in ("expense_summary", "basic_expense_summary", "project_expense_summary"):

@@ -2,37 +2,28 @@
 小计行 = 其下各行）；“其中”行不得大于其所属行。"""
 
 from yusuan.rules.arithmetic.total_rows import names
+from yusuan.rules.identities import HIERARCHY, OF_WHICH, of_table
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, hierarchy, printed, sides, table_unit
+from yusuan.rules.tables import column_name, printed
 
 
 @rule("arith-printed-hierarchy")
 def check(ctx, emit):
     for table in ctx.tables:
-        unit = None
-        for side in sides(table):
-            for parent, parts, of_which in hierarchy(table, side):
-                for measure, total in parent.values.items():
-                    unit = unit or table_unit(table)
-                    if parts:
-                        values = [p.values.get(measure) for p in parts]
-                        shown = printed(values)
-                        if shown:
-                            s = check_sum(total, values, unit)
-                            if not s.holds:
-                                yield emit(
-                                    table=table, row=parent, measure=measure, expected=s.parts,
-                                    actual=s.total, tolerance=s.tolerance,
-                                    where=[total.source, *(v.source for v in shown)],
-                                    column=column_name(table, measure, side), n=len(parts),
-                                    parts=names(parts), relation="之和为", note="",
-                                )
-                    for line in of_which:
-                        v = line.values.get(measure)
-                        if v is not None and v.amount > total.amount + unit:
-                            yield emit(
-                                table=table, row=parent, measure=measure, expected=v.amount,
-                                actual=total.amount, tolerance=unit, where=[total.source, v.source],
-                                column=column_name(table, measure, side), n=1, parts=names([line]),
-                                relation="为", note="，“其中”数不应大于所属行",
-                            )
+        for i in of_table(ctx, table):
+            if i.kind not in (HIERARCHY, OF_WHICH) or i.holds:
+                continue
+            column = column_name(table, i.measure, i.side)
+            if i.kind == HIERARCHY:
+                yield emit(
+                    table=table, row=i.row, measure=i.measure, expected=i.check.parts, actual=i.check.total,
+                    tolerance=i.check.tolerance, where=[i.total.source, *(v.source for v in printed(i.parts))],
+                    column=column, n=len(i.part_rows), parts=names(i.part_rows), relation="之和为", note="",
+                )
+            else:
+                line = i.parts[0]
+                yield emit(
+                    table=table, row=i.row, measure=i.measure, expected=line.amount, actual=i.total.amount,
+                    tolerance=i.check.tolerance, where=[i.total.source, line.source], column=column, n=1,
+                    parts=names(i.part_rows), relation="为", note="，“其中”数不应大于所属行",
+                )

@@ -11,7 +11,7 @@ SIDE_NAMES = {"income": "收入方", "expense": "支出方", "purpose": "支出�
 FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")
 
 
-@rule("arith-summary-balance")
+@rule("arith-summary-balance", columns=True)
 def check(ctx, emit):
     for table in ctx.tables:
         present = sides(table)

@@ -9,7 +9,7 @@ from yusuan.rules.registry import rule
 from yusuan.rules.tables import is_grand, scale, table_unit
 
 
-@rule("recon-key-projects")
+@rule("recon-key-projects", columns=True)
 def check(ctx, emit):
     tables = [t for t in ctx.tables if t.kind == "project_performance"]
     if not tables:
@@ -31,7 +31,7 @@ def check(ctx, emit):
         if amount > ref.amount + tol:
             yield emit(
                 table=ref.table, row=ref.row, measure=ref.measure, expected=amount, actual=ref.amount, tolerance=tol,
-                where=[*ref.where, *(v.source for _, v in lines)], projects=len(lines),
+                where=[*ref.where, *(v.source for _, v in lines)], projects=len(lines), against=[table],
                 column=ref.column,
                 key_table=f"《{table.title}》",
             )

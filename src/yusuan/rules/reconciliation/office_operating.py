@@ -14,7 +14,7 @@ def basic_lines(ctx):
     return None
 
 
-@rule("recon-office-operating")
+@rule("recon-office-operating", columns=True)
 def check(ctx, emit):
     econ = basic_lines(ctx)
     if econ is None:
@@ -34,7 +34,7 @@ def check(ctx, emit):
             if v.amount * k > theirs + unit:
                 yield emit(
                     table=table, row=row, measure="office_operating", expected=theirs / k, actual=v.amount,
-                    tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])],
+                    tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])], against=[econ],
                     column=column_name(table, "office_operating"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
                     limit="同一科目",
@@ -56,6 +56,7 @@ def check(ctx, emit):
                 yield emit(
                     table=table, row=row, measure="office_operating", expected=total.amount / k, actual=v.amount,
                     tolerance=unit / k, where=[v.source, total.source], column=column_name(table, "office_operating"),
+                    against=[econ],
                     econ_table=f"《{econ.title}》",
                     econ_item=f"公用经费合计为 {total.amount:,f}{econ.unit}", limit="公用经费合计",
                 )

@@ -27,7 +27,7 @@ def economic_line(table, code):
     return row, None, None
 
 
-@rule("recon-three-public-economic")
+@rule("recon-three-public-economic", columns=True)
 def check(ctx, emit):
     economic = [t for t in ctx.tables_of("general_budget_by_economic") if not t.empty and t.rows]
     if len(economic) != 1:
@@ -56,7 +56,7 @@ def check(ctx, emit):
             if bad:
                 yield emit(
                     table=table, row=row, measure=measure, expected=theirs / k, actual=v.amount, tolerance=tol / k,
-                    where=[v.source, *([w.source] if w is not None else [line.source] if line else [])],
+                    where=[v.source, *([w.source] if w is not None else [line.source] if line else [])], against=[econ],
                     column=column_name(table, measure), econ_table=f"《{econ.title}》", code=code,
                     econ_item=line.item if line else LINE_NAMES[measure], econ_amount=f"{theirs:,f}",
                     econ_unit=econ.unit,
