@@ -1,6 +1,7 @@
-"""收支总表、财政拨款收支总表收支平衡：支出方（按功能分类、按支出用途各方）的本年支出合计等于收入方的
-本年收入合计，支出总计等于收入总计；某方合计未填列时，以该方所列各行之和比较。预算表中，支出方
-一般公共预算（政府性基金预算、国有资本经营预算）列的合计等于收入方同一资金来源行。"""
+"""收支总表、财政拨款收支总表收支平衡：支出总计等于收入总计（按功能分类、按支出用途各方）；两方都没有
+结转结余（上年结转、年初结转和结余、结余分配、年末结转和结余等）金额时，本年支出合计也等于本年收入合计——
+有结转结余时两者相差的正是结转结余，只有总计行必须平衡。某方合计未填列时，以该方所列各行之和比较。
+预算表中，支出方一般公共预算（政府性基金预算、国有资本经营预算）列的合计等于收入方同一资金来源行。"""
 
 from decimal import Decimal
 
@@ -28,7 +29,8 @@ def check(ctx, emit):
                 if not in_m or not out_m:
                     continue
                 for cat in ("current", "grand"):
-                    if cat == "current" and not (income.split and other.split):
+                    if cat == "current" and not (income.split and other.split) or cat == "current" and (
+                            _carried(income, in_m) or _carried(other, out_m)):
                         continue
                     i, o = income.cats.get(cat), other.cats.get(cat)
                     if i is None or o is None:
@@ -50,6 +52,17 @@ def check(ctx, emit):
                     )
                 if ctx.identity.kind == "budget" and income.specs:
                     yield from funds(emit, table, unit, income, other, phase)
+
+
+def _carried(totals: Totals, measure: str) -> bool:
+    """A side prints an amount between its 本年合计 and its 总计 (上年结转, 年初结转和结余, 结余分配, 年末结转和
+    结余 …): the year's income and spending then differ by what was carried, and only the 总计 rows balance."""
+    c, g = totals.cats.get("current"), totals.cats.get("grand")
+    if c is None or g is None or c == g:
+        return False
+    rows = totals.rows
+    i, j = sorted(next(n for n, r in enumerate(rows) if r is totals.specs[k].total) for k in (c, g))
+    return any((v := r.values.get(measure)) is not None and v.amount != 0 for r in rows[i + 1:j] if not r.is_total)
 
 
 def funds(emit, table, unit, income, other, phase):
