@@ -182,7 +182,7 @@ def total_specs(table: Table, side: str) -> list[TotalSpec]:
     previous: int | None = None
     for i in grand:
         body = list(range(start, i))
-        lines = [j for j in body if lv[j] == 0 and not rows[j].is_total]
+        lines = _adjustments(rows, [j for j in body if lv[j] == 0 and not rows[j].is_total])
         if previous is not None and lines:
             parts = [rows[previous]] + [rows[j] for j in lines]
         elif body:
@@ -192,6 +192,26 @@ def total_specs(table: Table, side: str) -> list[TotalSpec]:
         specs.append(TotalSpec(rows[i], parts))
         previous, start = i, i + 1
     return specs
+
+
+_CARRIED = re.compile(r"结转|结余|上年|年初|年末|动用")
+
+
+def _adjustments(rows: list[Row], lines: list[int]) -> list[int]:
+    """The lines a 总计 adds to the 本年合计 above it: not a “其中” line (part of the line above it), nor the
+    lines continuing its list (其中：一般公共预算 / 政府性基金预算) up to the next carried amount (年末结转和结余)."""
+    out: list[int] = []
+    inside = False
+    for j in lines:
+        label = bare(rows[j].label or rows[j].item)
+        if is_of_which(rows[j]):
+            inside = True
+        elif inside and not _CARRIED.search(label):
+            continue
+        else:
+            inside = False
+            out.append(j)
+    return out
 
 
 def _top(table: Table, rows: list[Row], lv: list[int], body: list[int]) -> list[Row]:
