@@ -14,3 +14,10 @@ def test_fails_where_the_reasons_do_not_add_up():
     text = section("总体", "2023年部门预算支出 100 万元，比 2022 年减少 30 万元。",
                    "预算收支减少主要原因：一是增加基本支出 10 万元；二是减少项目支出 50 万元。", page=57)
     assert findings(doc(sections=[text]), RULE) == [(RULE, 57, "", "部门预算支出", "change")]
+
+
+def test_the_reasons_summed_up_are_not_one_more_reason():
+    text = section("基本支出", "基本支出 1,200 万元，比上年增加 15 万元，主要原因：一是人员增加 10 万元；"
+                   "二是公用经费增加 5 万元，共计增加 15 万元。",
+                   "项目支出 800 万元，比上年增加 15 万元，主要原因是新增 A 项目 10 万元、B 项目 5 万元，合计 15 万元。")
+    assert findings(doc(sections=[text]), RULE) == []

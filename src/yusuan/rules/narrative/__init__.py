@@ -280,6 +280,8 @@ COMPLETE = {
 
 
 def is_complete(whole: Statement) -> bool:
+    if whole.list_word == "合计":  # the figures a sentence sums up itself (……，合计 X 万元)
+        return True
     keys = {p.key for p in whole.parts}
     if any(p.label.startswith("其他") or p.key == "other_funds" for p in whole.parts) and len(whole.parts) >= 2:
         return True
