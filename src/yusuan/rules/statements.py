@@ -528,7 +528,7 @@ class _Reader:
                     own = (head.key, head.label, head.path)
             if own is None and self.body and sq.endswith("预算") and self.body in sq:
                 own = ("expense_total", sq, ())
-            if own is None:
+            if own is None or not tok.is_money:  # a count (辆, 台（套）) is never a sum of money, whatever it counts
                 label = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|其中|包括|主要包括|具体包括)+", "", sq)
                 label = re.sub(r"(?:预算数?|支出)?(?:为|是)?$", "", label)
                 own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
