@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from yusuan.model.disclosure import Row, Table, Value
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
     Check, check_sum, coded_rows, hierarchy, measures, printed, sides, table_unit, total_specs,
@@ -54,7 +56,8 @@ class Identity:
 
 
 def identities(table: Table) -> list[Identity]:
-    return [*_children(table), *_totals(table), *_hierarchy(table), *_columns(table)]
+    finest = table_unit(table)
+    return [*_children(table, finest), *_totals(table, finest), *_hierarchy(table, finest), *_columns(table, finest)]
 
 
 def of_table(ctx, table: Table) -> list[Identity]:
@@ -72,11 +75,10 @@ def own_sums(table: Table) -> tuple[int, int]:
     return len(rows), sum(rows.values())
 
 
-def _children(table: Table) -> Iterator[Identity]:
+def _children(table: Table, finest: Decimal) -> Iterator[Identity]:
     rows = coded_rows(table)
     if not rows:
         return
-    unit = table_unit(table)
     under = defaultdict(list)  # direct children by code: 2010201 under 20102 under 201
     for r in rows:
         if len(r.code) > 3:
@@ -89,12 +91,11 @@ def _children(table: Table) -> Iterator[Identity]:
             parts = tuple(k.values.get(measure) for k in kids)
             if not printed(parts) and total.amount == 0:
                 continue
-            yield Identity(CHILDREN, parent, measure, total, parts, check_sum(total, parts, unit),
+            yield Identity(CHILDREN, parent, measure, total, parts, check_sum(total, parts, finest),
                            part_rows=tuple(kids), side=parent.side)
 
 
-def _totals(table: Table) -> Iterator[Identity]:
-    unit = None
+def _totals(table: Table, finest: Decimal) -> Iterator[Identity]:
     for side in sides(table):
         for spec in total_specs(table, side):
             if not spec.parts:
@@ -103,31 +104,27 @@ def _totals(table: Table) -> Iterator[Identity]:
                 parts = tuple(p.values.get(measure) for p in spec.parts)
                 if not printed(parts):
                     continue
-                unit = unit or table_unit(table)
-                yield Identity(TOTAL, spec.total, measure, total, parts, check_sum(total, parts, unit),
+                yield Identity(TOTAL, spec.total, measure, total, parts, check_sum(total, parts, finest),
                                part_rows=tuple(spec.parts), side=side)
 
 
-def _hierarchy(table: Table) -> Iterator[Identity]:
-    unit = None
+def _hierarchy(table: Table, finest: Decimal) -> Iterator[Identity]:
     for side in sides(table):
         for parent, parts, of_which in hierarchy(table, side):
             for measure, total in parent.values.items():
-                unit = unit or table_unit(table)
                 values = tuple(p.values.get(measure) for p in parts)
                 if parts and printed(values):
-                    yield Identity(HIERARCHY, parent, measure, total, values, check_sum(total, values, unit),
+                    yield Identity(HIERARCHY, parent, measure, total, values, check_sum(total, values, finest),
                                    part_rows=tuple(parts), side=side)
                 for line in of_which:
                     v = line.values.get(measure)
                     if v is not None:
-                        yield Identity(OF_WHICH, parent, measure, total, (v,), Check(total.amount, v.amount, unit),
+                        yield Identity(OF_WHICH, parent, measure, total, (v,), Check(total.amount, v.amount, bound([total, v], finest)),
                                        part_rows=(line,), side=side)
 
 
-def _columns(table: Table) -> Iterator[Identity]:
+def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
     present = measures(table)
-    unit = table_unit(table)
     for phase in {split_measure(m)[1] for m in present}:
         def at(m: str, phase: str = phase) -> str:
             return f"{m}@{phase}" if phase else m
@@ -145,7 +142,7 @@ def _columns(table: Table) -> Iterator[Identity]:
                 if total is None or not any(p in row.values for p in parts_here):
                     continue
                 values = tuple(row.values.get(p) for p in parts_here)
-                yield Identity(COLUMNS, row, at(total_m), total, values, check_sum(total, values, unit),
+                yield Identity(COLUMNS, row, at(total_m), total, values, check_sum(total, values, finest),
                                part_measures=parts_here, side=row.side)
 
 

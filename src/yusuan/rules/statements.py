@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Paragraph, Section
 from yusuan.model.provenance import Source
+from yusuan.model.tolerance import unit_of
 
 # ---------------------------------------------------------------------------------------------- text
 
@@ -120,8 +121,7 @@ class Number:
     @property
     def step(self) -> Decimal:
         """The printing unit: 1 for 14, 0.01 for 0.47."""
-        exp = self.value.as_tuple().exponent
-        return Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+        return unit_of(self.value)
 
     @property
     def wan(self) -> Decimal:

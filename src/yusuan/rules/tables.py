@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.model.disclosure import Row, Table, Value
-from yusuan.model.tolerance import rounding_unit, tolerance
+from yusuan.model.tolerance import bound, rounding_unit
 from yusuan.model.vocabulary import MEASURES, PHASES, split_measure
 
 ZERO = Decimal(0)
@@ -26,8 +26,8 @@ FLAT_KINDS = {"performance_targets"}
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """total against the sum of parts; blank parts count 0 and add no rounding (DESIGN.md: n printed
-    parts, (n + 1) · u / 2)."""
+    """total against the sum of parts; blank parts count 0 and add no rounding (DESIGN.md: each printed
+    value half its own unit, (n + 1) · u / 2 for n parts sharing u)."""
 
     total: Decimal
     parts: Decimal
@@ -42,15 +42,15 @@ def printed(values: Iterable[Value | None]) -> list[Value]:
     return [v for v in values if v is not None]
 
 
-def check_sum(total: Value | Decimal, parts: Iterable[Value | None], unit: Decimal) -> Check:
+def check_sum(total: Value, parts: Iterable[Value | None], finest: Decimal) -> Check:
+    """`finest`: the finest unit printed in the table (a printed 0 counts at it)."""
     items = printed(parts)
-    amount = total.amount if isinstance(total, Value) else total
     added = sum((p.amount for p in items), ZERO)
-    return Check(amount, added, tolerance(len(items), unit))
+    return Check(total.amount, added, bound([total, *items], finest))
 
 
 def table_unit(table: Table) -> Decimal:
-    """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
+    """The finest printing unit of a table: 1 for whole numbers, 0.01 for two decimals."""
     return rounding_unit([v for row in table.rows for v in row.values.values()])
 
 
@@ -328,10 +328,11 @@ def year_of(row: Row) -> int | None:
 class Amount:
     """A total as printed, or (derived) as the sum of the lines it totals."""
 
-    __slots__ = ("amount", "n", "where", "derived")
+    __slots__ = ("amount", "slack", "where", "derived")
 
-    def __init__(self, amount, n, where, derived):
-        self.amount, self.n, self.where, self.derived = amount, n, where, derived
+    def __init__(self, amount, slack, where, derived):
+        """`slack`: how far rounding can take it off (half the unit of every printed value it adds)."""
+        self.amount, self.slack, self.where, self.derived = amount, slack, where, derived
 
 
 class Totals:
@@ -348,6 +349,7 @@ class Totals:
         if len(self.specs) == 1:
             self.cats = {"current": 0, "grand": 0}
         self.rows = side_rows(table, side)
+        self.finest = table_unit(table)
 
     def phases(self):
         return sorted({phase_of(m) for s in self.specs for m in s.total.values})
@@ -363,15 +365,15 @@ class Totals:
         spec = self.specs[i]
         v = spec.total.values.get(measure)
         if v is not None:
-            return Amount(v.amount, 1, [v.source], False)
+            return Amount(v.amount, bound([v], self.finest), [v.source], False)
         if not spec.parts or depth > 3:
             return None
-        amount, n, where, seen = Decimal(0), 0, [], False
+        amount, slack, where, seen = Decimal(0), Decimal(0), [], False
         for p in spec.parts:
             j = next((k for k, s in enumerate(self.specs) if s.total is p), None)
             got = self.value(j, measure, depth + 1) if j is not None else None
             if got is None and j is None and (pv := p.values.get(measure)) is not None:
-                got = Amount(pv.amount, 1, [pv.source], False)
+                got = Amount(pv.amount, bound([pv], self.finest), [pv.source], False)
             if got is not None:
-                amount, n, where, seen = amount + got.amount, n + got.n, where + got.where, True
-        return Amount(amount, n, where, True) if seen else None
+                amount, slack, where, seen = amount + got.amount, slack + got.slack, where + got.where, True
+        return Amount(amount, slack, where, True) if seen else None

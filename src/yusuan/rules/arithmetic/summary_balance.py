@@ -6,7 +6,8 @@
 from decimal import Decimal
 
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import Totals, column_name, side_rows, sides, source_key, table_unit, with_phase
+from yusuan.model.tolerance import bound
+from yusuan.rules.tables import Totals, column_name, side_rows, sides, source_key, with_phase
 
 SIDE_NAMES = {"income": "收入方", "expense": "支出方", "purpose": "支出方（按支出用途）"}
 FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")
@@ -18,7 +19,6 @@ def check(ctx, emit):
         present = sides(table)
         if "income" not in present or len(present) < 2:
             continue
-        unit = table_unit(table)
         income = Totals(table, "income")
         for side in present:
             if side in ("income", ""):
@@ -38,7 +38,7 @@ def check(ctx, emit):
                     a, b = income.value(i, in_m), other.value(o, out_m)
                     if a is None or b is None or (a.derived and b.derived):
                         continue
-                    tol = (a.n + b.n) * unit / 2
+                    tol = a.slack + b.slack
                     if abs(a.amount - b.amount) <= tol:
                         continue
                     row = other.specs[o].total
@@ -51,7 +51,7 @@ def check(ctx, emit):
                         other_how="（未填列，按所列各行合计）" if a.derived else "",
                     )
                 if ctx.identity.kind == "budget" and income.specs:
-                    yield from funds(emit, table, unit, income, other, phase)
+                    yield from funds(emit, table, income, other, phase)
 
 
 def _carried(totals: Totals, measure: str) -> bool:
@@ -65,7 +65,7 @@ def _carried(totals: Totals, measure: str) -> bool:
     return any((v := r.values.get(measure)) is not None and v.amount != 0 for r in rows[i + 1:j] if not r.is_total)
 
 
-def funds(emit, table, unit, income, other, phase):
+def funds(emit, table, income, other, phase):
     """预算：支出方资金来源列合计 = 收入方同一来源行。"""
     o = other.cats.get("grand")
     if o is None:
@@ -81,7 +81,7 @@ def funds(emit, table, unit, income, other, phase):
             continue
         w = line.values.get(in_m)
         got = w.amount if w is not None else Decimal(0)
-        tol = (1 + (w is not None)) * unit / 2
+        tol = bound([v, w], other.finest)
         if abs(v.amount - got) > tol:
             yield emit(
                 table=table, row=total_row, measure=m, expected=got, actual=v.amount, tolerance=tol,

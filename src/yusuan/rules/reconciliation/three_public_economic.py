@@ -4,6 +4,7 @@
 
 from yusuan.rules.reconcile import basic_only
 from yusuan.rules.registry import rule
+from yusuan.model.tolerance import bound
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit, year_of
 
 LINES = {"reception": "30217", "vehicle_operation": "30231", "meeting": "30215", "training": "30216"}
@@ -41,7 +42,7 @@ def check(ctx, emit):
         if row is None:
             continue
         k = scale(table) / scale(econ)
-        unit = max(table_unit(table) * k, table_unit(econ))
+        finest, finest_e = table_unit(table), table_unit(econ)
         for measure, code in LINES.items():
             v = row.values.get(measure)
             if v is None:
@@ -51,7 +52,7 @@ def check(ctx, emit):
                 continue
             ours = v.amount * k
             theirs = w.amount if w is not None else 0
-            tol = unit
+            tol = bound([v], finest) * k + bound([w], finest_e)
             bad = abs(ours - theirs) > tol if whole else ours < theirs - tol
             if bad:
                 yield emit(
