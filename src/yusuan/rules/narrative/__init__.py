@@ -63,9 +63,11 @@ def span(r: "Ratio") -> str:
 
 # ----------------------------------------------------------------------------------- text against tables
 
-def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:
+def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for, *, truncated: bool = False) -> Iterator:
     """Each stated figure of these subjects against the cells printing the same quantity: a finding when
-    it agrees with none of them (each printed figure may be off by half its printing unit)."""
+    it agrees with none of them (each printed figure may be off by half its printing unit). A figure that
+    is a cell cut short rather than rounded (87.708 stated 87.70) is not said to differ: `truncated` gives
+    those instead (text-truncated)."""
     keys = set(keys)
     for st in ctx.statements:
         if not st.is_figure or st.key not in keys:
@@ -75,14 +77,26 @@ def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for) ->
         cells = lookup(ctx, st)
         if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
             continue
-        best = min(cells, key=lambda c: abs(c.wan - st.amount.wan))
+        cut = [c for c in cells if truncates(st.amount.wan, st.amount.wan_step, c)]
+        if bool(cut) != truncated:
+            continue
+        best = cut[0] if cut else min(cells, key=lambda c: abs(c.wan - st.amount.wan))
         yield emit(
             table=best.table, row=best.row, measure=best.measure, expected=best.wan, actual=st.amount.wan,
             tolerance=(st.amount.wan_step + best.step) / 2, where=[st.source, best.source],
             sentence=st.quote(), subject=name_of(st), stated=st.amount.text,
             printed=(best.value.text + best.table.unit) if best.value is not None else "空白",
-            unit="万元",
+            unit="万元", rounded=fmt(best.wan.quantize(st.amount.wan_step)) if cut else "",
         )
+
+
+def truncates(amount: Decimal, step: Decimal, cell: Cell) -> bool:
+    """The stated figure is the cell cut (not rounded) to the stated unit: 87.708 stated 87.70, the cell
+    itself anywhere within its own rounding."""
+    if amount * cell.wan < 0:
+        return False
+    a, c = abs(amount), abs(cell.wan)
+    return c + cell.step / 2 >= a and c - cell.step / 2 < a + step
 
 
 # --------------------------------------------------------------------------------------- percentages
