@@ -7,6 +7,7 @@ percentages against the figures they are computed from, under the rounding of ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -77,6 +78,8 @@ def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for, *,
         cells = lookup(ctx, st)
         if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
             continue
+        if wider_scope(st) and any(st.amount.wan + st.amount.wan_step / 2 >= c.wan - c.step / 2 for c in cells):
+            continue  # 机关运行经费（含其他资金）: more than the 财政拨款 table prints, and said so
         cut = [c for c in cells if truncates(st.amount.wan, st.amount.wan_step, c)]
         if bool(cut) != truncated:
             continue
@@ -88,6 +91,25 @@ def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for, *,
             printed=(best.value.text + best.table.unit) if best.value is not None else "空白",
             unit="万元", rounded=fmt(best.wan.quantize(st.amount.wan_step)) if cut else "",
         )
+
+
+# Subjects printed in tables of 财政拨款 (一般公共预算) only; the text may count other funds in them too.
+FISCAL_TABLE_KEYS = {"office_operating", "meeting", "training", "three_public.total", "three_public.abroad",
+                     "three_public.reception", "three_public.vehicle_total", "three_public.vehicle_purchase",
+                     "three_public.vehicle_operation"}
+_OTHER_FUNDS = r"(?:其他资金|单位资金|非财政拨款|全部资金|各类资金|自有资金|事业收入|经营收入)"
+_WIDER = re.compile(rf"(?:含|包含|包括|涵盖)[^。;]{{0,40}}?{_OTHER_FUNDS}|(?:统计|口径)[^。;]{{0,30}}?{_OTHER_FUNDS}")
+
+
+def wider_scope(st: Statement) -> bool:
+    """The sentence stating the figure says it counts funds besides 财政拨款 (机关运行经费……包括财政拨款和其他
+    资金 / 含单位资金), where the table prints 财政拨款 only."""
+    if st.key not in FISCAL_TABLE_KEYS:
+        return False
+    text = st.passage.text
+    start = text.rfind("。", 0, st.clause_start) + 1
+    stop = text.find("。", st.amount.end)
+    return bool(_WIDER.search(text[start:stop if stop >= 0 else len(text)]))
 
 
 def truncates(amount: Decimal, step: Decimal, cell: Cell) -> bool:
