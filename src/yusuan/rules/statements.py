@@ -271,6 +271,9 @@ _SHARE = re.compile(r"占(?P<base>[^,;:。]*?)的?\s*$")
 _COMPLETION = re.compile(r"完成(?P<basis>年初预算|全年预算|调整预算|预算)数?的?\s*$")
 _REASON = re.compile(r"原因|主要是|主要用于")
 _TRIGGER = re.compile(r"其中|具体包括|主要包括|包括|主要用于以下方面|具体如下|具体情况如下")
+# an amount among the reasons that is not one of them: the net of them (增减相抵后增加 X), or a rate per head
+# or per unit (人均定额增加 1000 元, 每辆车 …) rather than an amount of the change
+_NOT_A_REASON = re.compile(r"相抵|人均|生均|户均|每人|每户|每辆|每台|每月|/人|元/")
 # a clause that only sums up what it follows: 合计 / 共计 / 以上合计 X 万元
 _SUM = re.compile(r"^(?:以上|上述)?(?:各项)?(?:合计|共计|总计|总共|累计|共)(?:为|是|约)?$")
 _ORDINAL_REASON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|同时|其次|再次|另外)")
@@ -441,8 +444,8 @@ class _Reader:
                     reason_from = m.start()
                     reason_end = _reason_end(text, m.start())
             if reason_from is not None and tok.is_money and change is not None and reason_from <= tok.start < reason_end:
-                if _SUM.match(re.sub(r"(?:增加|减少|增长|下降)了?", "", sq)):  # 共计增加 X: the reasons summed
-                    prev_end = tok.end
+                if _SUM.match(re.sub(r"(?:增加|减少|增长|下降)了?", "", sq)) or _NOT_A_REASON.search(sq):
+                    prev_end = tok.end  # 共计增加 X / 增减相抵后增加 X: the reasons summed; 人均定额增加 1000 元
                     continue
                 change.reasons.append(Reason(_direction_in(sq), tok, clause.strip()))
                 _add_group(change, text, tok)
@@ -722,11 +725,13 @@ def _list_continues(text: str, list_sentence: int, sentence: int) -> bool:
 
 
 def _direction_in(clause: str) -> int | None:
-    if re.search(r"减少|下降|压减|降低|减", clause):
-        return -1
-    if re.search(r"增加|新增|增长|提高|增", clause):
-        return 1
-    return None
+    """The direction the clause's last verb says (一是人员减少后又增加 X: +)."""
+    last = None
+    for last in re.finditer(r"(减少|下降|压减|降低|减)|(增加|新增|增长|提高|增)", clause):
+        pass
+    if last is None:
+        return None
+    return -1 if last.group(1) else 1
 
 
 def _verb_direction(m: re.Match) -> int | None:
