@@ -14,7 +14,7 @@ from yusuan.model.disclosure import Row, Table, Value
 from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
-    Check, check_sum, coded_rows, hierarchy, measures, printed, sides, table_unit, total_specs,
+    Check, check_sum, coded_rows, column_name, hierarchy, measures, printed, sides, table_unit, total_specs,
 )
 
 CHILDREN, TOTAL, HIERARCHY, OF_WHICH, COLUMNS = "children", "total", "hierarchy", "of_which", "columns"
@@ -63,6 +63,21 @@ def identities(table: Table) -> list[Identity]:
 def of_table(ctx, table: Table) -> list[Identity]:
     """The identities of one table, computed once per run."""
     return ctx.memo(("identities", id(table)), lambda: identities(table))
+
+
+def failing(ctx, *kinds: str) -> Iterator[tuple[Table, Identity]]:
+    """(table, identity) for every identity of these kinds that does not hold, table by table."""
+    for table in ctx.tables:
+        for i in of_table(ctx, table):
+            if i.kind in kinds and not i.holds:
+                yield table, i
+
+
+def evidence(table: Table, i: Identity) -> dict:
+    """What a finding about a failing identity says and where: its total, its parts, the tolerance."""
+    return dict(table=table, row=i.row, measure=i.measure, expected=i.check.parts, actual=i.check.total,
+                tolerance=i.check.tolerance, where=[i.total.source, *(v.source for v in printed(i.parts))],
+                column=column_name(table, i.measure, i.side))
 
 
 def own_sums(table: Table) -> tuple[int, int]:
