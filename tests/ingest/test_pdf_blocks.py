@@ -194,8 +194,10 @@ GRID_COUNTS = {
     "jiangsu-2019-gaoji-fayuan-budget.pdf": {8: 1, 9: 2, 10: 2, 14: 2, 19: 0},
     "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf": {p: 1 for p in range(1, 13)},
     "jiangsu-2019-zhengxie-bangongting-budget-text.pdf": {p: 0 for p in range(1, 19)},
+    "shanghai-2025-caizhengju-unit-budget.pdf": {6: 0, 7: 1, 15: 1, 20: 1, 21: 0},
     "shanghai-final-accounts-template.pdf": {3: 0, 4: 1, 5: 1, 12: 1, 15: 0},
     "shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf": {4: 1, 13: 1, 17: 0},
+    "shanghai-putuo-2025-caizhengju-dept-budget.pdf": {8: 0, 9: 1, 17: 1, 21: 1, 22: 0},
     "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf": {8: 0, 9: 1, 14: 1, 21: 1, 22: 0},
     "shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf": {2: 0, 9: 1, 18: 1, 29: 1, 30: 0},
 }

@@ -50,8 +50,8 @@ def test_an_unmapped_header_is_a_doubt(tmp_path):
     doc = read_disclosure(pingshan(tmp_path, (241, "\t项目支出\t", "\t专项资金\t"), (264, "\t项目支出\t", "\t专项资金\t")))
     t = table_3(doc)
     assert [(d.kind, d.message, d.source.page) for d in t.reading.doubts] == [
-        ("unmapped-column", "第 6 列“专项资金”", 241)]
-    assert [c.measure for c in t.columns][:3] == ["total", "basic", ""]
+        ("unmapped-column", "第 6 列：表头“专项资金”不能对应到任何度量", 241)]
+    assert [u.header for u in t.unmapped] == ["专项资金"]  # its figures kept apart, out of the rows
 
 
 def test_the_reading_report_goes_through_the_json_model(tmp_path):

@@ -57,7 +57,7 @@ D = Decimal
 
 def as_read(t: Table) -> Table:
     """The table with its own sums counted, as the assembler counts them for a table it read."""
-    from yusuan.rules.identities import own_sums
+    from yusuan.ingest.assemble.sums import own_sums
 
     t.reading.sums_checked, t.reading.sums_held = own_sums(t)
     return t

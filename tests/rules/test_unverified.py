@@ -1,7 +1,8 @@
 """A rule about figures does not report a problem from a table whose reading is doubtful (model/reading.py):
 it says once, as info, that the table could not be verified and why."""
 
-from tests.rules.factories import as_read, doc, findings, row, table
+from tests.rules.factories import as_read, doc, findings, row, table, value
+from yusuan.model.disclosure import UnmappedColumn
 from yusuan.rules.registry import run
 
 
@@ -50,16 +51,19 @@ def test_one_printed_defect_among_sums_that_hold_is_still_an_error():
 
 def test_an_unmapped_column_leaves_column_comparisons_unverified_not_row_sums():
     # 支出决算表 (本年支出合计 | 基本支出 | 项目支出 | 经营支出 | 对附属单位补助支出) whose 经营支出 header was not
-    # understood: its figures sit in an unmapped column, so 合计 = 基本 + 项目 + 对附属单位补助 seems to fail
+    # understood: its figures are kept apart, so 合计 = 基本 + 项目 + 对附属单位补助 seems to fail
     t = table("expense_summary", [
         row("合计", is_total=True, total__final="320.00", basic__final="105.58", project__final="202.24",
-            **{"?5": "10.00"}, affiliated_subsidy__final="2.18"),
+            affiliated_subsidy__final="2.18"),
         row("社会保障和就业支出", code="208", total__final="30.00", basic__final="20.00", project__final="10.00",
-            **{"?5": "0.00"}, affiliated_subsidy__final="0.00"),
+            affiliated_subsidy__final="0.00"),
         row("行政事业单位养老支出", code="20805", total__final="31.00", basic__final="20.00",
-            project__final="10.00", **{"?5": "0.00"}, affiliated_subsidy__final="0.00"),
+            project__final="10.00", affiliated_subsidy__final="0.00"),
     ], number="3")
-    t.reading.add("unmapped-column", "第 6 列“经营支出”")
+    t.unmapped = [UnmappedColumn("经营支出", reason="表头“经营支出”不能对应到任何度量",
+                                 values=[value("10.00"), value("0.00"), value("0.00")])]
+    assert {s for _, s, _ in severities(doc(t), "arith-column-parts")} == {"error"}  # unsaid, errors
+    t.reading.add("unmapped-column", "第 6 列：表头“经营支出”不能对应到任何度量")
     # 合计 = 基本支出 + 项目支出 + … cannot be checked; the 类 = Σ款 error is in mapped columns
     assert severities(doc(t), "arith-column-parts") == [("arith-column-parts", "info", "3")]
     assert severities(doc(t), "arith-parent-children") == [("arith-parent-children", "error", "3")]

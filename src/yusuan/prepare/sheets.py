@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from yusuan.model.families import Family, TableSpec
 from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.render.families import Family, TableSpec
 
 MARKER = "yusuan_prepare"  # the workbook's defined name: its presence makes an XLSX a preparation workbook
 VERSION = "1"
@@ -299,7 +299,7 @@ SPECIAL_NAMES = {THREE_PUBLIC: "三公经费", OFFICE: "机关运行经费", PRO
 
 
 def plan(year: int, style: str, kind: str) -> Plan:
-    from yusuan.render.families import family
+    from yusuan.model.families import family
 
     words = Words(kind)
     fam = family(style, words.final)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from yusuan.ingest.assemble.kinds import kind_of_title, looks_like_title
-from yusuan.ingest.assemble.normalize import norm
 from yusuan.model.disclosure import Disclosure, Section
+from yusuan.model.kinds import kind_of_title, looks_like_title
 from yusuan.model.provenance import Source
+from yusuan.model.text import match_key
 from yusuan.model.vocabulary import TABLE_KINDS
 from yusuan.rules.finding import Finding
 
@@ -57,7 +57,7 @@ def build(doc: Disclosure, findings: list[Finding]) -> list[Item]:
     items.append(Item("目录", "列出文字部分和全部表格，与正文一致", bool(doc.contents),
                       [] if doc.contents else ["没有目录。"]))
     for name, point, pattern in PARTS:
-        sections = [s for s in doc.sections if re.search(pattern, norm(s.heading))]
+        sections = [s for s in doc.sections if re.search(pattern, match_key(s.heading))]
         problems = take(lambda f, ss=sections: f.category == "文字与表格" and _in_sections(f, ss))
         if not sections:
             problems.insert(0, f"没有找到“{name}”部分。")

@@ -14,14 +14,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from yusuan.ingest.assemble.normalize import ORDINAL_1, norm
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
+from yusuan.model.text import ORDINAL_1, match_key
 from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
-    NONFISCAL, SOURCE_MEASURES, Totals, bare, column_name, is_grand, scale, side_rows, sides, source_key,
-    table_unit, with_phase,
+    NONFISCAL,
+    SOURCE_MEASURES,
+    Totals,
+    bare,
+    column_name,
+    is_grand,
+    scale,
+    side_rows,
+    sides,
+    source_key,
+    table_unit,
+    with_phase,
 )
 
 ZERO = Decimal(0)
@@ -414,7 +424,7 @@ def align(rows: list[Row], sequences: list[list[tuple[str, str]]]) -> list[tuple
             if r.is_total:
                 continue
             name = bare(r.label or r.item)
-            if ORDINAL_1.match(norm(r.label or r.item)) or r.level == 1:
+            if ORDINAL_1.match(match_key(r.label or r.item)) or r.level == 1:
                 hit = next((k for k, (c, n) in enumerate(seq) if len(c) == 3 and n == name), None)
                 if hit is None:
                     prefix = "?"

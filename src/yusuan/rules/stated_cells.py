@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value

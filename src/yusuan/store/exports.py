@@ -78,9 +78,9 @@ def rendered(s: Session, disclosure_id: int, fmt: str) -> bytes:
 def preparation_workbook(s: Session, year: int, style: str | None, kind: str, disclosure_id: int | None = None) -> bytes:
     """The preparation workbook (yusuan template) for `year`: blank, or filled from a stored disclosure of
     that year or the year before (its figures then fill the 上年 columns, its lines are kept)."""
+    from yusuan.model.families import DEFAULT_STYLE, family_of
     from yusuan.prepare.fill import SourceMismatch, lines_for
     from yusuan.prepare.template import write_template
-    from yusuan.render.families import DEFAULT_STYLE, family_of
 
     lines = None
     if disclosure_id is not None:

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from itsdangerous import TimestampSigner
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.store import Store
 from yusuan.store.accounts import secret_key
 from yusuan.store.aggregate import AggregateError
@@ -20,11 +20,21 @@ from yusuan.store.db import StoreError
 from yusuan.store.exports import NotAvailable
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
+from yusuan.web import filters
 from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
-from yusuan.web import filters
 from yusuan.web.views import (
-    accounts, aggregate, audit, bodies, comments, disclosure_pages, disclosures, downloads, findings, pages, tables,
+    accounts,
+    aggregate,
+    audit,
+    bodies,
+    comments,
+    disclosure_pages,
+    disclosures,
+    downloads,
+    findings,
+    pages,
+    tables,
 )
 
 HERE = Path(__file__).parent

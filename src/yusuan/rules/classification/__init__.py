@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+
 from yusuan.catalog.store import Catalog, load
-from yusuan.rules.printed import norm
+from yusuan.model.text import match_key
 
 # Tables whose rows are economic classes (部门预算支出经济分类); a 收支总表's 支出（按用途） side too.
 ECONOMIC_KINDS = {"appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs"}
@@ -78,7 +79,7 @@ _PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|其
 
 def name_key(label: str) -> str:
     """A printed classification name for comparison: NFKC, no spaces, one kind of bracket, no ordinal."""
-    return _LEVEL_WORD.sub("", _PREFIX.sub("", norm(label)).translate(_BRACKETS))
+    return _LEVEL_WORD.sub("", _PREFIX.sub("", match_key(label)).translate(_BRACKETS))
 
 
 def codes_not_listed(ctx, *, complete_lists: bool):

@@ -11,10 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
-from yusuan.model.disclosure import Disclosure
 from yusuan.rules.printed import located
 from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
 from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, subject

@@ -25,7 +25,7 @@ def check(ctx, emit):
     for table in ctx.tables_of("office_operating_costs"):
         k = scale(table) / scale(econ)
         for row in table.rows:
-            v = row.values.get("office_operating")
+            v = row.values.get("amount")
             if len(row.code) != 3 or v is None or v.amount == 0:
                 continue
             line = by_code.get(row.code)
@@ -34,9 +34,9 @@ def check(ctx, emit):
             tol = bound([v]) * k + bound([w], finest_e)
             if v.amount * k > theirs + tol:
                 yield emit(
-                    table=table, row=row, measure="office_operating", expected=theirs / k, actual=v.amount,
+                    table=table, row=row, measure="amount", expected=theirs / k, actual=v.amount,
                     tolerance=tol / k, where=[v.source, *([w.source] if w is not None else [])], against=[econ],
-                    column=column_name(table, "office_operating"), econ_table=f"《{econ.title}》",
+                    column=column_name(table, "amount"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
                     limit="同一科目",
                 )

@@ -9,8 +9,21 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from yusuan.store import access, intake, queries, repository
 from yusuan.store.queries import Forbidden
 from yusuan.store.repository import UploadedFile
-from yusuan.web.deps import Caller, get_caller, get_settings, get_store, load_user, require_user_csrf
-from yusuan.web.schemas import DisclosureDetail, DisclosureList, DisclosureTables, EditIn, Error
+from yusuan.web.deps import (
+    Caller,
+    get_caller,
+    get_settings,
+    get_store,
+    load_user,
+    require_user_csrf,
+)
+from yusuan.web.schemas import (
+    DisclosureDetail,
+    DisclosureList,
+    DisclosureTables,
+    EditIn,
+    Error,
+)
 from yusuan.web.upload import UploadTooLarge
 
 router = APIRouter(tags=["公开文件"])

@@ -14,7 +14,7 @@ def squash(text: str) -> str:
     return _WS.sub("", text)
 
 
-def norm(text: str) -> str:
+def match_key(text: str) -> str:
     """NFKC and no whitespace, with curly quotes straightened: the form used for matching."""
     t = unicodedata.normalize("NFKC", text)
     t = t.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 
 # Ordered: the first pattern that matches the normalised title wins.
 _RULES: list[tuple[str, str]] = [
+    (r"(重点)?项目(支出)?绩效目标", "project_performance"),
     (r"绩效目标", "performance_targets"),
     (r"三公", "three_public_costs"),
     (r"机关运行经费", "office_operating_costs"),
@@ -15,9 +16,9 @@ _RULES: list[tuple[str, str]] = [
     (r"政府性基金", "gov_fund_expense"),
     (r"国有资本经营", "soe_capital_expense"),
     (r"(财政拨款|政府预算拨款)收入?支出?(预算|决算)?总表", "appropriation_summary"),
-    (r"一般公共预算(财政拨款)?基本支出", "general_budget_by_economic"),
+    (r"一般公共预算(财政)?(拨款)?基本支出", "general_budget_by_economic"),
     (r"一般公共预算.*支出.*经济", "general_budget_by_economic"),
-    (r"一般公共预算(财政拨款)?支出", "general_budget_by_function"),
+    (r"一般公共预算(财政)?(拨款)?支出", "general_budget_by_function"),
     (r"财政拨款基本支出", "appropriation_basic_by_economic"),
     (r"财政拨款支出", "appropriation_expense"),
     (r"基本支出", "basic_expense_summary"),
@@ -30,7 +31,7 @@ _COMPILED = [(re.compile(p), k) for p, k in _RULES]
 
 
 def kind_of_title(title: str) -> str:
-    t = norm(title)
+    t = match_key(title)
     for pattern, kind in _COMPILED:
         if pattern.search(t):
             return kind
@@ -42,7 +43,7 @@ _TITLE = re.compile(r"(表|表[(（].{2,12}[)）])$")
 
 def looks_like_title(text: str) -> bool:
     """A short line that names a table: ends in 表 (or 表（按功能分类）) and says what it is."""
-    t = norm(text)
+    t = match_key(text)
     if len(t) < 4 or len(t) > 60 or not _TITLE.search(t):
         return False
     return kind_of_title(t) != "unknown"
@@ -50,4 +51,4 @@ def looks_like_title(text: str) -> bool:
 
 def kind_of_heading(heading: str) -> str:
     """The kind of an untitled table printed inside a narrative section, from the section heading."""
-    return "project_performance" if re.search(r"重点项目|项目.*绩效", norm(heading)) else "unknown"
+    return "project_performance" if re.search(r"重点项目|项目.*绩效", match_key(heading)) else "unknown"
