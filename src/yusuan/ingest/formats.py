@@ -11,13 +11,9 @@ import zipfile
 from pathlib import Path
 
 from yusuan.model.errors import IngestError
-from yusuan.model.formats import Head, Reader, readers
+from yusuan.model.formats import Head, Reader, known_formats, readers
 
 _HEAD = 4096
-
-
-def known_formats() -> str:
-    return "、".join(r.label for r in readers())
 
 
 def sniff(path: Path) -> Reader:

@@ -14,6 +14,7 @@ from yusuan.model.disclosure import Disclosure
 from yusuan.model.text import match_key
 
 STYLES = ("shenzhen", "jiangsu", "shanghai")
+STYLE_NAMES = {"shenzhen": "深圳版式（12 张表）", "jiangsu": "江苏版式（12 张表）", "shanghai": "上海版式（9 张表）"}
 DEFAULT_STYLE = "shenzhen"
 
 

@@ -97,5 +97,6 @@ def writer_for(name_or_suffix: str) -> Writer | None:
     return None
 
 
-def upload_suffixes() -> list[str]:
-    return [s for r in readers() for s in r.suffixes]
+def known_formats() -> str:
+    """The input formats as users call them: PDF、Word（DOCX）…"""
+    return "、".join(r.label for r in readers())

@@ -6,6 +6,23 @@ import re
 
 from yusuan.model.text import match_key
 
+# The classification a kind's coded rows follow: 支出功能分类 or 支出经济分类 (a sided summary's 支出（按用途）
+# side is economic, by row). One list for the rules, the preparation workbook and the charts.
+FUNCTION_KINDS = frozenset({
+    "income_expense_summary", "income_summary", "expense_summary", "basic_expense_summary",
+    "project_expense_summary", "appropriation_summary", "appropriation_expense", "general_budget_by_function",
+    "gov_fund_expense", "soe_capital_expense",
+})
+ECONOMIC_KINDS = frozenset({"appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs"})
+# Summaries printing income and expense side by side (收支总表, 财政拨款收支总表).
+SIDED_KINDS = frozenset({"income_expense_summary", "appropriation_summary"})
+
+
+def scheme_of(kind: str) -> str | None:
+    """"function", "economic", or None for a kind whose rows carry no classification code."""
+    return "function" if kind in FUNCTION_KINDS else "economic" if kind in ECONOMIC_KINDS else None
+
+
 # Ordered: the first pattern that matches the normalised title wins.
 _RULES: list[tuple[str, str]] = [
     (r"(重点)?项目(支出)?绩效目标", "project_performance"),

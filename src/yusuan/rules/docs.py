@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from yusuan.rules.catalog import FAMILIES
+from yusuan.rules.finding import SEVERITY_NAMES
 from yusuan.rules.registry import iter_rules
-from yusuan.rules.report import SEVERITY_NAMES
 
 
 def _by_family():

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from yusuan.model import kinds
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
 from yusuan.model.text import ORDINAL_1, match_key
@@ -46,10 +47,11 @@ SCOPES = {
 }
 SCOPE_NAMES = {"all": "全部资金", "fiscal": "财政拨款", "general": "一般公共预算", "gov_fund": "政府性基金预算",
                "soe": "国有资本经营预算", "source": ""}
-FUNCTION_KINDS = {"expense_summary", "basic_expense_summary", "project_expense_summary", "appropriation_expense",
-                  "general_budget_by_function", "gov_fund_expense", "soe_capital_expense", "income_summary"}
-ECONOMIC_KINDS = {"general_budget_by_economic", "appropriation_basic_by_economic"}
-SUMMARY_KINDS = {"income_expense_summary", "appropriation_summary"}
+# The classified tables compared here: the sided summaries are read by side, and the 机关运行经费 table is
+# compared by its own rule (recon-office-operating).
+FUNCTION_KINDS = kinds.FUNCTION_KINDS - kinds.SIDED_KINDS
+ECONOMIC_KINDS = kinds.ECONOMIC_KINDS - {"office_operating_costs"}
+SUMMARY_KINDS = kinds.SIDED_KINDS
 # which table is taken as the reference when two tables disagree and no third one decides
 PRIORITY = ["income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
             "general_budget_by_function", "appropriation_expense", "general_budget_by_economic",

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
+from yusuan.model.kinds import ECONOMIC_KINDS, FUNCTION_KINDS
 from yusuan.model.tolerance import unit_of
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.statements import Statement, squeeze
@@ -261,8 +262,9 @@ LOOKUPS: dict[str, Callable[[Disclosure, str], list[Cell]]] = {
                                                    ("procurement_small_micro",)),
 }
 
-FUNCTION_TABLES = ("general_budget_by_function", "appropriation_expense", "expense_summary",
-                   "appropriation_summary", "income_expense_summary", "gov_fund_expense")
+# The tables printing a function class's whole expense (not its income, nor only its basic or project part).
+FUNCTION_TABLES = FUNCTION_KINDS - {"income_summary", "basic_expense_summary", "project_expense_summary",
+                                    "soe_capital_expense"}
 
 
 def _name(s: str) -> str:
@@ -317,7 +319,7 @@ def _function_cells(ctx: Context, st: Statement) -> list[Cell]:
     return out
 
 
-ECONOMIC_TABLES = ("appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs")
+ECONOMIC_TABLES = ECONOMIC_KINDS
 
 
 def economic_cells(ctx: Context, st: Statement) -> list[Cell]:

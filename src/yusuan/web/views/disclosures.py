@@ -6,6 +6,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 
+from yusuan.model.formats import known_formats
 from yusuan.store import access, intake, queries, repository
 from yusuan.store.queries import Forbidden
 from yusuan.store.repository import UploadedFile
@@ -52,7 +53,7 @@ def disclosure_list(
 
 @router.post("/api/disclosures", response_model=DisclosureDetail, status_code=201,
              responses={400: {"model": Error}, 403: {"model": Error}, 409: {"model": Error}, 413: {"model": Error}},
-             summary="上传公开文件（PDF、文本、DOCX、XLSX；文字部分和表格部分可一起上传），成为草稿新版本")
+             summary=f"上传公开文件（{known_formats()}；文字部分和表格部分可一起上传），成为草稿新版本")
 async def upload(
     request: Request,
     files: list[UploadFile] = File(..., description="一份公开文件的一个或两个文件"),
