@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yusuan.model.provenance import Source
+from yusuan.model.reading import Reading
 
 
 @dataclass(slots=True)
@@ -65,6 +66,7 @@ class Table:
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
     unmapped: list[UnmappedColumn] = field(default_factory=list)  # amount columns not understood
+    reading: Reading = field(default_factory=Reading)  # how sure the reading is (model/reading.py)
 
     def cells(self):
         for row in self.rows:

@@ -22,6 +22,7 @@ from yusuan.model.disclosure import (
     Value,
 )
 from yusuan.model.provenance import Source
+from yusuan.model.reading import reading_from_dict
 
 
 def _source(d: dict | None) -> Source | None:
@@ -56,7 +57,7 @@ def _table(d: dict) -> Table:
             texts=dict(r.get("texts", {})), source=_source(r.get("source")),
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
-        source=_source(d.get("source")),
+        source=_source(d.get("source")), reading=reading_from_dict(d.get("reading"), _source),
         unmapped=[UnmappedColumn(u.get("header", ""), u.get("side", ""), u.get("reason", ""),
                                  [_value(v) for v in u.get("values", [])]) for u in d.get("unmapped", [])],
     )

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Paragraph, Section
 from yusuan.model.provenance import Source
+from yusuan.model.tolerance import unit_of
 
 # ---------------------------------------------------------------------------------------------- text
 
@@ -120,8 +121,7 @@ class Number:
     @property
     def step(self) -> Decimal:
         """The printing unit: 1 for 14, 0.01 for 0.47."""
-        exp = self.value.as_tuple().exponent
-        return Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+        return unit_of(self.value)
 
     @property
     def wan(self) -> Decimal:
@@ -313,6 +313,11 @@ _SHARE = re.compile(r"占(?P<base>[^,;:。]*?)的?\s*$")
 _COMPLETION = re.compile(r"完成(?P<basis>年初预算|全年预算|调整预算|预算)数?的?\s*$")
 _REASON = re.compile(r"原因|主要是|主要用于")
 _TRIGGER = re.compile(r"其中|具体包括|主要包括|包括|主要用于以下方面|具体如下|具体情况如下")
+# an amount among the reasons that is not one of them: the net of them (增减相抵后增加 X), or a rate per head
+# or per unit (人均定额增加 1000 元, 每辆车 …) rather than an amount of the change
+_NOT_A_REASON = re.compile(r"相抵|人均|生均|户均|每人|每户|每辆|每台|每月|/人|元/")
+# a clause that only sums up what it follows: 合计 / 共计 / 以上合计 X 万元
+_SUM = re.compile(r"^(?:以上|上述)?(?:各项)?(?:合计|共计|总计|总共|累计|共)(?:为|是|约)?$")
 _ORDINAL_REASON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|同时|其次|再次|另外)")
 
 
@@ -481,6 +486,9 @@ class _Reader:
                     reason_from = m.start()
                     reason_end = _reason_end(text, m.start())
             if reason_from is not None and tok.is_money and change is not None and reason_from <= tok.start < reason_end:
+                if _SUM.match(re.sub(r"(?:增加|减少|增长|下降)了?", "", sq)) or _NOT_A_REASON.search(sq):
+                    prev_end = tok.end  # 共计增加 X / 增减相抵后增加 X: the reasons summed; 人均定额增加 1000 元
+                    continue
                 change.reasons.append(Reason(_direction_in(sq), tok, clause.strip()))
                 _add_group(change, text, tok)
                 prev_end = tok.end
@@ -545,6 +553,14 @@ class _Reader:
             if not tok.is_money and (tok.unit not in ("辆", "台") or reason_from is not None and tok.start < reason_end):
                 prev_end = tok.end
                 continue
+            if _SUM.match(sq):  # 合计 / 共计 X: the sentence's own total, not one more figure of its list
+                listing = whole is not None and (sentence == list_sentence or _list_continues(text, list_sentence, sentence))
+                st = self.sum_statement(passage, tok, sentence, clause_start, mine, whole if listing else None)
+                if st is not None:
+                    current = st
+                    head = head or st
+                    prev_end = tok.end
+                    continue
             # a figure
             own = self.subject_of(sq, heading_path)
             generic = _GENERIC.match(re.sub(r"\d{4}年度?", "", sq) or "") is not None
@@ -557,7 +573,7 @@ class _Reader:
                     own = (head.key, head.label, head.path)
             if own is None and self.body and sq.endswith("预算") and self.body in sq:
                 own = ("expense_total", sq, ())
-            if own is None:
+            if own is None or not tok.is_money:  # a count (辆, 台（套）) is never a sum of money, whatever it counts
                 label = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|其中|包括|主要包括|具体包括)+", "", sq)
                 label = re.sub(r"(?:预算数?|支出)?(?:为|是)?$", "", label)
                 own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
@@ -629,6 +645,38 @@ class _Reader:
             if before and not re.fullmatch(r"[省市区县]?[^\d]{0,12}?(?:局|厅|院|委|会|办|处|部|中心|所|站|队|室)", before):
                 return None
         return (key, found[2], ())
+
+    def sum_statement(self, passage, tok, sentence, clause_start, mine, whole) -> Statement | None:
+        """合计 / 共计 X after figures of its sentence: the whole of the list restated, or (no whole named
+        before the list) the whole of the figures listed before it."""
+        if whole is not None:
+            return self.new_statement(passage, (whole.key, whole.label, whole.path), tok, sentence, clause_start,
+                                      mine)
+        listed = [s for s in mine if s.sentence == sentence and s.amount is not None and not s.prior
+                  and not s.aside and s.whole is None and _unit_kind(s) == _unit_kind(tok)]
+        if not listed:
+            return None
+        first = listed[0]
+        if len(listed) > 1 and abs(first.amount.wan - tok.wan) <= (first.amount.wan_step + tok.wan_step) / 2 and all(
+                may_be_part(first, s) for s in listed[1:]):
+            # 机关运行经费 50 万元，主要用于：办公费 20 万元、…，合计 50 万元: the first figure restated
+            for part in listed[1:]:
+                part.whole = first
+                first.parts.append(part)
+            first.list_word = first.list_word or "合计"
+            return self.new_statement(passage, (first.key, first.label, first.path), tok, sentence, clause_start,
+                                      mine)
+        keys = {s.key.split(".")[0] for s in listed}
+        key = ("count" if not tok.is_money else
+               f"{keys.pop()}.total" if len(keys) == 1 and next(iter(keys)) in ("three_public", "procurement")
+               else "item")
+        st = self.new_statement(passage, (key, "合计", ()), tok, sentence,
+                                clause_start, mine)
+        for part in listed:
+            part.whole = st
+            st.parts.append(part)
+        st.list_word = "合计"
+        return st
 
     def new_statement(self, passage, own, tok, sentence, clause_start, mine) -> Statement:
         key, label, path = own
@@ -719,11 +767,13 @@ def _list_continues(text: str, list_sentence: int, sentence: int) -> bool:
 
 
 def _direction_in(clause: str) -> int | None:
-    if re.search(r"减少|下降|压减|降低|减", clause):
-        return -1
-    if re.search(r"增加|新增|增长|提高|增", clause):
-        return 1
-    return None
+    """The direction the clause's last verb says (一是人员减少后又增加 X: +)."""
+    last = None
+    for last in re.finditer(r"(减少|下降|压减|降低|减)|(增加|新增|增长|提高|增)", clause):
+        pass
+    if last is None:
+        return None
+    return -1 if last.group(1) else 1
 
 
 def _verb_direction(m: re.Match) -> int | None:

@@ -17,6 +17,7 @@ from yusuan.model.text import ORDINAL, match_key
 
 _EMPTY_NOTE = re.compile(r"(本表本年无发生额|本表无数据|故本表无数据|本年度无|无此项|本表为空)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*[:：.、]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_IN_HEADER = re.compile(r"[(（](万元|元)[)）]")
 
 
@@ -134,9 +135,10 @@ class TableBuilder:
             }
             self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts, numeric)
             self.spans = column_spans(grid)
-            self._set_unmapped()
+            self._set_unmapped(header)
             self._set_columns(header)
             self.header_rows.update(_signature(row) for row in grid.rows[:n])
+        self._unparsed(grid.rows[n:])
         parts = segments(self.specs)
         sided = any(p.side for p in parts)
         if continued and self._reprinted(grid, dense, n, parts):
@@ -181,9 +183,10 @@ class TableBuilder:
         head.item += row.item
         return True
 
-    def _set_unmapped(self) -> None:
+    def _set_unmapped(self, header: list[list[Cell | None]]) -> None:
         """Amount columns with no measure, or with the measure of another column of the same rows, are
-        not given made-up names: the table keeps them apart, with their figures, as not understood."""
+        not given made-up names: the table keeps them apart, with their figures, as not understood (and
+        its reading report says so: comparisons between its columns cannot be relied on)."""
         for part in segments(self.specs):
             seen: dict[str, ColumnSpec] = {}
             for spec in part.specs:
@@ -200,6 +203,10 @@ class TableBuilder:
                 record = UnmappedColumn(spec.header, part.side, reason)
                 self.unmapped[spec.index] = record
                 self.table.unmapped.append(record)
+                cell = next((row[spec.index] for row in reversed(header) if spec.index < len(row)
+                             and row[spec.index] is not None and row[spec.index].text.strip()), None)
+                self.table.reading.add("unmapped-column", f"第 {spec.index + 1} 列：{reason}",
+                                       cell.source if cell else self.table.source)
 
     def _keep_unmapped(self, row: list[Cell | None]) -> None:
         for index, record in self.unmapped.items():
@@ -221,6 +228,16 @@ class TableBuilder:
                         self.table.unit = m.group(1)
                         return
 
+    def _unparsed(self, rows: list[list[Cell | None]]) -> None:
+        """Cells of amount columns printing digits that are not a number (1,23.4.5, 12 3 4 once the spaces
+        are gone, a misread character among digits): the row loses a figure its sums need."""
+        amount_columns = [s.index for s in self.specs if s.role == AMOUNT]
+        for row in rows:
+            for i in amount_columns:
+                cell = row[i] if i < len(row) else None
+                if cell is not None and _DIGIT.search(cell.text) and parse_amount(cell.text) is None:
+                    self.table.reading.add("unparsed-value", f"“{cell.text.strip()[:20]}”", cell.source)
+
     def note(self, line: Line) -> None:
         self.table.notes.append(line.text)
         self.table.note_sources.append(line.source)
@@ -233,4 +250,10 @@ class TableBuilder:
         self.halves = []
         if not any(row.values for row in self.table.rows):
             self.table.empty = True
+        if self.table.kind == "unknown":
+            self.table.reading.add("unknown-kind", f"“{self.table.title or '无标题'}”", self.table.source)
+        for row in self.table.rows:
+            if row.values and not row.item and not row.code:
+                first = next(iter(row.values.values()))
+                self.table.reading.add("unlabelled-row", f"“{first.text}”一行", row.source or first.source)
         return self.table

@@ -6,6 +6,9 @@ from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import function_cells
 
 
-@rule("text-function-items")
+KEYS, LOOKUP = ("function",), function_cells
+
+
+@rule("text-function-items", columns=True)
 def check(ctx, emit):
-    yield from against_tables(ctx, emit, ("function",), function_cells)
+    yield from against_tables(ctx, emit, KEYS, LOOKUP)
