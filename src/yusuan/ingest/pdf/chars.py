@@ -89,9 +89,10 @@ def _codes(raw, n: int) -> list[int]:
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a character drawn a second time at (nearly) the same place: "fake bold"."""
+    """Drop a character drawn a second time at (nearly) the same place: "fake bold". Of the copies,
+    the leftmost (then topmost) is kept, whichever was drawn first."""
     tol = _DUP_TOLERANCE
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0))
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i))
     drop = set()
     for k, i in enumerate(order):
         if i in drop:
@@ -102,7 +103,7 @@ def dedupe(chars: list[Char]) -> list[Char]:
             if b.text != a.text or b.x0 - a.x0 > tol:
                 break
             if abs(b.top - a.top) <= tol:
-                drop.add(max(i, j))  # keep the one drawn first
+                drop.add(j)
     if not drop:
         return chars
     return [c for i, c in enumerate(chars) if i not in drop]
