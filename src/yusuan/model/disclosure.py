@@ -38,6 +38,20 @@ class Column:
 
 
 @dataclass(slots=True)
+class Unreadable:
+    """A cell whose number could not be read for certain (an OCR reading its table's sums do not
+    confirm): its value stays in the row as read, and the rules take it as unknown."""
+
+    item: str
+    measure: str
+    text: str  # as read
+    reason: str  # Chinese, for the reader of the report
+    source: Source
+    code: str = ""
+    side: str = ""
+
+
+@dataclass(slots=True)
 class Table:
     kind: str
     title: str
@@ -52,6 +66,7 @@ class Table:
     empty: bool = False  # printed as having no amounts this year (本表本年无发生额 / 无数据)
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
+    unreadable: list[Unreadable] = field(default_factory=list)  # the table's reading report
 
     def cells(self):
         for row in self.rows:

@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from yusuan.model.disclosure import (
-    Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Value,
+    Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Unreadable,
+    Value,
 )
 from yusuan.model.provenance import Source
 
@@ -16,8 +17,9 @@ def _source(d: dict | None) -> Source | None:
     if not d:
         return None
     bbox = d.get("bbox")
+    ocr = d.get("ocr")
     return Source(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None,
-                  str(d.get("cell", "")))
+                  str(d.get("cell", "")), None if ocr is None else float(ocr))
 
 
 def _value(d: dict) -> Value:
@@ -45,6 +47,9 @@ def _table(d: dict) -> Table:
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
         source=_source(d.get("source")),
+        unreadable=[Unreadable(u.get("item", ""), u.get("measure", ""), u.get("text", ""), u.get("reason", ""),
+                               _source(u.get("source")) or Source("", 0), u.get("code", ""), u.get("side", ""))
+                    for u in d.get("unreadable", [])],
     )
 
 

@@ -24,6 +24,7 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     text: str  # one character; " " for a space printed in the PDF
+    ocr: float | None = None  # read from the page's image: the recogniser's confidence (0–1)
 
     @property
     def cx(self) -> float:

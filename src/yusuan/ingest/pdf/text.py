@@ -98,3 +98,9 @@ def bbox(chars: list[Char]) -> tuple[float, float, float, float]:
         max(c.x1 for c in chars),
         max(c.bottom for c in chars),
     )
+
+
+def lowest(chars: list[Char]) -> float | None:
+    """The lowest OCR confidence of the chars; None when they come from a text layer."""
+    scores = [c.ocr for c in chars if c.ocr is not None]
+    return min(scores) if scores else None

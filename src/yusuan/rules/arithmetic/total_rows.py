@@ -2,32 +2,26 @@
 小计行）之和；总计 = 本年合计 + 上年结转（结转下年）等所列调整行。逐列、逐方（收入、支出）核对。"""
 
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, printed, sides, table_unit, total_specs
+from yusuan.rules.identities import total_row_sums
+from yusuan.rules.tables import check_sum, column_name, printed, table_unit
 
 
 @rule("arith-total-rows")
 def check(doc, emit):
     for table in doc.tables:
         unit = None
-        for side in sides(table):
-            for spec in total_specs(table, side):
-                if not spec.parts:
-                    continue
-                for measure, total in spec.total.values.items():
-                    values = [p.values.get(measure) for p in spec.parts]
-                    shown = printed(values)
-                    if not shown:
-                        continue
-                    unit = unit or table_unit(table)
-                    s = check_sum(total, values, unit)
-                    if s.holds:
-                        continue
-                    yield emit(
-                        table=table, row=spec.total, measure=measure, expected=s.parts, actual=s.total,
-                        tolerance=s.tolerance, where=[total.source, *(v.source for v in shown)],
-                        column=column_name(table, measure, side), n=len(spec.parts),
-                        parts=names(spec.parts),
-                    )
+        for sum_ in total_row_sums(table):
+            unit = unit or table_unit(table)
+            s = check_sum(sum_.total, sum_.parts, unit)
+            if s.holds:
+                continue
+            spec = sum_.spec
+            yield emit(
+                table=table, row=spec.total, measure=sum_.measure, expected=s.parts, actual=s.total,
+                tolerance=s.tolerance, where=[sum_.total.source, *(v.source for v in printed(sum_.parts))],
+                column=column_name(table, sum_.measure, spec.total.side), n=len(spec.parts),
+                parts=names(spec.parts),
+            )
 
 
 def names(rows, limit=4):
