@@ -8,6 +8,10 @@ object of its own, carrying the whole graphics and text state it was drawn in (c
 matrix they were made under, the CTM, colours, ExtGState, text state), wrapped in q … Q. The page then
 draws its other content as before (paths, images, the state changes made inside text objects) and all
 the runs after it, in an order drawn by a seeded RNG. The page looks the same; only the order differs.
+
+A space stays in the run of a glyph of its string: pdfium drops a text object holding only spaces (its
+box has no width), so a producer drawing spaces alone loses them whatever the order, and the reader
+then prints a space only where the gap is wide (pdf/text.py). That is the object grouping, not the order.
 """
 
 from __future__ import annotations

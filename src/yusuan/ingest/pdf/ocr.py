@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import os
 
-import numpy as np
-
 from yusuan.ingest.pdf.chars import Char
 from yusuan.ingest.pdf.rules import Rules, merge
 
@@ -51,6 +49,8 @@ def has_image(page) -> bool:
 
 def read_page(page) -> tuple[list[Char], Rules]:
     """The characters and ruling lines of a page read from its image."""
+    import numpy as np  # with the extra (OpenCV's); the reader imports this module without it
+
     scale = DPI / 72
     image = page.render(scale=scale, grayscale=True).to_numpy()
     grey = image if image.ndim == 2 else image[..., 0]
@@ -91,7 +91,7 @@ def _chars(box, text: str, words, score: float, k: float) -> list[Char]:
     return out
 
 
-def _rules(ink: np.ndarray, k: float) -> Rules:
+def _rules(ink, k: float) -> Rules:
     """Long thin runs of ink: horizontal ones row by row, vertical ones column by column."""
     h, w = ink.shape
     hs = [(y * k, a * k, b * k) for y, a, b in _runs(ink, int(w * _MIN_RULE))]
@@ -99,8 +99,10 @@ def _rules(ink: np.ndarray, k: float) -> Rules:
     return Rules(merge(hs), merge(vs))  # the rows of a rule's thickness become one rule
 
 
-def _runs(ink: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
-    """(row, start, end) of every run of ink at least min_len long."""
+def _runs(ink, min_len: int) -> list[tuple[int, int, int]]:
+    """(row, start, end) of every run of ink at least min_len long (`ink`: a boolean numpy image)."""
+    import numpy as np
+
     padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = ink
     edges = np.diff(padded, axis=1)
