@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from yusuan.model.disclosure import Row, Table, Value
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.sums import coded_rows, measures
-from yusuan.rules.tables import TotalSpec, sides, total_specs
+from yusuan.rules.tables import Check, TotalSpec, check_sum, sides, table_unit, total_specs
 
 # (total, parts): a part column the table prints counts; blank cells are 0. A part printed only
 # through its own parts (基本支出 as 人员经费 + 公用经费) is replaced by them.
@@ -101,3 +101,11 @@ def all_sums(table: Table) -> Iterator[Sum]:
     yield from column_sums(table)
     yield from child_sums(table)
     yield from total_row_sums(table)
+
+
+def checked(table: Table, sums: Iterator[Sum]) -> Iterator[tuple[Sum, Check]]:
+    """Each sum with its check under the table's rounding tolerance."""
+    unit = None
+    for s in sums:
+        unit = unit or table_unit(table)
+        yield s, check_sum(s.total, s.parts, unit)

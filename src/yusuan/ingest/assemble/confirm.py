@@ -9,8 +9,7 @@ with the reason; the rules take such cells as unknown (rules/registry.py).
 from __future__ import annotations
 
 from yusuan.model.disclosure import Disclosure, Table, Unreadable
-from yusuan.rules.identities import all_sums
-from yusuan.rules.tables import check_sum, table_unit
+from yusuan.rules.identities import all_sums, checked
 
 NO_SUM = "文字识别（OCR）读出的数字，表内没有可核对它的合计关系，未能确认"
 SUM_FAILS = "文字识别（OCR）读出的数字，所在的表内合计关系不成立，未能确认"
@@ -23,16 +22,15 @@ def confirm_ocr(doc: Disclosure) -> None:
 
 
 def _confirm(table: Table) -> None:
-    unit = table_unit(table)
     confirmed: set[int] = set()
-    checked: set[int] = set()
-    for s in all_sums(table):
+    in_sums: set[int] = set()
+    for s, check in checked(table, all_sums(table)):
         members = [s.total, *(p for p in s.parts if p is not None)]
-        checked.update(id(v) for v in members)
-        if check_sum(s.total, s.parts, unit).holds:
+        in_sums.update(id(v) for v in members)
+        if check.holds:
             confirmed.update(id(v) for v in members)
     table.unreadable = [
-        Unreadable(row.item, measure, value.text, SUM_FAILS if id(value) in checked else NO_SUM, value.source,
+        Unreadable(row.item, measure, value.text, SUM_FAILS if id(value) in in_sums else NO_SUM, value.source,
                    row.code, row.side)
         for row, measure, value in table.cells()
         if value.source.ocr is not None and id(value) not in confirmed

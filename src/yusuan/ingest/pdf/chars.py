@@ -99,9 +99,11 @@ def dedupe(chars: list[Char]) -> list[Char]:
         if i in drop:
             continue
         a = chars[i]
+        # within half a glyph: the next "1" of "110" printed small is a whole advance away
+        near = min(tol, (a.x1 - a.x0) / 2) if a.x1 > a.x0 else tol
         for j in order[k + 1 :]:
             b = chars[j]
-            if b.text != a.text or b.x0 - a.x0 > tol:
+            if b.text != a.text or b.x0 - a.x0 > near:
                 break
             if abs(b.top - a.top) <= tol:
                 drop.add(j)

@@ -1,17 +1,15 @@
 """同一行中，合计列等于其组成列之和：合计 = 基本支出 + 项目支出（+ 预留机动经费、结转下年），
 “三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费，等等。"""
 
-from yusuan.rules.identities import column_sums
+from yusuan.rules.identities import checked, column_sums
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, printed, table_unit
+from yusuan.rules.tables import column_name, printed
 
 
 @rule("arith-column-parts")
 def check(doc, emit):
     for table in doc.tables:
-        unit = table_unit(table)
-        for sum_ in column_sums(table):
-            s = check_sum(sum_.total, sum_.parts, unit)
+        for sum_, s in checked(table, column_sums(table)):
             if not s.holds:
                 row = sum_.row
                 yield emit(

@@ -1,17 +1,14 @@
 """上级科目（类、款）金额等于其下级科目（款、项）金额之和，逐列核对。"""
 
-from yusuan.rules.identities import child_sums
+from yusuan.rules.identities import checked, child_sums
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, printed, table_unit
+from yusuan.rules.tables import column_name, printed
 
 
 @rule("arith-parent-children")
 def check(doc, emit):
     for table in doc.tables:
-        unit = None
-        for sum_ in child_sums(table):
-            unit = unit or table_unit(table)
-            s = check_sum(sum_.total, sum_.parts, unit)
+        for sum_, s in checked(table, child_sums(table)):
             if not s.holds:
                 yield emit(
                     table=table, row=sum_.row, measure=sum_.measure, expected=s.parts, actual=s.total,

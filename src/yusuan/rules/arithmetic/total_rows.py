@@ -2,17 +2,14 @@
 小计行）之和；总计 = 本年合计 + 上年结转（结转下年）等所列调整行。逐列、逐方（收入、支出）核对。"""
 
 from yusuan.rules.registry import rule
-from yusuan.rules.identities import total_row_sums
-from yusuan.rules.tables import check_sum, column_name, printed, table_unit
+from yusuan.rules.identities import checked, total_row_sums
+from yusuan.rules.tables import column_name, printed
 
 
 @rule("arith-total-rows")
 def check(doc, emit):
     for table in doc.tables:
-        unit = None
-        for sum_ in total_row_sums(table):
-            unit = unit or table_unit(table)
-            s = check_sum(sum_.total, sum_.parts, unit)
+        for sum_, s in checked(table, total_row_sums(table)):
             if s.holds:
                 continue
             spec = sum_.spec
