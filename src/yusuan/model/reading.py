@@ -19,6 +19,8 @@ DOUBT_KINDS: dict[str, tuple[str, str]] = {  # kind → (scope, what it is calle
     "unparsed-value": (TABLE, "金额栏中有无法识别为数字的内容"),
     "unmapped-column": (COLUMNS, "金额列未能对应到含义"),
     "unlabelled-row": (NOTE, "有金额而没有项目名称或科目编码的行"),
+    # each finding resting on such a cell is told as information (rules/registry.py), the rest stand
+    "ocr-unconfirmed": (NOTE, "文字识别读出、表内合计未能印证的数字"),
 }
 
 # A table whose own sums mostly fail was most likely misread (columns shifted, a total taken for a line):

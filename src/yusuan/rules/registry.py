@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Row, Table
@@ -138,6 +138,7 @@ def run(doc: Disclosure, only: Iterable[str] | None = None) -> list[Finding]:
     infos = catalog.load()
     ctx = Context(doc)
     findings: list[Finding] = []
+    unknown = {u.source for t in doc.tables for u in t.unreadable}
     for rule_id in sorted(rules if only is None else only):
         emit = Emit(infos[rule_id], ctx)
         said: set[str] = set()
@@ -146,8 +147,22 @@ def run(doc: Disclosure, only: Iterable[str] | None = None) -> list[Finding]:
                 if f.message in said:
                     continue
                 said.add(f.message)
-            findings.append(f)
+            findings.append(_as_unknown(f, unknown) if unknown else f)
     return findings
+
+
+UNKNOWN_NOTE = "（所涉数字含文字识别未能确认的单元格，结论不确定，请对照原件核实）"
+
+
+def _as_unknown(finding: Finding, unknown: set[Source]) -> Finding:
+    """A finding resting on a cell the reader could not confirm proves nothing: it is told as
+    information, with a note, never as an error or warning (the cell's own finding says why)."""
+    if finding.rule == UNCONFIRMED or not any(s in unknown for s in finding.locations):
+        return finding
+    return replace(finding, severity="info", message=finding.message + UNKNOWN_NOTE)
+
+
+UNCONFIRMED = "hyg-ocr-unconfirmed"
 
 
 def iter_rules() -> Iterator[tuple[catalog.RuleInfo, RuleFn]]:

@@ -21,8 +21,8 @@ from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
 from yusuan.model.kinds import kind_of_heading
-from yusuan.model.text import ORDINAL_2, match_key, squash
 from yusuan.model.reading import Reading
+from yusuan.model.text import ORDINAL_2, match_key, squash
 
 
 def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = False) -> Disclosure:

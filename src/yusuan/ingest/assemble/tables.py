@@ -13,6 +13,7 @@ from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Column, Row, Table, UnmappedColumn, Value
 from yusuan.model.kinds import kind_of_title
+from yusuan.model.provenance import Source
 from yusuan.model.text import ORDINAL, match_key
 
 _EMPTY_NOTE = re.compile(r"(本表本年无发生额|本表无数据|故本表无数据|本年度无|无此项|本表为空)")
@@ -98,6 +99,7 @@ class TableBuilder:
         self.raw_grids: list[Grid] = []
         self.halves: list[list[Row]] = []  # rows of each half printed side by side, over every page
         self.unmapped: dict[int, UnmappedColumn] = {}  # by column index
+        self._last_amounts: dict[str, dict[str, tuple[str, Source]]] = {}  # the last row's amount cells, by side
         self.add(grid)
 
     @property
@@ -153,8 +155,9 @@ class TableBuilder:
                 rows = self.table.rows if sided else self.halves[i]
                 first = not self.table.rows and not any(self.halves)
                 built = build_rows(row, covering, part, self.caption.body or self.body, first)
-                if built is None or (continued and k == 0 and self._joins_wrapped_label(built, rows)):
+                if built is None or (continued and k == 0 and self._joins_broken_row(built, row, part, rows)):
                     continue
+                self._last_amounts[built.side] = _amount_texts(row, part)
                 rows.append(built)
         page = grid.source.page
         if page not in self.table.pages:
@@ -172,13 +175,30 @@ class TableBuilder:
         ]
         return bool(first) and all(_printed(r) in read for r in first)
 
-    def _joins_wrapped_label(self, row: Row, rows: list[Row]) -> bool:
-        """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
-        if row.values or row.code or not row.label or ORDINAL.match(match_key(row.label)) or match_key(row.label).startswith("其中"):
+    def _joins_broken_row(self, row: Row, cells: list[Cell | None], part, rows: list[Row]) -> bool:
+        """A row the page end broke (a label wrapped over the page end, or an office breaking a tall
+        row across pages): its rest opens the next page without a code — the tail of the label, the
+        last digits of amounts wrapped in their cells (".00" too), or both. Join it to its head."""
+        tails = {m: text for m, (text, _) in _amount_texts(cells, part).items()}
+        label = match_key(row.label)
+        if row.code or not (label or tails):
+            return False
+        if label and (ORDINAL.match(label) or label.startswith("其中") or TOTAL_LABELS.match(label)):
             return False
         head = next((r for r in reversed(rows) if r.side == row.side), None)
-        if head is None or head.values or head.code or not head.label:
+        if head is None or not head.label:
             return False
+        if tails:  # every amount completes the head's cut amount in its column (cut: read as text only)
+            usual = self._usual_places()
+            printed = self._last_amounts.get(head.side, {})
+            joined = {m: (printed[m][0] + t, printed[m][1]) for m, t in tails.items() if m in printed}
+            if len(joined) < len(tails) or usual is None or any(
+                parse_amount(t) is None or _places(t) != usual or _places(printed[m][0]) == usual
+                for m, (t, _) in joined.items()
+            ):
+                return False
+            for m, (text, source) in joined.items():
+                head.values[m] = Value(parse_amount(text), text, source)
         head.label += row.label
         head.item += row.item
         return True
@@ -213,6 +233,15 @@ class TableBuilder:
             cell = row[index] if index < len(row) else None
             if cell is not None and (amount := parse_amount(cell.text)) is not None:
                 record.values.append(Value(amount, cell.text.strip(), cell.source))
+
+    def _usual_places(self) -> int | None:
+        """The decimals most amounts of the table print with (None before any has more than 0)."""
+        counts: dict[int, int] = {}
+        for r in (*self.table.rows, *(r for half in self.halves for r in half)):
+            for v in r.values.values():
+                counts[_places(v.text)] = counts.get(_places(v.text), 0) + 1
+        usual = max(counts, key=counts.get, default=0)
+        return usual or None
 
     def _set_columns(self, header: list[list[Cell | None]]) -> None:
         seen: set[tuple[str, str]] = set()
@@ -257,3 +286,19 @@ class TableBuilder:
                 first = next(iter(row.values.values()))
                 self.table.reading.add("unlabelled-row", f"“{first.text}”一行", row.source or first.source)
         return self.table
+
+
+def _places(text: str) -> int:
+    """Decimals printed: 2 for 1,234.50."""
+    head, dot, tail = text.replace(" ", "").partition(".")
+    return len(tail) if dot else 0
+
+
+def _amount_texts(cells: list[Cell | None], part) -> dict[str, tuple[str, Source]]:
+    """The text of every amount cell printed in the row, numbers or not (a number cut by a line end)."""
+    return {
+        spec.measure or f"?{spec.index}": (cell.text.strip(), cell.source)
+        for spec in part.specs
+        if spec.role == AMOUNT and spec.index < len(cells) and (cell := cells[spec.index]) is not None
+        and cell.text.strip()
+    }

@@ -1,9 +1,9 @@
 """“其中”列不大于其所属列：政府采购中面向中小企业的部分不大于政府采购合计，面向小型、微型企业的部分不大于
 面向中小企业的部分；政府采购金额不大于该行支出合计。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.registry import rule
-from yusuan.model.tolerance import bound
 from yusuan.rules.tables import column_name, table_unit
 
 # (part, whole): the part is printed as 其中 of the whole

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from yusuan.model.tolerance import bound
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import Totals, column_name, side_rows, sides, source_key, with_phase
+from yusuan.rules.tables import (
+    Totals,
+    column_name,
+    side_rows,
+    sides,
+    source_key,
+    with_phase,
+)
 
 SIDE_NAMES = {"income": "收入方", "expense": "支出方", "purpose": "支出方（按支出用途）"}
 FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")

@@ -2,7 +2,13 @@
 （如“采购品目按《政府采购品目分类目录》分类”）。可能是有意保留的表注，只作警告。告诉读者数字从何而来的
 说明（“根据《……的批复》填列”“按……口径填列”）不是填表说明。"""
 
-from yusuan.rules.hygiene import FILL_IN, INSTRUCTIONS, PLACEHOLDERS, SOURCE_OF_FIGURES, tokens
+from yusuan.rules.hygiene import (
+    FILL_IN,
+    INSTRUCTIONS,
+    PLACEHOLDERS,
+    SOURCE_OF_FIGURES,
+    tokens,
+)
 from yusuan.rules.printed import lead, located, pieces, quote
 from yusuan.rules.registry import rule
 

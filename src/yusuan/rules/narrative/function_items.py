@@ -5,7 +5,6 @@ from yusuan.rules.narrative import against_tables
 from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import function_cells
 
-
 KEYS, LOOKUP = ("function",), function_cells
 
 

@@ -3,7 +3,6 @@
 from yusuan.rules.narrative import against_tables
 from yusuan.rules.registry import rule
 
-
 KEYS = ("office_operating",)
 
 

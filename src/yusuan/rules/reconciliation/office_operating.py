@@ -2,9 +2,9 @@
 基本支出表同一科目；
 “三公”经费表所列机关运行经费不应大于基本支出的公用经费合计。统计口径可能不同，故为警告。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.rules.reconcile import basic_only
 from yusuan.rules.registry import rule
-from yusuan.model.tolerance import bound
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit
 
 

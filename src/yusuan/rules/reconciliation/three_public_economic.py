@@ -2,9 +2,9 @@
 30231 公务用车运行维护费，会议费 ↔ 30215，培训费 ↔ 30216。经济分类表含项目支出时两者应相等；只列基本支出时，
 “三公”经费（含项目支出安排）不应小于基本支出中的同一科目。科目归集口径可能不同，故为警告。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.rules.reconcile import basic_only
 from yusuan.rules.registry import rule
-from yusuan.model.tolerance import bound
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit, year_of
 
 LINES = {"reception": "30217", "vehicle_operation": "30231", "meeting": "30215", "training": "30216"}
