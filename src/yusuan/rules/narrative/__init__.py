@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from yusuan.rules.printed import located
 from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
 from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, subject
+from yusuan.rules.statements.subjects import NAMES
 
 if TYPE_CHECKING:
     from yusuan.rules.context import Context
@@ -24,20 +25,6 @@ HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
 # What a subject is called in a message.
-NAMES = {
-    "total": "收支总计", "income_total": "收入总计", "expense_total": "支出总计", "fiscal": "财政拨款",
-    "general_budget": "一般公共预算", "gov_fund": "政府性基金预算", "soe_capital": "国有资本经营预算",
-    "special_account": "财政专户管理资金", "other_funds": "其他资金", "business_income": "事业收入",
-    "operating_income": "经营收入", "basic": "基本支出", "project": "项目支出", "reserve": "单位预留机动经费",
-    "personnel": "人员经费", "public": "公用经费", "family": "对个人和家庭的补助",
-    "three_public.total": "“三公”经费", "three_public.abroad": "因公出国（境）费",
-    "three_public.reception": "公务接待费", "three_public.vehicle_total": "公务用车购置及运行维护费",
-    "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行维护费",
-    "meeting": "会议费", "training": "培训费", "office_operating": "机关运行经费",
-    "procurement.total": "政府采购预算", "procurement.goods": "政府采购货物", "procurement.works": "政府采购工程",
-    "procurement.services": "政府采购服务", "procurement.sme": "面向中小企业预留的政府采购",
-    "procurement.small_micro": "面向小型和微型企业预留的政府采购",
-}
 
 
 def name_of(st: Statement) -> str:

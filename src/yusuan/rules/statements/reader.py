@@ -1,303 +1,24 @@
-"""The figures a disclosure's narrative states, with what they are about and where they are printed.
-
-`statements(doc)` reads every paragraph and returns `Statement`s: a subject (收入预算总计, 基本支出, “三公”经费
-and its parts, 机关运行经费, 政府采购 and its parts, a function class …) with the amount printed after it,
-the change stated with it (比上年增加 X 万元，增长 Y%; 持平), the share (占 Z%), the completion rate of a 决算
-(完成年初预算的 P%), the reasons given with amounts, and the parts listed under it (其中 / 包括). Every number
-keeps its offset in the paragraph, so `Statement.source` is the printed line of the figure itself.
-
-Amounts stay as printed (Decimal, in the unit printed after them); `Number.wan` converts exactly to 万元.
-Paragraphs that the page broke in the middle of a sentence (a line ending without 。；： followed by one
-that does not start a numbered item) are read as one passage.
-"""
+"""Statements: the figures a disclosure's narrative states, read passage by passage (`read_statements`)."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from yusuan.model.disclosure import Disclosure, Paragraph, Section
+from yusuan.model.disclosure import Disclosure
 from yusuan.model.provenance import Source
-from yusuan.model.tolerance import unit_of
-
-# ---------------------------------------------------------------------------------------------- text
-
-# length-preserving fold: offsets in the folded text are offsets in the printed text
-_FOLD = str.maketrans({
-    "（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "％": "%", "．": ".", "“": '"', "”": '"',
-    "‘": "'", "’": "'", "\u3000": " ", "－": "-", "〔": "[", "〕": "]", "【": "[", "】": "]", "！": "!",
-    "？": "?", **{chr(0xFF10 + i): str(i) for i in range(10)},
-})
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD)
-
-
-_WS = re.compile(r"\s+")
-
-
-def squeeze(text: str) -> str:
-    """Folded text without whitespace, for matching phrases printed with stray spaces."""
-    return _WS.sub("", fold(text))
-
-
-def _sq(folded: str) -> str:
-    return _WS.sub("", folded)
-
-
-# a numbered item at the start of a paragraph: 一、 (一) 1. 1、 (1) ①
-_ENUM = re.compile(
-    r"\s*(?:(?P<cn>[一二三四五六七八九十]+)、|\((?P<cnp>[一二三四五六七八九十]+)\)|(?P<num>\d{1,2})(?:[.、](?!\d)|\s+(?![年月\d]))"
-    r"|\((?P<nump>\d{1,2})\)|(?P<circ>[①-⑳]))"
+from yusuan.rules.statements.passages import _SENTENCE_END, Passage, passages
+from yusuan.rules.statements.subjects import (
+    _GENERIC,
+    _YEAR,
+    _YEAR_DATE,
+    PART_KEYS,
+    QUALIFIERS,
+    TOTAL_KEYS,
+    classified_path,
+    subject,
 )
-
-
-def enumerator(text: str) -> str:
-    """The style of the numbered item a paragraph starts with ('' when it starts with none)."""
-    m = _ENUM.match(fold(text))
-    if not m:
-        return ""
-    return next(k for k, v in m.groupdict().items() if v is not None)
-
-
-@dataclass(slots=True)
-class Passage:
-    """One or more printed paragraphs of a section read as one text."""
-
-    text: str  # folded (same length as printed)
-    section: Section
-    section_index: int
-    paragraphs: list[tuple[int, Paragraph]]  # (offset of the paragraph in text, paragraph)
-    style: str  # enumerator style of its first paragraph
-    printed: str = ""  # the text as printed
-
-    def __post_init__(self):
-        self.printed = self.printed or self.text
-
-    def source_at(self, offset: int) -> Source:
-        start, para = self.paragraphs[0]
-        for s, p in self.paragraphs:
-            if s > offset:
-                break
-            start, para = s, p
-        return para.source_at(max(0, offset - start))
-
-
-_OPEN_END = re.compile(r"[。.!?)\"]\s*$")
-
-
-def passages(doc: Disclosure) -> list[Passage]:
-    out: list[Passage] = []
-    for si, section in enumerate(doc.sections):
-        current: Passage | None = None
-        for para in section.paragraphs:
-            text = fold(para.text)
-            if not text.strip():
-                continue
-            style = enumerator(text)
-            if current is not None and not _OPEN_END.search(current.text) and not style:
-                current.paragraphs.append((len(current.text), para))
-                current.text += text
-                current.printed += para.text
-                continue
-            current = Passage(text, section, si, [(0, para)], style, para.text)
-            out.append(current)
-    return out
-
-
-# -------------------------------------------------------------------------------------------- numbers
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    value: Decimal  # as printed, in `unit`
-    text: str
-    unit: str  # 万元 | 亿元 | 元 | % | 倍 | 辆 | 台 | 个 | 人 | 家
-    start: int
-    end: int
-
-    @property
-    def step(self) -> Decimal:
-        """The printing unit: 1 for 14, 0.01 for 0.47."""
-        return unit_of(self.value)
-
-    @property
-    def wan(self) -> Decimal:
-        return self.value * _TO_WAN.get(self.unit, Decimal(1))
-
-    @property
-    def wan_step(self) -> Decimal:
-        return self.step * _TO_WAN.get(self.unit, Decimal(1))
-
-    @property
-    def is_money(self) -> bool:
-        return self.unit in _TO_WAN
-
-
-_TO_WAN = {"万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "元": Decimal("0.0001")}
-_NUM = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_TOKEN = re.compile(
-    _NUM + r"\s*(?:(?P<money>亿元|万元|万(?![人户])|元)|(?P<pct>%)|(?P<times>倍)"
-    r"|(?P<count>辆|台\(套\)|台|个|人|家|项))"
-)
-# amounts that are thresholds, not figures: 单价 50 万元以上, 20万元(含)以上
-_THRESHOLD_AFTER = re.compile(r"\s*(?:\(含\))?\s*(?:以上|以下)")
-
-
-def numbers(text: str) -> list[Number]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        unit = m.group("money") or m.group("pct") or m.group("times") or m.group("count")
-        if m.group("money") and (_THRESHOLD_AFTER.match(text, m.end()) or text[max(0, m.start() - 3):m.start()].rstrip().endswith("单价")):
-            continue
-        if m.group("count"):
-            if m.group("count") == "项" and text[max(0, m.start() - 1):m.start()] in ("(", "（"):
-                continue  # the code of a 项 in its level bracket: 行政单位医疗（01项）
-            unit = unit.replace("(套)", "")
-        value = Decimal(m.group(1).replace(",", ""))
-        out.append(Number(value, m.group(0).strip(), unit, m.start(), m.end()))
-    return out
-
-
-# ------------------------------------------------------------------------------------------- subjects
-
-# (key, tier, pattern) — the subject of a figure is the most specific subject its clause names
-SUBJECTS: list[tuple[str, int, str]] = [
-    ("three_public.vehicle_total", 5, r'公务用车购置(?:及|和|与)运行(?:维护)?(?:费用?|经费)?'),
-    ("three_public.vehicle_purchase", 5, r'公务用车购置(?:费|经费)?'),
-    ("three_public.vehicle_operation", 5, r'公务(?:车)?用车运行(?:维护)?(?:费用?|经费)?|车辆运行维护费'),
-    ("three_public.abroad", 5, r'因公出国\(境\)(?:费用?|经费)?'),
-    ("three_public.reception", 5, r'公务接待(?:费|支出)'),
-    ("three_public.total", 5, r'"?三公"?经费'),
-    ("meeting", 5, r'会议费'),
-    ("training", 5, r'培训费'),
-    ("office_operating", 5, r'机关运行(?:经)?费|(?<!行政)运行经费'),
-    ("procurement.goods", 5, r'货物类?(?:政府)?采购|拟(?:采)?购(?:买)?货物|政府采购货物|购买货物|^货物类'),
-    ("procurement.works", 5, r'工程类?(?:政府)?采购|拟(?:采)?购(?:买)?工程|政府采购工程|购买工程|^工程类'),
-    ("procurement.services", 5, r'服务类?(?:政府)?采购|拟(?:采)?购(?:买)?服务|政府采购服务|^服务类'),
-    ("procurement.small_micro", 5, r'(?:小型和微型|小型、微型|小微)企业'),
-    ("procurement.sme", 5, r'面向中小企业'),
-    ("procurement.total", 4, r'政府采购'),
-    ("personnel", 3, r'人员(?:支出|经费)'),
-    ("public", 3, r'公用(?:支出|经费)'),
-    ("family", 3, r'对个人和家庭(?:的)?补助'),
-    ("reserve", 3, r'预留机动(?:经费)?'),
-    ("basic", 3, r'基本支出'),
-    ("project", 3, r'项目支出'),
-    ("carry_forward", 3, r'结转下年'),
-    ("carryover", 3, r'上年结转'),
-    ("general_budget", 2, r'一般公共预算'),
-    ("gov_fund", 2, r'政府性基金'),
-    ("soe_capital", 2, r'国有资本经营'),
-    ("special_account", 2, r'财政专户管理资金'),
-    ("business_income", 2, r'事业收入'),
-    ("operating_income", 2, r'(?<!非)经营收入'),
-    ("other_funds", 2, r'其他资金|其他收入'),
-    ("fiscal", 1, r'财政拨款|政府预算拨款'),
-    ("total", 0, r'收入?、?支出?(?:预算)?总计|收、支(?:总)?预算|收入支出总计|收支(?:预算)?总计'),
-    ("income_total", 0, r'收入(?:预算)?(?:总计|合计)|本年收入'),
-    ("expense_total", 0, r'支出(?:预算)?(?:总计|合计)|本年支出'),
-    # 部门预算收入 / 收入预算 are the totals only when nothing narrower is named before them (非税收入预算 is not)
-    ("income_total*", 0, r'(?:部门)?预算收入|收入预算'),
-    ("expense_total*", 0, r'(?:部门)?预算支出|支出预算(?!中)'),
-]
-def _alternatives(pattern: str) -> list[str]:
-    """Top-level alternatives, compiled apart so that overlapping phrases are all found."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(pattern):
-        if ch == "(" and (i == 0 or pattern[i - 1] != "\\"):
-            depth += 1
-        elif ch == ")" and pattern[i - 1] != "\\":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-    out.append(pattern[start:])
-    return out
-
-
-_SUBJECTS = [(k, t, re.compile(a)) for k, t, p in SUBJECTS for a in _alternatives(p)]
-
-# what the figure is said of besides its subject
-QUALIFIERS = [
-    ("fiscal", re.compile(r"财政拨款")),
-    ("general_budget", re.compile(r"一般公共预算")),
-    ("initial_budget", re.compile(r"年初预算")),
-    ("adjusted_budget", re.compile(r"全年预算|调整(?:后)?预算")),
-    ("final", re.compile(r"决算")),
-]
-
-# 一般公共服务支出（类）, also with the code of the level: 卫生健康支出（210类）行政事业单位医疗（11款）
-_LEVEL_BRACKET = re.compile(r"\((\d{1,7})?\s*(类|款|项)\)")
-_NOT_IN_NAME = frozenset('()"<>,:;.')
-# a clause that names no subject of its own: 2023 年预算数 / 支出决算为 / 全年预算为
-_GENERIC = re.compile(r"^(?:\d{4}年度?|本年|年初|全年|调整|预算|决算|支出|收入|数|为|是|合计|共计|金额|安排|的)*$")
-_YEAR = re.compile(r"(?<![\d-])(\d{4})\s*年(?!\s*\d+\s*月)")
-_YEAR_DATE = re.compile(r"(?:截至|截止|自|于)\s*$")
-
-
-def subject(clause: str) -> tuple[str, int, str] | None:
-    """(key, tier, printed subject) of the most specific subject a clause names, the rightmost on ties."""
-    best = None
-    for key, tier, pattern in _SUBJECTS:
-        for m in pattern.finditer(clause):
-            cand = (tier, m.end(), m.end() - m.start())
-            if best is None or cand > best[0]:
-                best = (cand, key, m.group(0))
-    if best is None:
-        return None
-    return best[1], best[0][0], best[2]
-
-
-def classified_path(clause: str) -> tuple[tuple[str, str], ...]:
-    """(name, level) pairs of a clause that names classification items: 一般公共服务支出（类）…（款）…（项）."""
-    return tuple((name, lvl) for name, lvl, _ in coded_path(clause))
-
-
-def coded_path(clause: str) -> tuple[tuple[str, str, str], ...]:
-    """(name, level, code printed in the bracket or '') of each classification item a clause names."""
-    return tuple((n, lvl, code) for _, _, n, lvl, code in classified_items(clause))
-
-
-def classified_items(text: str) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, name, level, code or '') of every classification item named in a (folded) text."""
-    out = []
-    prev = 0
-    for m in _LEVEL_BRACKET.finditer(text):
-        start = _name_start(text, prev, m.start())
-        name = _clean_name(text[start:m.start()]) if start < m.start() else ""
-        if name:
-            out.append((start + max(0, text.find(name, start, m.start()) - start), m.end(), name, m[2], m[1] or ""))
-            prev = m.end()
-    return out
-
-
-def _name_start(text: str, floor: int, end: int) -> int:
-    """Where the name before a level bracket begins: back over characters that may be in a name and short
-    bracketed parts (党委办公厅（室）), down to `floor` (the end of the item before). Linear in the name: a
-    long paragraph without brackets costs nothing."""
-    j = end
-    while j > floor:
-        ch = text[j - 1]
-        if ch == ")":
-            k = text.rfind("(", max(floor, j - 6), j - 1)
-            inner = text[k + 1:j - 1] if k >= 0 else ""
-            if k < 0 or not 1 <= len(inner) <= 4 or ")" in inner or re.match(r"\d{0,3}\s*(?:类|款|项)", inner):
-                break
-            j = k
-            continue
-        if ch in _NOT_IN_NAME or ch.isdigit() or ch.isspace():
-            break
-        j -= 1
-    return j
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、]|其中|包括|主要用于|以下方面|此外)+", "", name)
-    return name.strip(' "、.')
-
+from yusuan.rules.statements.tokens import _WS, Number, _sq, fold, numbers, squeeze
 
 # -------------------------------------------------------------------------------------------- changes
 
@@ -395,22 +116,6 @@ class Statement:
 
 
 # ------------------------------------------------------------------------------------------- extraction
-
-_SENTENCE_END = re.compile(r"[。!?]")
-
-
-_ENDS: dict[str, list[int]] = {}
-
-
-def _sentence_index(text: str, offset: int) -> int:
-    """How many sentences end before `offset` (the ends of the last texts asked about are kept)."""
-    ends = _ENDS.get(text)
-    if ends is None:
-        if len(_ENDS) > 64:
-            _ENDS.clear()
-        ends = _ENDS[text] = [m.start() for m in _SENTENCE_END.finditer(text)]
-    return bisect_left(ends, offset)
-
 
 def _clause(lead: str) -> tuple[str, int]:
     """The clause right before a number: the lead after its last , ; : or unclosed (."""
@@ -595,7 +300,7 @@ class _PassageReader:
     def _place(self, tok: Number) -> None:
         """Where the number stands: its sentence, and the clause that leads to it."""
         text = self.text
-        self.sentence = _sentence_index(text, tok.start)
+        self.sentence = self.passage.sentence_of(tok.start)
         self.sent_start = max(text.rfind(c, 0, tok.start) for c in "。!?") + 1
         self.lead_start = max(self.prev_end, self.sent_start)
         self.clause, cut = _clause(text[self.lead_start:tok.start])
@@ -649,7 +354,7 @@ class _PassageReader:
         if _SUM.match(re.sub(r"(?:增加|减少|增长|下降)了?", "", self.sq)) or _NOT_A_REASON.search(self.sq):
             return True  # 共计增加 X / 增减相抵后增加 X: the reasons summed; 人均定额增加 1000 元
         change.reasons.append(Reason(_direction_in(self.sq), tok, self.clause.strip()))
-        _add_group(change, text, tok)
+        _add_group(change, self.passage, tok)
         return True
 
     def _list_trigger(self, tok: Number) -> None:
@@ -665,7 +370,7 @@ class _PassageReader:
         whole = self.current if self.current is not None else self.head
         if whole is not None and _unit_kind(tok) == _unit_kind(whole):
             self.whole = whole
-            self.list_sentence = _sentence_index(self.text, self.prev_end + trig.start())
+            self.list_sentence = self.passage.sentence_of(self.prev_end + trig.start())
             self.list_word = trig.group(0)
 
     def _percent(self, tok: Number, verb) -> None:
@@ -782,11 +487,11 @@ def _unit_kind(st_or_number) -> str:
     return "money" if n.is_money else n.unit
 
 
-def _add_group(change: Change, text: str, tok: Number):
+def _add_group(change: Change, passage: Passage, tok: Number):
     """Reasons are grouped by sentence: each sentence of amounts may explain the change on its own."""
-    s = _sentence_index(text, tok.start)
+    s = passage.sentence_of(tok.start)
     r = change.reasons[-1]
-    if change.reason_groups and _sentence_index(text, change.reason_groups[-1][-1].amount.start) == s:
+    if change.reason_groups and passage.sentence_of(change.reason_groups[-1][-1].amount.start) == s:
         change.reason_groups[-1].append(r)
     else:
         change.reason_groups.append([r])
@@ -871,7 +576,6 @@ def _class_names(doc: Disclosure) -> dict[str, str]:
 
 # ------------------------------------------------------------------------------------ lists over paragraphs
 
-TOTAL_KEYS = frozenset({"total", "income_total", "expense_total"})
 
 _LIST_AT_END = re.compile(r"(?:其中|具体包括|主要包括|包括|主要用于以下方面|具体如下|具体情况如下)\s*[:,]?\s*[。]?\s*$")
 
@@ -922,30 +626,8 @@ def _link_lists(found: list[Statement]) -> None:
 
 # what a whole may be made of: a listed figure of another kind is not one of its parts (政府采购 X 万元，
 # 其中货物 A、服务 B，面向中小企业 C: C is not a kind of purchase)
-PART_KEYS = {
-    "three_public.total": {"three_public.abroad", "three_public.reception", "three_public.vehicle_total",
-                           "three_public.vehicle_purchase", "three_public.vehicle_operation"},
-    "three_public.vehicle_total": {"three_public.vehicle_purchase", "three_public.vehicle_operation"},
-    "procurement.total": {"procurement.goods", "procurement.works", "procurement.services", "item"},
-    "procurement.sme": {"procurement.small_micro"},
-    "income_total": {"fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "business_income",
-                     "operating_income", "other_funds", "carryover", "item"},
-    "fiscal": {"general_budget", "gov_fund", "soe_capital", "item", "function"},
-    "expense_total": {"basic", "project", "reserve", "carry_forward", "personnel", "public", "family", "function",
-                      "item", "fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "other_funds",
-                      "business_income", "operating_income", "carryover"},
-    "basic": {"personnel", "public", "family", "function", "item"},
-    "general_budget": {"basic", "project", "reserve", "personnel", "public", "family", "function", "item"},
-    "project": {"item", "function"},
-    "personnel": {"function", "item"},
-    "public": {"function", "item"},
-    "office_operating": {"function", "item"},
-    "function": {"function", "item"},
-    "item": {"item", "function"},
-    "count": {"count"},
-}
-PART_KEYS["total"] = PART_KEYS["income_total"] | PART_KEYS["expense_total"]
-PART_KEYS["gov_fund"] = PART_KEYS["soe_capital"] = {"function", "item"}
+
+
 _PHASES = frozenset({"initial_budget", "adjusted_budget", "final"})
 
 
