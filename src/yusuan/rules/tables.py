@@ -57,21 +57,12 @@ def with_phase(base: str, phase: str) -> str:
 # ---------------------------------------------------------------- income sources
 
 # Each income line printed on a summary or income table names one source of funds.
+_NOT_MEASURES = {"other_funds": "其他资金", "other_income": "其他收入", "use_of_balance": "使用非财政拨款结余"}
 SOURCE_NAMES = {
-    "fiscal": "财政拨款",
-    "general_budget": "一般公共预算",
-    "gov_fund": "政府性基金预算",
-    "soe_capital": "国有资本经营预算",
-    "special_account": "财政专户管理资金",
-    "unit_funds": "单位资金",
-    "other_funds": "其他资金",
-    "business_income": "事业收入",
-    "operating_income": "经营收入",
-    "superior_subsidy": "上级补助收入",
-    "affiliated_income": "附属单位上缴收入",
-    "other_income": "其他收入",
-    "prior_carryover": "上年结转",
-    "use_of_balance": "使用非财政拨款结余",
+    k: _NOT_MEASURES.get(k) or MEASURES[k]
+    for k in ("fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "unit_funds", "other_funds",
+              "business_income", "operating_income", "superior_subsidy", "affiliated_income", "other_income",
+              "prior_carryover", "use_of_balance")
 }
 NONFISCAL = {"special_account", "unit_funds", "other_funds", "business_income", "operating_income",
              "superior_subsidy", "affiliated_income", "other_income", "prior_carryover", "use_of_balance"}
