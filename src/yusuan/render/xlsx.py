@@ -16,7 +16,7 @@ import re
 import xlsxwriter
 
 from yusuan.model.formats import Writer
-from yusuan.render.widths import wrapped_lines
+from yusuan.render.widths import column_widths, wrapped_lines
 from yusuan.render.layout import (
     AMOUNT,
     CODE,
@@ -37,7 +37,7 @@ LINE = 1.45  # a line's height in font sizes (a CJK font's ascent and descent)
 PAD_PT = 3.0  # above and below a cell's text
 INDENT_UNITS = 3.0  # one indentation step of a cell (three characters)
 MAX_ROW_PT = 409.0  # the tallest row a worksheet allows
-TEXT_UNITS = 100  # the narrative's one column
+TEXT_UNITS = 100  # the narrative's width: one column, or the columns of the tables inside it
 
 
 def render_xlsx(layout: Layout) -> bytes:
@@ -56,19 +56,22 @@ def render_xlsx(layout: Layout) -> bytes:
     rows.apply(cover)
     _page(cover)
     text = wb.add_worksheet("正文")
-    text.set_column(0, 0, TEXT_UNITS)
+    units = _narrative_units(layout)
+    for c, u in enumerate(units):
+        text.set_column(c, c, u)
     _page(text)
-    rows = Heights([TEXT_UNITS])
+    rows = Heights(units)
+    span = len(units)
     r = 0
     names: set[str] = {"正文", "封面与目录"}
     for block in layout.blocks:
         if isinstance(block, Heading):
             big = block.level == 1
             rows.write(text, r, 0, block.text, f.heading1 if big else f.heading2, 14 if big else 10.5,
-                       space=10 if big else 6)
+                       colspan=span, space=10 if big else 6)
             r += 1
         elif isinstance(block, Paragraph):
-            rows.write(text, r, 0, block.text, f.drafted if block.drafted else f.para, 10.5)
+            rows.write(text, r, 0, block.text, f.drafted if block.drafted else f.para, 10.5, colspan=span)
             r += 1
         elif not block.captioned:  # a table inside the narrative stays there
             r = _grid(text, block, r, f, rows) + 1
@@ -100,9 +103,12 @@ class Heights:
         else:
             self.rows[row] = max(self.rows.get(row, 0.0), need)
 
-    def write(self, sheet, row: int, col: int, text: str, fmt, size: float, **kw) -> None:
-        sheet.write_string(row, col, text, fmt)
-        self.fit(row, col, text, size, **kw)
+    def write(self, sheet, row: int, col: int, text: str, fmt, size: float, *, colspan: int = 1, **kw) -> None:
+        if colspan > 1:
+            sheet.merge_range(row, col, row, col + colspan - 1, text, fmt)
+        else:
+            sheet.write_string(row, col, text, fmt)
+        self.fit(row, col, text, size, colspan=colspan, **kw)
 
     def apply(self, sheet) -> None:
         one = GRID_PT * LINE + PAD_PT
@@ -116,6 +122,19 @@ class Heights:
 
 
 GRID_PT = 9  # the tables' font size
+
+
+def _narrative_units(layout: Layout) -> list[float]:
+    """The narrative sheet's column widths: one wide column, or, where tables stand in the narrative, each
+    column as wide as the widest share the PDF gives it in those tables (render.widths), TEXT_UNITS in all."""
+    shares: list[float] = []
+    for block in layout.blocks:
+        if isinstance(block, TableLayout) and not block.captioned:
+            for c, pct in enumerate(column_widths(block)):
+                shares[len(shares):] = [0.0] * (c + 1 - len(shares))
+                shares[c] = max(shares[c], pct)
+    total = sum(shares)
+    return [TEXT_UNITS * x / total for x in shares] if total else [TEXT_UNITS]
 
 
 def _page(sheet, landscape: bool = False) -> None:
