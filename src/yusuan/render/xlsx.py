@@ -37,7 +37,10 @@ LINE = 1.45  # a line's height in font sizes (a CJK font's ascent and descent)
 PAD_PT = 3.0  # above and below a cell's text
 INDENT_UNITS = 3.0  # one indentation step of a cell (three characters)
 MAX_ROW_PT = 409.0  # the tallest row a worksheet allows
-TEXT_UNITS = 100  # the narrative's width: one column, or the columns of the tables inside it
+# The narrative's width: one column, or the columns of the tables inside it. It fits A4 portrait within
+# half-inch margins even where the default font is a CJK font (its digit a sixth wider than Calibri's),
+# as LibreOffice does not shrink the narrative sheet to the page's width.
+TEXT_UNITS = 80
 
 
 def render_xlsx(layout: Layout) -> bytes:
@@ -140,6 +143,7 @@ def _narrative_units(layout: Layout) -> list[float]:
 def _page(sheet, landscape: bool = False) -> None:
     """A4, fitted to the page's width (as many pages down as it takes)."""
     sheet.set_paper(9)
+    sheet.set_margins(left=0.5, right=0.5)
     if landscape:
         sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
