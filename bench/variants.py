@@ -1,6 +1,8 @@
 """Every corpus publication printed by LibreOffice in other layouts, read back (tests/render/variants.py).
 
-    .venv/bin/python bench/variants.py [--keep DIR]   # figures as Markdown (bench/README.md, "Layout variants")
+    .venv/bin/python bench/variants.py [--keep DIR] [--fmt docx|xlsx]   # figures as Markdown (bench/README.md)
+
+`--fmt xlsx` runs only the XLSX variants (or `--fmt docx` only the DOCX ones).
 
 For each publication (read once) and each variant: yusuan renders DOCX or XLSX in the publication's own
 family, the file is restyled (font, paper, orientation, column widths), LibreOffice converts all files of a
@@ -49,12 +51,14 @@ def main() -> None:
     if not soffice():
         sys.exit("LibreOffice (soffice) is not installed")
     keep = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None
+    only = sys.argv[sys.argv.index("--fmt") + 1] if "--fmt" in sys.argv else None
+    variants = [v for v in VARIANTS if only in (None, v.fmt)]
     docs = {name: load(name)[1] for name in PINS}
     results = []  # (variant, publication, pages, problems)
     times = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         work = keep or Path(tmp)
-        for v in VARIANTS:
+        for v in variants:
             files = []
             for name, doc in docs.items():
                 path = work / v.name / "src" / f"{name}.{v.fmt}"
@@ -84,7 +88,7 @@ def main() -> None:
     def exact(r) -> bool:  # an XLSX's narrative sheet is printed overlapping by LibreOffice: cells only
         return not r[3] or (fmt[r[0]] == "xlsx" and r[3] == ["sections"])
 
-    for v in VARIANTS:
+    for v in variants:
         rs = [r for r in results if r[0] == v.name]
         print(f"| {v.name} | {len(rs)} | {sum(1 for r in rs if 'cells' not in r[3] and not _refused(r))} | "
               f"{sum(1 for r in rs if 'sections' not in r[3] and not _refused(r))} | "

@@ -26,6 +26,7 @@ SAMPLES = [  # each holds a category of misreading the variants showed (bench/RE
     ("shanghai_final_accounts_template", "docx-a3-landscape-zenhei"),  # a short centred heading, wide paper
     ("jiangsu_2017_jianchayuan", "xlsx-a4-portrait-noto-serif-wide"),  # a wide sheet fitted small: 110.00
     ("shanghai_2024_putuo_shehui_final", "xlsx-a3-landscape-microhei"),  # the cover title's end cut off
+    ("shenzhen_2023_pingshan", "xlsx-a4-noto-sans"),  # wrapped header texts printed over the first row
 ]
 BY_NAME = {v.name: v for v in VARIANTS}
 
