@@ -1,4 +1,4 @@
-"""DESIGN.md rounding: a total of n printed parts may differ from their sum by (n + 1) · u / 2."""
+"""The rounding tolerance (docs/architecture.md): a total of n printed parts may differ from their sum by (n + 1) · u / 2."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ def rules_markdown() -> str:
         "# 检查规则目录",
         "",
         "Written by `yusuan rules --format markdown` from `src/yusuan/rules/catalog.csv`; a test keeps it current.",
-        "Amounts are compared under DESIGN.md's rounding tolerance: a total of n printed parts may differ",
+        "Amounts are compared under the rounding tolerance of docs/architecture.md: a total of n printed parts may differ",
         "from their printed sum by (n + 1) · u / 2, u being the unit the table prints in; each finding states",
         "the tolerance it applied.",
     ]

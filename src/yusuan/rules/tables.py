@@ -1,5 +1,5 @@
 """Table reading the arithmetic and reconciliation rules share: sides, printed hierarchy, total rows,
-names and income sources, and sums under DESIGN.md's rounding tolerance counted on printed parts."""
+names and income sources, and sums under the rounding tolerance (model.tolerance) counted on printed parts."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ FLAT_KINDS = {"performance_targets"}
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """total against the sum of parts; blank parts count 0 and add no rounding (DESIGN.md: n printed
+    """total against the sum of parts; blank parts count 0 and add no rounding (model.tolerance: n printed
     parts, (n + 1) · u / 2)."""
 
     total: Decimal
