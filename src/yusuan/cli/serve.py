@@ -200,7 +200,7 @@ def upgrade(url: str | None) -> None:
 
 
 @db.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="文件...")
 @click.option("--db", "url", default=None, help=DB_HELP)
 @click.option("--publish", is_flag=True, help="导入后直接公开（默认为草稿）")
 def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> None:
@@ -219,7 +219,7 @@ def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> Non
 
 
 @db.command("create-user")
-@click.argument("username")
+@click.argument("username", metavar="用户名")
 @click.option("--role", type=click.Choice(["admin", "reviewer", "editor"]), required=True,
               help="admin 管理员；reviewer 主管部门审核人；editor 单位填报人")
 @click.option("--body", "body_name", default=None, help="审核人的主管部门或填报人的单位（名称）")
@@ -246,7 +246,7 @@ def create_user(username: str, role: str, body_name: str | None, url: str | None
 
 
 @db.command("set-password")
-@click.argument("username")
+@click.argument("username", metavar="用户名")
 @click.option("--db", "url", default=None, help=DB_HELP)
 def set_password(username: str, url: str | None) -> None:
     """给用户设置新的随机密码（例如忘记了首次启动时显示的管理员密码），并显示一次。"""
