@@ -82,7 +82,7 @@ def test_first_start_creates_an_administrator_and_prints_its_password_once(tmp_p
     from yusuan.store.accounts import login
 
     url = f"sqlite:///{tmp_path / 'first.db'}"
-    first = CliRunner().invoke(main, ["db", "upgrade", "--db", url])
+    first = CliRunner().invoke(main, ["db", "init", "--db", url])
     assert first.exit_code == 0, first.output
     line = next(x for x in first.output.splitlines() if "已创建管理员账户" in x)
     password = line.rsplit("密码 ", 1)[1].strip()

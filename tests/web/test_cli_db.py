@@ -13,6 +13,9 @@ def test_db_import_create_user_and_set_password(tmp_path):
     run = CliRunner().invoke
     text, tables = (CORPUS / f"jiangsu-2019-zhengxie-bangongting-budget-{p}.pdf" for p in ("text", "tables"))
     r = run(main, ["db", "import", str(text), str(tables), "--publish", "--db", db])
+    assert r.exit_code == 2 and "数据库不存在" in r.output  # import never creates a database
+    assert run(main, ["db", "init", "--db", db]).exit_code == 0
+    r = run(main, ["db", "import", str(text), str(tables), "--publish", "--db", db])
     assert r.exit_code == 0, r.output
     assert "江苏省政协办公厅 2019 年，第 1 版" in r.output
     again = run(main, ["db", "import", str(text), str(tables), "--db", db])

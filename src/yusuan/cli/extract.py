@@ -12,7 +12,7 @@ from yusuan.cli.main import main
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="文件...")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="csv：每个数字单元格一行；json：完整的公开文件模型")
 @click.option("--out", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）")

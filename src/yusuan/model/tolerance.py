@@ -1,4 +1,5 @@
-"""DESIGN.md rounding: printed values may differ from the exact ones by half their printing unit each.
+"""The rounding tolerance (docs/architecture.md): printed values may differ from the exact ones by half
+their printing unit each.
 
 The unit is that of each printed value: a cell printed in whole 元 (5,682) may be 0.5 元 off, one printed
 with cents (8.47) 0.005 元, even in the same table. A total of n printed parts may therefore differ from

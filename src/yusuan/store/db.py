@@ -1,4 +1,4 @@
-"""Opening the database: SQLite by default (a file under YUSUAN_HOME), PostgreSQL by URL; migrations."""
+"""Opening the database (SQLite or PostgreSQL, chosen by store/location.py) and its migrations."""
 
 from __future__ import annotations
 
@@ -10,15 +10,11 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from yusuan.catalog.store import user_home
+from yusuan.store.location import locate
 
 
 class StoreError(Exception):
     """A request the store refuses; str(e) is one Chinese line for the user."""
-
-
-def default_url() -> str:
-    return f"sqlite:///{user_home() / 'yusuan.db'}"
 
 
 def normalize_url(url: str) -> URL:
@@ -27,9 +23,7 @@ def normalize_url(url: str) -> URL:
     if u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
-        path = Path(u.database).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        u = u.set(database=str(path))
+        u = u.set(database=str(Path(u.database).expanduser().resolve()))
     return u
 
 
@@ -59,7 +53,7 @@ class Store:
     """One database: an engine, a session factory and its migrations."""
 
     def __init__(self, url: str | None = None, *, schema: str | None = None, pool_size: int = 10):
-        self.url = url or default_url()
+        self.url = url or locate().url
         self.schema = schema
         self.engine = make_engine(self.url, schema=schema, pool_size=pool_size)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -75,10 +69,24 @@ class Store:
             with s.begin():
                 yield s
 
+    def sqlite_file(self) -> Path | None:
+        u = self.engine.url
+        return Path(u.database) if u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:") else None
+
+    def exists(self) -> bool:
+        """True when the database is there with yusuan's tables; a missing SQLite file is not created."""
+        path = self.sqlite_file()
+        if path is not None and not path.is_file():
+            return False
+        return self.has_schema()
+
     def upgrade(self, revision: str = "head") -> None:
-        """Bring the schema up to `revision` (creating the database on first start)."""
+        """Bring the schema up to `revision`, creating the database when there is none: callers that
+        must not create one ask `exists()` first."""
         from alembic import command
 
+        if (path := self.sqlite_file()) is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         with self.engine.begin() as connection:
             command.upgrade(alembic_config(connection), revision)
 

@@ -1,7 +1,7 @@
 """What each column of a table means, read from its header rows.
 
 A column is a code (科目编码, or one of 类/款/项), a label (项目/科目名称), the body name (预算单位),
-or an amount with a measure from DESIGN.md's vocabulary, possibly on one side of a multi-sided
+or an amount with a measure from the model's vocabulary, possibly on one side of a multi-sided
 summary table and possibly of another phase than this year's budget.
 """
 

@@ -53,7 +53,11 @@ def toc_core(entry: str) -> str:
 
 def with_remark(heading: str, entry: str) -> bool:
     """The heading prints the contents entry and a remark in brackets after it."""
-    return bool(re.match(rf"{re.escape(match_key(entry))}[(（]", match_key(heading)))
+    return _remarked(match_key(heading), match_key(entry))
+
+
+def _remarked(heading_key: str, entry_key: str) -> bool:
+    return heading_key.startswith(entry_key) and heading_key[len(entry_key):len(entry_key) + 1] in ("(", "（")
 
 
 class SectionBuilder:
@@ -71,6 +75,7 @@ class SectionBuilder:
         self._last_heading: Line | None = None
         self._last: Line | None = None
         self._margins: dict[tuple[str, int], tuple[float, float]] = {}
+        self._entries: dict[str, tuple[str, int, str, str]] = {}
 
     def set_margins(self, margins: dict[tuple[str, int], tuple[float, float]]) -> None:
         self._margins = margins
@@ -133,17 +138,23 @@ class SectionBuilder:
     def _toc_heading(self, t: str) -> int:
         """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading; so is
         an entry printed with a remark in brackets (二、部门决算单位构成（仅有一个单位的部门，…）)."""
-        for entry in self.contents:
-            if (level := heading_level(entry)) and with_remark(t, entry):
+        entries = [self._entry(e) for e in self.contents]
+        for _, level, key, _ in entries:
+            if level and _remarked(t, key):
                 return level
         if len(t) > 40 or re.search(r"[，。；：:]", t):
             return 0
-        for entry in self.contents:
-            core = toc_core(entry)
+        for entry, _, _, core in entries:
             if len(core) >= 4 and t.endswith(core):
                 parts = any(e.startswith("第") for e in self.contents)
                 return 1 if entry.startswith("第") or not parts and re.match(r"^[一二三四五六七八九十]+、", entry) else 2
         return 0
+
+    def _entry(self, entry: str) -> tuple[str, int, str, str]:
+        """A contents entry with its heading level, match key and core, worked out once."""
+        if (known := self._entries.get(entry)) is None:
+            known = self._entries[entry] = (entry, heading_level(entry), match_key(entry), toc_core(entry))
+        return known
 
     def _in_toc(self, line: Line, entry: str) -> bool:
         """Table-of-contents entries are short, not sentences, on the page(s) after 目录, and end

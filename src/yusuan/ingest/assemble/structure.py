@@ -1,6 +1,6 @@
 """How a printed table is built: its sides, the depth of its rows, which rows a total adds up (its top
 rows, or the 本年合计 above it and the lines carried between), the printed hierarchy of uncoded rows, the
-source of funds an income line names, and a total checked against its parts under DESIGN.md's rounding.
+source of funds an income line names, and a total checked against its parts under the rounding tolerance (model.tolerance).
 
 The assembler counts a table's own sums with it (ingest/assemble/sums.py); the rules read tables with it."""
 
@@ -25,7 +25,7 @@ FLAT_KINDS = {"performance_targets"}
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """total against the sum of parts; blank parts count 0 and add no rounding (DESIGN.md: each printed
+    """total against the sum of parts; blank parts count 0 and add no rounding (model.tolerance: each printed
     value half its own unit, (n + 1) · u / 2 for n parts sharing u)."""
 
     total: Decimal

@@ -15,7 +15,7 @@ import os
 from yusuan.ingest.pdf.chars import Char
 from yusuan.ingest.pdf.rules import Rules, merge
 
-DPI = 150  # 152/155 numbers exact on the corpus's tables at this resolution (TOOLING.md); 8–14 s a page
+DPI = 150  # 152/155 numbers exact on the corpus's tables at this resolution; 8–14 s a page
 MIN_CONFIDENCE = 0.75  # a recognised line below this is noise (a blur, a stamp, a picture), not text
 SWITCH = "YUSUAN_OCR"  # set to 0 / off / no to read as without the `ocr` extra
 _INK = 140  # a pixel darker than this grey (0–255) is ink

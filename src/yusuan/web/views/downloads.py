@@ -63,7 +63,7 @@ def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depe
 
 
 @router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
-            summary="全部数字单元格（DESIGN.md 单元格导出，与 yusuan extract --format csv 相同）")
+            summary="全部数字单元格（单元格导出约定，见 docs/architecture.md；与 yusuan extract --format csv 相同）")
 def cells_csv(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     text, name = _built(store, caller, disclosure_id, exports.cells_csv)
     return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=disposition(name + ".csv"))
@@ -77,7 +77,7 @@ def model_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=D
 
 
 @router.get("/api/disclosures/{disclosure_id}/report.json",
-            summary="检查结果（DESIGN.md 问题格式，与 yusuan check --format json 相同）")
+            summary="检查结果（检查结果约定，见 docs/architecture.md；与 yusuan check --format json 相同）")
 def report_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     data, name = _built(store, caller, disclosure_id, exports.findings_report)
     return JSONResponse(data, headers=disposition(name + "-检查结果.json"))
