@@ -18,6 +18,7 @@ from yusuan.store.accounts import secret_key
 from yusuan.store.aggregate import AggregateError
 from yusuan.store.db import StoreError
 from yusuan.store.exports import NotAvailable
+from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web.settings import WebSettings
@@ -40,7 +41,7 @@ DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
 # (exception class, HTTP status) — most specific first
 ERRORS: tuple[tuple[type[Exception], int], ...] = (
-    (UploadTooLarge, 413), (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501),
+    (UploadTooLarge, 413), (OverMemory, 413), (OverTime, 422), (JobCrashed, 422), (Busy, 429), (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501),
     (AggregateError, 400), (IngestError, 400), (StoreError, 400),
 )
 
@@ -51,6 +52,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
                   openapi_url="/openapi.json")
     app.state.store = store
     app.state.settings = settings
+    app.state.jobs = Jobs(Budget(settings.job_seconds, settings.job_memory_bytes), workers=settings.job_workers)
     with store.session() as s:
         app.state.signer = TimestampSigner(secret_key(s), salt="yusuan-session")
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -67,7 +69,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
 
 
 ERROR_TITLES = {400: "无法处理", 401: "请先登录", 403: "无权操作", 404: "找不到", 409: "重复", 413: "文件太大",
-                429: "请稍后再试", 501: "暂不支持"}
+                422: "无法处理", 429: "请稍后再试", 501: "暂不支持"}
 
 
 def _handler(status: int):
