@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,6 +15,21 @@ from yusuan.catalog.store import user_home
 
 class StoreError(Exception):
     """A request the store refuses; str(e) is one Chinese line for the user."""
+
+
+VERSIONS_LOCK = 0x7975_7375_616E  # "yusuan": PostgreSQL's advisory lock key for numbering versions
+
+
+def lock_versions(session: Session) -> None:
+    """Wait for any other transaction that numbers versions (or creates bodies) to end, and hold the lock
+    until this one ends: taken before the series is read, so two uploads of one series at once become
+    consecutive versions instead of one failing on the unique version. SQLite: the first write of a
+    transaction takes the database's write lock (a write that changes no row is enough); PostgreSQL: a
+    transaction-level advisory lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VERSIONS_LOCK})
+    else:
+        session.execute(text("UPDATE settings SET value = value WHERE 0 = 1"))
 
 
 def default_url() -> str:

@@ -23,7 +23,7 @@ from yusuan.rules.registry import run
 from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
-from yusuan.store.db import StoreError
+from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
 
@@ -101,6 +101,7 @@ def store_read(s: Session, p: Principal, user: m.User, read: tuple[ModelDisclosu
     """Store what `read_files` made of an upload (read elsewhere: in a job) as a draft, the next version
     of its series."""
     doc, findings, stored = read
+    lock_versions(s)  # before the body is looked up or created and the series read
     body = target_body(s, p, doc, body_id)
     return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
 
