@@ -49,11 +49,12 @@ def normalize_url(url: str) -> URL:
 
 
 def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> Engine:
+    """An engine whose errors never quote the statement's parameters (users' text, passwords' hashes)."""
     u = normalize_url(url)
     backend = u.get_backend_name()
     if backend == "sqlite":
         engine = create_engine(u, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=pool_size, max_overflow=20)
+                               pool_size=pool_size, max_overflow=20, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -66,7 +67,8 @@ def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> 
         return engine
     if backend == "postgresql":
         args = {"options": f"-csearch_path={schema}"} if schema else {}
-        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True,
+                             hide_parameters=True)
     raise StoreError(f"不支持的数据库：{backend}（可用 sqlite:///路径 或 postgresql+psycopg://…）")
 
 

@@ -159,7 +159,7 @@ def _child(send, memory: int, fn: Callable, args: tuple) -> None:
     except (IngestError, StoreError) as e:
         outcome = ("refused", _portable(e))
     except Exception as e:  # a reader's bug: the server answers in one Chinese line
-        outcome = ("crashed", _stack(e))
+        outcome = ("crashed", describe(e))
     try:
         send.send(outcome)
     except MemoryError:  # the result itself does not fit
@@ -177,7 +177,8 @@ def _portable(e: Exception) -> Exception:
     return JobRefused(str(e))
 
 
-def _stack(e: Exception) -> str:
-    """Where `e` happened and its type: the message is left out, since it may quote the input."""
+def describe(e: BaseException) -> str:
+    """Where `e` happened (the stack) and its type, for a log: its message is left out, since it may quote
+    the input (an uploaded file, a request's body)."""
     frames = "".join(traceback.StackSummary.extract(traceback.walk_tb(e.__traceback__)).format())
     return f"{frames}{type(e).__module__}.{type(e).__qualname__}"

@@ -21,6 +21,7 @@ from yusuan.store.exports import NotAvailable
 from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
+from yusuan.web.failures import InternalErrors
 from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
 from yusuan.web import filters
@@ -65,6 +66,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(InternalErrors)
     return app
 
 
@@ -95,19 +97,36 @@ def error_page(request: Request, status: int, message: str):
                 title=ERROR_TITLES.get(status, "出错了"), message=message, status=status)
 
 
+UNPARSED = "There was an error parsing the body"  # FastAPI's 400 for a body it could not decode
+
+
 async def _http_error(request: Request, exc: StarletteHTTPException):
+    if exc.status_code == 400 and exc.detail == UNPARSED:
+        return JSONResponse({"detail": "请求参数不正确：请求体无法解析（应为 UTF-8 编码的 JSON 或表单）"}, status_code=422)
     if _wants_page(request):
         return error_page(request, exc.status_code, str(exc.detail))
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """422 with the field and a Chinese summary first, FastAPI's details after."""
-    parts = []
+    """422 with the field and a Chinese summary first, FastAPI's details after — without the values sent
+    (a password; the raw bytes of a body that is not JSON)."""
+    parts, errors = [], []
     for e in exc.errors():
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
-        parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
-    return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": exc.errors()}, status_code=422)
+        if e.get("type") == "json_invalid":
+            parts.append(f"请求体不是有效的 JSON（第 {where} 个字符：{(e.get('ctx') or {}).get('error', '')}）")
+        else:
+            parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
+        errors.append({"type": e.get("type", ""), "loc": [x if isinstance(x, int) else str(x) for x in e.get("loc", ())],
+                       "msg": e.get("msg", ""), **_plain_context(e.get("ctx"))})
+    return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": errors}, status_code=422)
+
+
+def _plain_context(ctx) -> dict:
+    """A validation error's limits (min_length, le, …): numbers and words, never an object."""
+    plain = {k: v for k, v in (ctx or {}).items() if isinstance(v, (int, float, str, bool))}
+    return {"ctx": plain} if plain else {}
 
 
 def _version() -> str:
