@@ -4,6 +4,7 @@ offline. Each page renders the same context dict as its JSON twin (web/README.md
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import unquote, urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -66,8 +67,22 @@ def search_page(request: Request, q: str = Query("", max_length=200), year: str 
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", caller: Caller = Depends(get_caller)):
-    safe_next = next if next.startswith("/") and not next.startswith("//") else "/"
-    return page(request, caller, "login.html", title="登录", next=safe_next)
+    return page(request, caller, "login.html", title="登录", next=local_path(next))
+
+
+def local_path(target: str) -> str:
+    """`target` when it is a path on this site, else "/": where to go after logging in. Refused: another
+    scheme or host (`https://x`, `javascript:`, `//x`), a backslash (browsers read `/\\x` as `//x`), a control
+    character or a space (browsers drop tabs and newlines from an address, so a tab between two slashes
+    makes `//x`), and anything whose percent-decoded form is one of these."""
+    for form in (target, unquote(target)):
+        if (not form.startswith("/") or form.startswith("//") or "\\" in form
+                or any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in form)):
+            return "/"
+        parts = urlsplit(form)
+        if parts.scheme or parts.netloc:
+            return "/"
+    return target
 
 
 @router.get("/upload", response_class=HTMLResponse)
