@@ -60,8 +60,10 @@ def load_demo(store) -> None:
               help="读取和检查一次上传的时间上限（秒；默认 120），超过即停止（422）")
 @click.option("--job-memory-mb", type=click.IntRange(min=256),
               help="读取和检查一次上传的进程内存上限（MB；默认 2048），超过即停止（413）")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="地址",
+              help="可信的反向代理地址或网段（可多次给出）：只有来自它们的 X-Forwarded-For 才用作客户端地址")
 def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, job_seconds: float | None,
-          job_memory_mb: int | None) -> None:
+          job_memory_mb: int | None, trusted_proxies: tuple[str, ...]) -> None:
     """启动网页工作台和 JSON API（首次启动时建库并创建管理员）。"""
     import uvicorn
 
@@ -73,13 +75,17 @@ def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, 
     if demo:
         load_demo(store)
     given = {"job_seconds": job_seconds, "job_memory_bytes": job_memory_mb and job_memory_mb * 2**20}
-    app = create_app(store, WebSettings(max_upload_bytes=max_upload_mb * 2**20,
-                                        **{k: v for k, v in given.items() if v is not None}))
+    try:
+        settings = WebSettings(max_upload_bytes=max_upload_mb * 2**20, trusted_proxies=trusted_proxies,
+                               **{k: v for k, v in given.items() if v is not None})
+    except ValueError:
+        raise _Refused(f"--trusted-proxy 应为 IP 地址或网段（如 127.0.0.1、10.0.0.0/8）：{'、'.join(trusted_proxies)}") from None
+    app = create_app(store, settings)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"yusuan 已启动：http://{shown}:{port}/ （API 文档 http://{shown}:{port}/docs，按 Ctrl+C 停止）",
                nl=True)
     click.echo("管理员密码只在首次启动时显示；忘记了可运行 yusuan db set-password admin。")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)  # the app decides: --trusted-proxy
 
 
 @main.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from ipaddress import ip_network
 
 MAX_UPLOAD_BYTES = 50 * 2**20  # a disclosure PDF is a few MB; scanned ones reach tens of MB
 JOB_SECONDS = 120.0  # reading and checking the largest corpus publication takes under 2 s
@@ -20,6 +21,7 @@ class WebSettings:
     job_memory_bytes: int = JOB_MEMORY_BYTES  # an upload needing more to be read is stopped (413)
     job_workers: int = JOB_WORKERS
     cookie_secure: bool = False  # set when served over HTTPS (behind a proxy)
+    trusted_proxies: tuple[str, ...] = ()  # addresses or networks whose X-Forwarded-For is believed
     session_cookie: str = SESSION_COOKIE
     title: str = "yusuan 预算公开"
 
@@ -30,3 +32,5 @@ class WebSettings:
             raise ValueError("max_upload_files must be at least 1")
         if self.job_workers < 1:
             raise ValueError("job_workers must be at least 1")
+        for proxy in self.trusted_proxies:
+            ip_network(proxy, strict=False)  # ValueError when it is no address
