@@ -14,12 +14,15 @@ from yusuan.store import exports, queries
 from yusuan.store import models as m
 from yusuan.store.queries import NotFound
 from yusuan.web.deps import Caller, get_caller, get_store
+from yusuan.web.headers import DOCUMENT_CSP, FILE_CSP
 from yusuan.web.schemas import Error
 
 router = APIRouter(tags=["下载"])
+# an original file goes back with the type its bytes were read as (ingest.formats.sniff), never the one its
+# name claims; HTML (an upload may carry scripts) only as bytes to save, never to open in the site's origin
 FILE_TYPES = {"pdf": "application/pdf", "text": "text/plain; charset=utf-8",
-              "docx": exports.RENDER_FORMATS["docx"], "xlsx": exports.RENDER_FORMATS["xlsx"],
-              "html": "text/html; charset=utf-8"}
+              "docx": exports.RENDER_FORMATS["docx"], "xlsx": exports.RENDER_FORMATS["xlsx"]}
+SHOWN = ("pdf", "text")  # opened in the browser (a PDF at a page, a text at a line); the others are saved
 
 
 def disposition(name: str, inline: bool = False) -> dict:
@@ -52,8 +55,10 @@ def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depe
         except NotFound:
             raise NotFound(f"没有编号为 {file_id} 的文件") from None
         content = s.scalar(select(m.File.content).where(m.File.id == file_id))
-    return Response(content, media_type=FILE_TYPES.get(row.format, "application/octet-stream"),
-                    headers=disposition(row.name, inline=row.format in ("pdf", "text")))
+    headers = disposition(row.name, inline=row.format in SHOWN)
+    if row.format == "text":
+        headers["Content-Security-Policy"] = FILE_CSP
+    return Response(content, media_type=FILE_TYPES.get(row.format, "application/octet-stream"), headers=headers)
 
 
 @router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
@@ -90,7 +95,10 @@ def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=De
 def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], caller: Caller = Depends(get_caller),
              store=Depends(get_store)):
     data, name = _built(store, caller, disclosure_id, lambda s, did: exports.rendered(s, did, fmt))
-    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(f"{name}.{fmt}", inline=fmt == "html"))
+    headers = disposition(f"{name}.{fmt}", inline=fmt == "html")
+    if fmt == "html":
+        headers["Content-Security-Policy"] = DOCUMENT_CSP
+    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=headers)
 
 
 @router.get("/api/template.xlsx", responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}, 400: {"model": Error}},
