@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.ingest.pdf.reader import read_pdf_blocks
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"

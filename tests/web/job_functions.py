@@ -28,6 +28,6 @@ def crash() -> None:
 
 
 def refuse() -> None:
-    from yusuan.ingest.errors import IngestError
+    from yusuan.model.errors import IngestError
 
     raise IngestError("空.txt", "文件是空的")

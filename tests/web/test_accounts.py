@@ -84,14 +84,16 @@ def test_login_attempts_made_at_once_all_count(world):
 
     def guess(i: int) -> None:
         start.wait()
-        statuses[i] = clients[i].post("/api/login", json={"username": "admin", "password": f"guess {i:04d}"}).status_code
+        r = clients[i].post("/api/login", json={"username": "admin", "password": f"guess {i:04d}"})
+        statuses[i] = r.status_code
 
     threads = [threading.Thread(target=guess, args=(i,)) for i in range(at_once)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(120)
-    assert set(statuses) <= {401, 429} and 0 < statuses.count(401) <= LOGIN_FAILURES_PER_PAIR, statuses
+    # attempts that see each other may all be refused unchecked: never more than the limit are checked
+    assert set(statuses) <= {401, 429} and statuses.count(401) <= LOGIN_FAILURES_PER_PAIR, statuses
 
 
 def test_x_forwarded_for_counts_only_from_a_trusted_proxy(world):

@@ -54,7 +54,8 @@ def test_original_pdf_and_text_open_in_the_browser_as_what_they_are(world):
     assert "content-security-policy" not in headers  # a sandboxed PDF would not open in Chromium's viewer
     text = _upload(world, "文本.txt", (CORPUS / TEXT).read_bytes() + _unique())
     status, headers = _file_of(world, text)
-    assert headers["content-type"] == "text/plain; charset=utf-8" and headers["content-disposition"].startswith("inline;")
+    assert headers["content-type"] == "text/plain; charset=utf-8"
+    assert headers["content-disposition"].startswith("inline;")
     assert "sandbox" in headers["content-security-policy"]
 
 

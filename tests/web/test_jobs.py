@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from decimal import InvalidOperation
 
 import pytest
 
 from tests.web.conftest import rss
 from tests.web.job_functions import allocate, crash, quantize_29_digits, refuse, sleep_after_writing_pid
-from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime
+from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime, Stopped
 from yusuan.store.db import StoreError
 
 MB = 2**20
@@ -69,4 +70,24 @@ def test_a_full_queue_refuses_at_once(tmp_path):
         await first
         return await jobs.run_async(allocate, 10)  # free again
 
-    assert asyncio.run(two()) == 10
+    with ThreadPoolExecutor(1) as thread:  # a loop of its own (Playwright's may be running in this thread)
+        assert thread.submit(asyncio.run, two()).result() == 10
+
+
+def test_closing_kills_the_running_jobs(tmp_path):
+    """At the server's shutdown nothing waits for a job's budget."""
+    import time
+
+    jobs = Jobs(Budget(seconds=600), workers=1)
+    pid_file = tmp_path / "pid"
+    with ThreadPoolExecutor(1) as thread:
+        running = thread.submit(jobs.run, sleep_after_writing_pid, str(pid_file), 600, name="长.txt")
+        deadline = time.monotonic() + 60
+        while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        jobs.close()
+        with pytest.raises(Stopped) as stopped:
+            running.result(timeout=60)
+    assert "长.txt" in str(stopped.value)
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid_file.read_text()), 0)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from yusuan.cli.main import YusuanGroup, main
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 
 
 @main.group(cls=YusuanGroup)

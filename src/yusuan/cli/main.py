@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-
 import click
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 
 
 class YusuanGroup(click.Group):
@@ -31,5 +30,11 @@ def main() -> None:
     """yusuan：部门预算与决算公开文件的读取、检查、生成与公开。"""
 
 
-from yusuan.cli import catalog, check, extract, render, template  # noqa: E402,F401  (the commands register themselves)
-from yusuan.cli import serve  # noqa: E402,F401  (yusuan serve, yusuan db)
+from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
+    catalog,
+    check,
+    extract,
+    render,
+    serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
+    template,
+)

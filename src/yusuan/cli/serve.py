@@ -8,6 +8,7 @@ import click
 
 from yusuan.cli.main import main
 
+
 class _Refused(click.ClickException):
     """A refusal in one Chinese line: 错误：…, exit status 1."""
 
@@ -129,7 +130,8 @@ def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> Non
 @click.option("--db", "url", default=None, help=DB_HELP)
 def create_user(username: str, role: str, body_name: str | None, url: str | None) -> None:
     """新建用户，并显示一次它的初始密码。"""
-    from yusuan.store.accounts import audit, create_user as create, new_password
+    from yusuan.store.accounts import audit, new_password
+    from yusuan.store.accounts import create_user as create
     from yusuan.store.db import StoreError
     from yusuan.store.repository import body_named
 

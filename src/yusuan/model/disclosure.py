@@ -38,6 +38,18 @@ class Column:
 
 
 @dataclass(slots=True)
+class UnmappedColumn:
+    """An amount column whose header yusuan could not map to a measure of the vocabulary (or that reads
+    as a measure another column of the same rows already has): its figures are kept here, out of the
+    rows and the cells export, so that the reading says what it did not understand."""
+
+    header: str  # the header as printed, levels joined by "/"
+    side: str = ""
+    reason: str = ""  # in Chinese, for the reader of the reading
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Table:
     kind: str
     title: str
@@ -52,6 +64,7 @@ class Table:
     empty: bool = False  # printed as having no amounts this year (本表本年无发生额 / 无数据)
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
+    unmapped: list[UnmappedColumn] = field(default_factory=list)  # amount columns not understood
 
     def cells(self):
         for row in self.rows:

@@ -7,7 +7,19 @@ from decimal import Decimal
 from pathlib import Path
 
 from yusuan.model.disclosure import (
-    Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Value,
+    Column,
+    Disclosure,
+    Identity,
+    Indicator,
+    Paragraph,
+    Performance,
+    Row,
+    Section,
+    Table,
+    Target,
+    Task,
+    UnmappedColumn,
+    Value,
 )
 from yusuan.model.provenance import Source
 
@@ -45,6 +57,8 @@ def _table(d: dict) -> Table:
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
         source=_source(d.get("source")),
+        unmapped=[UnmappedColumn(u.get("header", ""), u.get("side", ""), u.get("reason", ""),
+                                 [_value(v) for v in u.get("values", [])]) for u in d.get("unmapped", [])],
     )
 
 

@@ -16,9 +16,10 @@ import zipfile
 from pathlib import Path
 
 from yusuan.catalog.store import load as load_catalog
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.xlsx.reader import open_xlsx
 from yusuan.model.disclosure import Column, Disclosure, Identity, Row, Table
+from yusuan.model.errors import IngestError
+from yusuan.model.families import family, title_of
 from yusuan.model.provenance import Source
 from yusuan.model.vocabulary import TABLE_KINDS
 from yusuan.prepare import sheets as S
@@ -26,7 +27,6 @@ from yusuan.prepare.cells import SCHEME_CATALOG, Block, Sheet
 from yusuan.prepare.draft import Facts, draft_sections
 from yusuan.prepare.facts import SheetFacts
 from yusuan.prepare.totals import complete
-from yusuan.render.families import family, title_of
 
 
 def is_workbook(path: str | Path) -> bool:

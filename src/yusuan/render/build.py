@@ -9,13 +9,24 @@ from decimal import Decimal
 from itertools import groupby
 
 from yusuan.ingest.assemble.headers import side_of
-from yusuan.ingest.assemble.normalize import norm
 from yusuan.model.amount import parse_amount, printed_value
 from yusuan.model.disclosure import Column, Disclosure, Performance, Row, Section, Table
-from yusuan.render.families import DEFAULT_STYLE, Family, family, title_of
+from yusuan.model.families import DEFAULT_STYLE, Family, family, title_of
+from yusuan.model.text import match_key
 from yusuan.render.glossary import GLOSSARY
 from yusuan.render.layout import (
-    AMOUNT, BODY, CODE, LABEL, TEXT, Block, Cell, Heading, Layout, Paragraph, TableLayout, TocEntry,
+    AMOUNT,
+    BODY,
+    CODE,
+    LABEL,
+    TEXT,
+    Block,
+    Cell,
+    Heading,
+    Layout,
+    Paragraph,
+    TableLayout,
+    TocEntry,
 )
 from yusuan.render.widths import column_widths
 
@@ -31,11 +42,11 @@ def build_layout(doc: Disclosure, style: str = DEFAULT_STYLE, *, keep_captions: 
     disclosure was published in that family (`keep_captions`, by default decided from the tables)."""
     fam = family(style, doc.identity.kind == "final_accounts")
     if keep_captions is None:
-        from yusuan.render.families import family_of
+        from yusuan.model.families import family_of
 
         keep_captions = family_of(doc) == style
     blocks = _narrative_with_tables(doc, fam, keep_captions)
-    if not any("名词解释" in norm(s.heading) for s in doc.sections):
+    if not any("名词解释" in match_key(s.heading) for s in doc.sections):
         blocks.extend(_glossary(doc, len(blocks)))
     title = _cover_title(doc)
     toc = _toc(blocks, doc)
@@ -164,7 +175,7 @@ def _toc(blocks: list[Block], doc: Disclosure) -> list[TocEntry]:
     used: set[str] = set()
     for entry in _unwrapped(doc.contents, blocks):
         target = _entry_target(entry, blocks, used)
-        level = 1 if re.match(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)", norm(entry)) else 2
+        level = 1 if re.match(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)", match_key(entry)) else 2
         if target is not None:
             used.add(target.anchor)
             if isinstance(target, TableLayout):
@@ -189,7 +200,7 @@ def _unwrapped(contents: list[str], blocks: list[Block]) -> list[str]:
 
     out: list[str] = []
     for entry in contents:
-        fragment = norm(entry)
+        fragment = match_key(entry)
         if (out and len(fragment) <= 4 and toc_core(entry) == fragment
                 and _best(out[-1] + entry.strip(), blocks, set())[0] >= _STRONG > _best(out[-1], blocks, set())[0]):
             out[-1] += entry.strip()
@@ -227,8 +238,8 @@ def _match(entry: str, text: str, heading: bool) -> int:
     2 one ending with the other, 1 the same last six characters or more; 0 not at all."""
     from yusuan.ingest.assemble.sections import toc_core, with_remark
 
-    e, t = _squash(norm(entry)), _squash(norm(text))
-    ce, ct = _squash(toc_core(entry)), _squash(toc_core(text))
+    e, t = match_key(entry), match_key(text)
+    ce, ct = toc_core(entry), toc_core(text)
     if len(ce) < 2:
         return 0  # 表, 说明: a fragment names nothing
     if e == t:
@@ -249,12 +260,8 @@ def _match(entry: str, text: str, heading: bool) -> int:
     return 1 if common >= _SUFFIX and 2 * common >= shorter else 0
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def _glossary(doc: Disclosure, n: int) -> list[Block]:
-    parts = [s for s in doc.sections if s.level == 1 and re.match(r"^第[一二三四五六七八九十]+部分", norm(s.heading))]
+    parts = [s for s in doc.sections if s.level == 1 and re.match(r"^第[一二三四五六七八九十]+部分", match_key(s.heading))]
     heading = f"第{_CN[len(parts) + 1]}部分 名词解释" if parts and len(parts) + 1 < len(_CN) else "名词解释"
     blocks: list[Block] = [Heading(heading, 1, "glossary", new_page=True)]
     for k, (term, meaning) in enumerate(GLOSSARY, start=1):
@@ -374,7 +381,7 @@ def _plain_columns(table: Table, columns: list[Column]) -> list[_Col]:
         for k in r.texts:
             if k not in text_keys:
                 text_keys.append(k)
-    first_texts = [k for k in text_keys if _FIRST_TEXTS.match(norm(k))]
+    first_texts = [k for k in text_keys if _FIRST_TEXTS.match(match_key(k))]
     cols: list[_Col] = [_Col(TEXT, [k], key=k) for k in first_texts]
     if named:
         cols.append(_Col(BODY, ["预算单位"]))

@@ -9,7 +9,17 @@ import re
 
 import xlsxwriter
 
-from yusuan.render.layout import AMOUNT, CODE, LABEL, Cell, Heading, Layout, Paragraph, TableLayout
+from yusuan.model.formats import Writer
+from yusuan.render.layout import (
+    AMOUNT,
+    CODE,
+    LABEL,
+    Cell,
+    Heading,
+    Layout,
+    Paragraph,
+    TableLayout,
+)
 
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 
@@ -170,3 +180,7 @@ def _put(sheet, row: int, col: int, cell: Cell, fmt) -> None:
         sheet.write_number(row, col, float(cell.amount), fmt)
     else:
         sheet.write_string(row, col, cell.text, fmt)
+
+
+WRITER = Writer("xlsx", "Excel", (".xlsx",), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "yusuan.render.xlsx:render_xlsx")

@@ -14,13 +14,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from yusuan.ingest.assemble.normalize import ORDINAL_1, norm
+from yusuan.model import kinds
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
+from yusuan.model.text import ORDINAL_1, match_key
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
-    NONFISCAL, SOURCE_MEASURES, Totals, bare, column_name, is_grand, scale, side_rows, sides, source_key,
-    table_unit, with_phase,
+    NONFISCAL,
+    SOURCE_MEASURES,
+    Totals,
+    bare,
+    column_name,
+    is_grand,
+    scale,
+    side_rows,
+    sides,
+    source_key,
+    table_unit,
+    with_phase,
 )
 
 ZERO = Decimal(0)
@@ -35,10 +46,11 @@ SCOPES = {
 }
 SCOPE_NAMES = {"all": "全部资金", "fiscal": "财政拨款", "general": "一般公共预算", "gov_fund": "政府性基金预算",
                "soe": "国有资本经营预算", "source": ""}
-FUNCTION_KINDS = {"expense_summary", "basic_expense_summary", "project_expense_summary", "appropriation_expense",
-                  "general_budget_by_function", "gov_fund_expense", "soe_capital_expense", "income_summary"}
-ECONOMIC_KINDS = {"general_budget_by_economic", "appropriation_basic_by_economic"}
-SUMMARY_KINDS = {"income_expense_summary", "appropriation_summary"}
+# The classified tables compared here: the sided summaries are read by side, and the 机关运行经费 table is
+# compared by its own rule (recon-office-operating).
+FUNCTION_KINDS = kinds.FUNCTION_KINDS - kinds.SIDED_KINDS
+ECONOMIC_KINDS = kinds.ECONOMIC_KINDS - {"office_operating_costs"}
+SUMMARY_KINDS = kinds.SIDED_KINDS
 # which table is taken as the reference when two tables disagree and no third one decides
 PRIORITY = ["income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
             "general_budget_by_function", "appropriation_expense", "general_budget_by_economic",
@@ -195,20 +207,9 @@ def base_of(table: Table, measure: str) -> tuple[str, str]:
     return base, phase
 
 
-_CACHE: dict[tuple, Figures] = {}
-
-
 def collect(doc: Disclosure) -> Figures:
-    """The figures of a disclosure, read once for the reconciliation rules of one check (the cache is
-    keyed by the printed amounts, so a changed amount is read again)."""
-    key = (id(doc), tuple(v.amount for t in doc.tables for _, _, v in t.cells()))
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _collect(doc)
-    return _CACHE[key]
-
-
-def _collect(doc: Disclosure) -> Figures:
+    """The figures of a disclosure, as the reconciliation rules compare them (a check reads them once:
+    `Context.figures`)."""
     figs = Figures(canon=canonical_scopes(doc))
     codes = _function_sequences(doc)
     for table in doc.tables:
@@ -424,7 +425,7 @@ def align(rows: list[Row], sequences: list[list[tuple[str, str]]]) -> list[tuple
             if r.is_total:
                 continue
             name = bare(r.label or r.item)
-            if ORDINAL_1.match(norm(r.label or r.item)) or r.level == 1:
+            if ORDINAL_1.match(match_key(r.label or r.item)) or r.level == 1:
                 hit = next((k for k, (c, n) in enumerate(seq) if len(c) == 3 and n == name), None)
                 if hit is None:
                     prefix = "?"

@@ -11,9 +11,10 @@ from decimal import Decimal
 from yusuan.model.disclosure import Disclosure, Row, Table
 from yusuan.model.provenance import Source
 from yusuan.rules import catalog
+from yusuan.rules.context import Context
 from yusuan.rules.finding import Finding
 
-RuleFn = Callable[[Disclosure, "Emit"], Iterable[Finding]]
+RuleFn = Callable[[Context, "Emit"], Iterable[Finding]]
 RULES: dict[str, RuleFn] = {}
 
 
@@ -102,11 +103,13 @@ def load_rules() -> dict[str, RuleFn]:
 
 
 def run(doc: Disclosure, only: Iterable[str] | None = None) -> list[Finding]:
+    """Every rule (or those named) on one document; the rules share one `Context`, made for this run."""
     rules = load_rules()
     infos = catalog.load()
+    ctx = Context(doc)
     findings: list[Finding] = []
     for rule_id in sorted(rules if only is None else only):
-        findings.extend(rules[rule_id](doc, Emit(infos[rule_id])))
+        findings.extend(rules[rule_id](ctx, Emit(infos[rule_id])))
     return findings
 
 

@@ -1,6 +1,6 @@
 """Where the tables print the figure a sentence states (the cells a narrative figure is read against).
 
-`cells_for(doc, statement)` gives the table cells that print the same quantity as a stated figure — 收入总计
+`cells_for(ctx, statement)` gives the table cells that print the same quantity as a stated figure — 收入总计
 in the 收支总表, 基本支出 in the 支出总表, 因公出国（境）费 in the “三公”经费表 … — each with its amount in 万元
 (tables printed in 元 are converted exactly: 1 万元 = 10000 元). A sentence may be read against several
 tables that print the same quantity; it agrees with the tables when it agrees with any of them.
@@ -12,10 +12,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
+from yusuan.model.kinds import ECONOMIC_KINDS, FUNCTION_KINDS
 from yusuan.model.vocabulary import split_measure
-from yusuan.rules.statements import Statement, memo, squeeze
+from yusuan.rules.statements import Statement, squeeze
+
+if TYPE_CHECKING:
+    from yusuan.rules.context import Context
 
 _WAN = {"万元": Decimal(1), "元": Decimal("0.0001")}
 
@@ -46,12 +51,12 @@ def agrees(amount: Decimal, step: Decimal, cell: Cell) -> bool:
     return abs(amount - cell.wan) <= (step + cell.step) / 2
 
 
-def phase_of(doc: Disclosure, st: Statement) -> str:
+def phase_of(ctx: Context, st: Statement) -> str:
     if "initial_budget" in st.qualifiers:
         return "initial_budget"
     if "adjusted_budget" in st.qualifiers:
         return "adjusted_budget"
-    return "final" if doc.identity.kind == "final_accounts" else ""
+    return "final" if ctx.identity.kind == "final_accounts" else ""
 
 
 # ------------------------------------------------------------------------------------------- rows
@@ -72,12 +77,12 @@ def _top(r: Row) -> bool:
     return r.level <= 1 and not r.code
 
 
-def _cells(doc: Disclosure, phase: str, kinds: Iterable[str], test: RowTest, measures: Iterable[str],
+def _cells(ctx: Context, phase: str, kinds: Iterable[str], test: RowTest, measures: Iterable[str],
            side: str | None = None, blank_is_zero: bool = False) -> list[Cell]:
     out = []
     kinds = tuple(kinds)
     measures = tuple(measures)
-    for table in doc.tables:
+    for table in ctx.tables:
         if table.kind not in kinds or table.empty:
             continue
         printed = {c.measure for c in table.columns}
@@ -100,61 +105,61 @@ _EXPENSE_TOTAL = r"^(?:支出(?:总计|合计)|本年支出合计|当年支出�
 _SUMMARIES = ("income_expense_summary",)
 
 
-def _income_total(doc, phase):
-    return (_cells(doc, phase, _SUMMARIES, _item(_INCOME_TOTAL), ("amount",), side="income")
-            + _cells(doc, phase, ("income_summary",), _total, ("total", "amount")))
+def _income_total(ctx, phase):
+    return (_cells(ctx, phase, _SUMMARIES, _item(_INCOME_TOTAL), ("amount",), side="income")
+            + _cells(ctx, phase, ("income_summary",), _total, ("total", "amount")))
 
 
-def _expense_total(doc, phase):
-    return (_cells(doc, phase, _SUMMARIES, _item(_EXPENSE_TOTAL), ("amount",), side="expense")
-            + _cells(doc, phase, _SUMMARIES, _item(_EXPENSE_TOTAL), ("amount",), side="purpose")
-            + _cells(doc, phase, ("expense_summary",), _total, ("total", "amount")))
+def _expense_total(ctx, phase):
+    return (_cells(ctx, phase, _SUMMARIES, _item(_EXPENSE_TOTAL), ("amount",), side="expense")
+            + _cells(ctx, phase, _SUMMARIES, _item(_EXPENSE_TOTAL), ("amount",), side="purpose")
+            + _cells(ctx, phase, ("expense_summary",), _total, ("total", "amount")))
 
 
-def _fiscal(doc, phase):
-    return (_cells(doc, phase, ("appropriation_summary",), _item(_INCOME_TOTAL), ("amount",), side="income")
-            + _cells(doc, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("amount", "total"), side="expense")
-            + _cells(doc, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("amount",), side="purpose")
-            + _cells(doc, phase, _SUMMARIES, lambda r: _top(r) and bool(re.search(r"财政拨款|政府预算拨款", r.item)),
+def _fiscal(ctx, phase):
+    return (_cells(ctx, phase, ("appropriation_summary",), _item(_INCOME_TOTAL), ("amount",), side="income")
+            + _cells(ctx, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("amount", "total"), side="expense")
+            + _cells(ctx, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("amount",), side="purpose")
+            + _cells(ctx, phase, _SUMMARIES, lambda r: _top(r) and bool(re.search(r"财政拨款|政府预算拨款", r.item)),
                      ("amount",), side="income")
-            + _cells(doc, phase, ("income_summary",), _total, ("fiscal",)))
+            + _cells(ctx, phase, ("income_summary",), _total, ("fiscal",)))
 
 
-def _general_budget(doc, phase):
+def _general_budget(ctx, phase):
     gb = _item(r"^(?:[一二三四五六七八九十]+、|\d\.)?一般公共预算(?:财政)?(?:拨款)?(?:收入|资金|资金小计)?$")
-    return (_cells(doc, phase, ("income_expense_summary", "appropriation_summary", "income_summary"), gb,
+    return (_cells(ctx, phase, ("income_expense_summary", "appropriation_summary", "income_summary"), gb,
                    ("amount",))
-            + _cells(doc, phase, ("general_budget_by_function",), _total, ("total", "amount"))
-            + _cells(doc, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("general_budget",), side="expense")
-            + _cells(doc, phase, ("income_summary",), _total, ("general_budget",)))
+            + _cells(ctx, phase, ("general_budget_by_function",), _total, ("total", "amount"))
+            + _cells(ctx, phase, ("appropriation_summary",), _item(_EXPENSE_TOTAL), ("general_budget",), side="expense")
+            + _cells(ctx, phase, ("income_summary",), _total, ("general_budget",)))
 
 
 def _fund(pattern: str, table_kind: str, measure: str):
-    def cells(doc, phase):
+    def cells(ctx, phase):
         rx = _item(r"^(?:[一二三四五六七八九十]+、|\d\.)?" + pattern)
-        return (_cells(doc, phase, ("income_expense_summary", "appropriation_summary", "income_summary"), rx,
+        return (_cells(ctx, phase, ("income_expense_summary", "appropriation_summary", "income_summary"), rx,
                        ("amount",))
-                + _cells(doc, phase, (table_kind,), _total, ("total", "amount"))
-                + _cells(doc, phase, ("income_summary",), _total, (measure,)))
+                + _cells(ctx, phase, (table_kind,), _total, ("total", "amount"))
+                + _cells(ctx, phase, ("income_summary",), _total, (measure,)))
     return cells
 
 
 def _purpose(pattern: str, measure: str, fiscal_only: bool = False):
-    def cells(doc, phase):
+    def cells(ctx, phase):
         rx = _item(pattern)
-        out = _cells(doc, phase, ("appropriation_summary",), rx, ("amount",), side="purpose")
-        out += _cells(doc, phase, ("general_budget_by_function",), _total, (measure,))
-        out += _cells(doc, phase, ("appropriation_expense",), _total, (measure,))
+        out = _cells(ctx, phase, ("appropriation_summary",), rx, ("amount",), side="purpose")
+        out += _cells(ctx, phase, ("general_budget_by_function",), _total, (measure,))
+        out += _cells(ctx, phase, ("appropriation_expense",), _total, (measure,))
         if not fiscal_only:
-            out += _cells(doc, phase, _SUMMARIES, rx, ("amount",), side="purpose")
-            out += _cells(doc, phase, ("expense_summary",), _total, (measure,))
+            out += _cells(ctx, phase, _SUMMARIES, rx, ("amount",), side="purpose")
+            out += _cells(ctx, phase, ("expense_summary",), _total, (measure,))
         return out
     return cells
 
 
-def _basic(doc, phase):
-    return (_purpose(r"基本支出$", "basic")(doc, phase)
-            + _cells(doc, phase, ("appropriation_basic_by_economic", "general_budget_by_economic"), _total,
+def _basic(ctx, phase):
+    return (_purpose(r"基本支出$", "basic")(ctx, phase)
+            + _cells(ctx, phase, ("appropriation_basic_by_economic", "general_budget_by_economic"), _total,
                      ("amount", "total", "basic")))
 
 
@@ -163,10 +168,10 @@ ECONOMIC = ("general_budget_by_economic", "appropriation_basic_by_economic")
 
 def _economic(codes: tuple[str, ...], total_measure: str, total_item: str):
     """人员经费 = 工资福利支出 (301) (+ 对个人和家庭的补助 303); 公用经费 = 商品和服务支出 (302)."""
-    def cells(doc, phase):
-        out = _cells(doc, phase, ECONOMIC, _total, (total_measure,))
-        out += _cells(doc, phase, ECONOMIC, _item(f"^{total_item}$"), ("amount", "total", "basic"))
-        for table in doc.tables:
+    def cells(ctx, phase):
+        out = _cells(ctx, phase, ECONOMIC, _total, (total_measure,))
+        out += _cells(ctx, phase, ECONOMIC, _item(f"^{total_item}$"), ("amount", "total", "basic"))
+        for table in ctx.tables:
             if table.kind not in ECONOMIC:
                 continue
             by_code = {r.code: r for r in table.rows if r.code in ("301", "302", "303", "310")}
@@ -192,34 +197,34 @@ def codes_combos(codes: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def _three_public(measure: str, back: int = 0):
     """The “三公”经费表: its one body row, or (Shenzhen) the row of the year; back=1 for the year before."""
-    def cells(doc, phase):
-        year = doc.identity.year
+    def cells(ctx, phase):
+        year = ctx.identity.year
 
         def wanted(r: Row) -> bool:
             years = re.findall(r"(\d{4})年", r.item)
             if years:
                 return year is not None and int(years[0]) == year - back
             return not back and "增减" not in r.item and "变化" not in r.item
-        return _cells(doc, phase, ("three_public_costs",), wanted, (measure,), blank_is_zero=True)
+        return _cells(ctx, phase, ("three_public_costs",), wanted, (measure,), blank_is_zero=True)
     return cells
 
 
-def _office_operating(doc, phase):
-    return (_cells(doc, phase, ("office_operating_costs",), _total, ("office_operating", "amount", "total"))
-            + _cells(doc, phase, ("three_public_costs",), lambda r: True, ("office_operating",)))
+def _office_operating(ctx, phase):
+    return (_cells(ctx, phase, ("office_operating_costs",), _total, ("office_operating", "amount", "total"))
+            + _cells(ctx, phase, ("three_public_costs",), lambda r: True, ("office_operating",)))
 
 
 def _procurement_part(word: str):
-    def cells(doc, phase):
+    def cells(ctx, phase):
         rx = re.compile(rf"^(?:[一二三四五六七八九十]+、)?{word}")
-        return _cells(doc, phase, ("procurement",), lambda r: bool(rx.search(squeeze(r.item))) and r.level <= 1,
+        return _cells(ctx, phase, ("procurement",), lambda r: bool(rx.search(squeeze(r.item))) and r.level <= 1,
                       ("total", "amount", "procurement"))
     return cells
 
 
-def _procurement_total(doc, phase):
-    return (_cells(doc, phase, ("procurement",), _total, ("total", "amount", "procurement"))
-            + _cells(doc, phase, ("expense_summary",), _total, ("procurement",)))
+def _procurement_total(ctx, phase):
+    return (_cells(ctx, phase, ("procurement",), _total, ("total", "amount", "procurement"))
+            + _cells(ctx, phase, ("expense_summary",), _total, ("procurement",)))
 
 
 LOOKUPS: dict[str, Callable[[Disclosure, str], list[Cell]]] = {
@@ -258,8 +263,9 @@ LOOKUPS: dict[str, Callable[[Disclosure, str], list[Cell]]] = {
                                                    ("procurement_small_micro",)),
 }
 
-FUNCTION_TABLES = ("general_budget_by_function", "appropriation_expense", "expense_summary",
-                   "appropriation_summary", "income_expense_summary", "gov_fund_expense")
+# The tables printing a function class's whole expense (not its income, nor only its basic or project part).
+FUNCTION_TABLES = FUNCTION_KINDS - {"income_summary", "basic_expense_summary", "project_expense_summary",
+                                    "soe_capital_expense"}
 
 
 def _name(s: str) -> str:
@@ -269,35 +275,35 @@ def _name(s: str) -> str:
     return re.sub(r"(?:支出)?$", "", s)
 
 
-def function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
+def function_cells(ctx: Context, st: Statement) -> list[Cell]:
     """The rows a classified item names: 类 by name (and code length 3), 款 and 项 under it by name."""
-    return _per_statement(doc, "function", st, _function_cells)
+    return _per_statement(ctx, "function", st, _function_cells)
 
 
-def _per_statement(doc: Disclosure, kind: str, st: Statement, compute) -> list[Cell]:
+def _per_statement(ctx: Context, kind: str, st: Statement, compute) -> list[Cell]:
     """Computed once per statement of the document; a statement made up on the spot is not kept."""
-    held, cells = memo(doc, (kind, id(st)), lambda: (st, compute(doc, st)))
-    return cells if held is st else compute(doc, st)
+    held, cells = ctx.memo((kind, id(st)), lambda: (st, compute(ctx, st)))
+    return cells if held is st else compute(ctx, st)
 
 
-def _names(doc: Disclosure) -> dict[int, dict[str, str]]:
+def _names(ctx: Context) -> dict[int, dict[str, str]]:
     """Each coded row's name without 支出 and markers, by table, computed once per document."""
-    return memo(doc, "names", lambda: {id(t): {r.code: _name(r.item) for r in t.rows if r.code} for t in doc.tables})
+    return ctx.memo("names", lambda: {id(t): {r.code: _name(r.item) for r in t.rows if r.code} for t in ctx.tables})
 
 
-def _function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
+def _function_cells(ctx: Context, st: Statement) -> list[Cell]:
     if not st.path:
         return []
-    phase = phase_of(doc, st)
+    phase = phase_of(ctx, st)
     names = [(_name(n), lvl) for n, lvl in st.path]
     want = names[-1]
     length = {"类": 3, "款": 5, "项": 7}[want[1]]
     out: list[Cell] = []
-    for table in doc.tables:
+    for table in ctx.tables:
         if table.kind not in FUNCTION_TABLES or table.empty:
             continue
         rows = [r for r in table.rows if r.code]
-        names_here = _names(doc)[id(table)]
+        names_here = _names(ctx)[id(table)]
         for r in rows:
             if len(r.code) != length or names_here[r.code] != want[0]:
                 continue
@@ -314,27 +320,33 @@ def _function_cells(doc: Disclosure, st: Statement) -> list[Cell]:
     return out
 
 
-ECONOMIC_TABLES = ("appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs")
+def code_cells(ctx: Context, code: str, phase: str = "") -> list[Cell]:
+    """The rows of the function tables printing this code (a 科目 the text names with its code)."""
+    return [c for table in ctx.tables if table.kind in FUNCTION_TABLES and not table.empty
+            for r in table.rows if r.code == code for c in _row_cells(table, r, phase)]
 
 
-def economic_cells(doc: Disclosure, st: Statement) -> list[Cell]:
+ECONOMIC_TABLES = ECONOMIC_KINDS
+
+
+def economic_cells(ctx: Context, st: Statement) -> list[Cell]:
     """The rows of the 经济分类 tables an item names: 工资福利支出（类）, 基本工资（款）…"""
-    return _per_statement(doc, "economic", st, _economic_cells)
+    return _per_statement(ctx, "economic", st, _economic_cells)
 
 
-def _economic_cells(doc: Disclosure, st: Statement) -> list[Cell]:
+def _economic_cells(ctx: Context, st: Statement) -> list[Cell]:
     if not st.path:
         return []
-    phase = phase_of(doc, st)
+    phase = phase_of(ctx, st)
     name, lvl = _name(st.path[-1][0]), st.path[-1][1]
     length = {"类": 3, "款": 5}.get(lvl)
     if length is None:
         return []
     out: list[Cell] = []
-    for table in doc.tables:
+    for table in ctx.tables:
         if table.kind not in ECONOMIC_TABLES or table.empty:
             continue
-        names_here = _names(doc)[id(table)]
+        names_here = _names(ctx)[id(table)]
         for r in table.rows:
             if len(r.code) == length and names_here[r.code] == name:
                 for measure, v in r.values.items():
@@ -356,28 +368,28 @@ def _row_cells(table: Table, row: Row, phase: str) -> list[Cell]:
     return out
 
 
-def prior_cells(doc: Disclosure, st: Statement) -> list[Cell]:
+def prior_cells(ctx: Context, st: Statement) -> list[Cell]:
     """The year-before figure the tables print for a stated figure: the “三公”经费表's row of the year before
     (Shenzhen prints 2022 年 and 2023 年 rows), or a column of 上年预算数 / 上年决算数."""
     if st.key.startswith("three_public.") or st.key in ("meeting", "training"):
         measure = st.key.split(".")[-1]
-        found = _three_public(measure, back=1)(doc, "")
+        found = _three_public(measure, back=1)(ctx, "")
         if found:
             return found
     lookup = LOOKUPS.get(st.key)
     if lookup is None:
         return []
-    return lookup(doc, "prior_budget") + lookup(doc, "prior_final")
+    return lookup(ctx, "prior_budget") + lookup(ctx, "prior_final")
 
 
-def cells_for(doc: Disclosure, st: Statement) -> list[Cell]:
-    return _per_statement(doc, "cells", st, _cells_for)
+def cells_for(ctx: Context, st: Statement) -> list[Cell]:
+    return _per_statement(ctx, "cells", st, _cells_for)
 
 
-def _cells_for(doc: Disclosure, st: Statement) -> list[Cell]:
+def _cells_for(ctx: Context, st: Statement) -> list[Cell]:
     if st.key == "function":
-        return function_cells(doc, st)
+        return function_cells(ctx, st)
     lookup = LOOKUPS.get(st.key)
     if lookup is None:
         return []
-    return lookup(doc, phase_of(doc, st))
+    return lookup(ctx, phase_of(ctx, st))

@@ -153,6 +153,8 @@ def numbers(text: str) -> list[Number]:
         if m.group("money") and (_THRESHOLD_AFTER.match(text, m.end()) or text[max(0, m.start() - 3):m.start()].rstrip().endswith("单价")):
             continue
         if m.group("count"):
+            if m.group("count") == "项" and text[max(0, m.start() - 1):m.start()] in ("(", "（"):
+                continue  # the code of a 项 in its level bracket: 行政单位医疗（01项）
             unit = unit.replace("(套)", "")
         value = Decimal(m.group(1).replace(",", ""))
         out.append(Number(value, m.group(0).strip(), unit, m.start(), m.end()))
@@ -227,7 +229,9 @@ QUALIFIERS = [
     ("final", re.compile(r"决算")),
 ]
 
-_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!类|款|项)[^()]{1,4}\))+?)\((类|款|项)\)')
+# 一般公共服务支出（类）, also with the code of the level: 卫生健康支出（210类）行政事业单位医疗（11款）
+_LEVEL_BRACKET = re.compile(r"\((\d{1,7})?\s*(类|款|项)\)")
+_NOT_IN_NAME = frozenset('()"<>,:;.')
 # a clause that names no subject of its own: 2023 年预算数 / 支出决算为 / 全年预算为
 _GENERIC = re.compile(r"^(?:\d{4}年度?|本年|年初|全年|调整|预算|决算|支出|收入|数|为|是|合计|共计|金额|安排|的)*$")
 _YEAR = re.compile(r"(?<![\d-])(\d{4})\s*年(?!\s*\d+\s*月)")
@@ -249,7 +253,45 @@ def subject(clause: str) -> tuple[str, int, str] | None:
 
 def classified_path(clause: str) -> tuple[tuple[str, str], ...]:
     """(name, level) pairs of a clause that names classification items: 一般公共服务支出（类）…（款）…（项）."""
-    return tuple((_clean_name(n), lvl) for n, lvl in _CLASSIFIED.findall(clause) if _clean_name(n))
+    return tuple((name, lvl) for name, lvl, _ in coded_path(clause))
+
+
+def coded_path(clause: str) -> tuple[tuple[str, str, str], ...]:
+    """(name, level, code printed in the bracket or '') of each classification item a clause names."""
+    return tuple((n, lvl, code) for _, _, n, lvl, code in classified_items(clause))
+
+
+def classified_items(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, name, level, code or '') of every classification item named in a (folded) text."""
+    out = []
+    prev = 0
+    for m in _LEVEL_BRACKET.finditer(text):
+        start = _name_start(text, prev, m.start())
+        name = _clean_name(text[start:m.start()]) if start < m.start() else ""
+        if name:
+            out.append((start + max(0, text.find(name, start, m.start()) - start), m.end(), name, m[2], m[1] or ""))
+            prev = m.end()
+    return out
+
+
+def _name_start(text: str, floor: int, end: int) -> int:
+    """Where the name before a level bracket begins: back over characters that may be in a name and short
+    bracketed parts (党委办公厅（室）), down to `floor` (the end of the item before). Linear in the name: a
+    long paragraph without brackets costs nothing."""
+    j = end
+    while j > floor:
+        ch = text[j - 1]
+        if ch == ")":
+            k = text.rfind("(", max(floor, j - 6), j - 1)
+            inner = text[k + 1:j - 1] if k >= 0 else ""
+            if k < 0 or not 1 <= len(inner) <= 4 or ")" in inner or re.match(r"\d{0,3}\s*(?:类|款|项)", inner):
+                break
+            j = k
+            continue
+        if ch in _NOT_IN_NAME or ch.isdigit() or ch.isspace():
+            break
+        j -= 1
+    return j
 
 
 def _clean_name(name: str) -> str:
@@ -822,46 +864,6 @@ def _change_numbers(st: Statement) -> list[Number | None]:
     return [c.amount, c.percent, c.times] if c else []
 
 
-@dataclass(slots=True)
-class _Entry:
-    doc: Disclosure
-    fingerprint: int
-    found: list[Statement]
-    memo: dict = field(default_factory=dict)
-
-
-_CACHE: dict[int, _Entry] = {}
-
-
-def _fingerprint(doc: Disclosure) -> int:
-    """Cheap enough to ask at every call: a document changed after reading is read again."""
-    return hash((doc.identity.year, doc.identity.body, doc.identity.kind, len(doc.tables), len(doc.sections),
-                 sum(len(s.paragraphs) for s in doc.sections)))
-
-
-def _entry(doc: Disclosure) -> _Entry:
-    hit = _CACHE.get(id(doc))
-    print_ = _fingerprint(doc)
-    if hit is not None and hit.doc is doc and hit.fingerprint == print_:
-        return hit
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    entry = _CACHE[id(doc)] = _Entry(doc, print_, [])
-    entry.found = _Reader(doc).read()
-    return entry
-
-
-def statements(doc: Disclosure) -> list[Statement]:
-    """Every figure the narrative states, in printed order (read once per document: many rules ask)."""
-    return _entry(doc).found
-
-
-def memo(doc: Disclosure, key, compute):
-    """A result derived from a document's statements, computed once per document (`statements(doc)`
-    checks the document is unchanged; ask it first)."""
-    entry = _CACHE.get(id(doc))
-    if entry is None or entry.doc is not doc:
-        entry = _entry(doc)
-    if key not in entry.memo:
-        entry.memo[key] = compute()
-    return entry.memo[key]
+def read_statements(doc: Disclosure) -> list[Statement]:
+    """Every figure the narrative states, in printed order (a check reads them once: `Context.statements`)."""
+    return _Reader(doc).read()

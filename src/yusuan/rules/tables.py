@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from yusuan.ingest.assemble.normalize import ORDINAL, norm
 from yusuan.model.disclosure import Row, Table, Value
+from yusuan.model.text import ORDINAL, match_key
+from yusuan.model.tolerance import rounding_unit, tolerance
 from yusuan.model.vocabulary import MEASURES, PHASES, split_measure
 
 ZERO = Decimal(0)
@@ -45,18 +46,21 @@ def check_sum(total: Value | Decimal, parts: Iterable[Value | None], unit: Decim
     items = printed(parts)
     amount = total.amount if isinstance(total, Value) else total
     added = sum((p.amount for p in items), ZERO)
-    return Check(amount, added, (len(items) + 1) * unit / 2)
+    return Check(amount, added, tolerance(len(items), unit))
 
 
 def table_unit(table: Table) -> Decimal:
     """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
-    places = 0
-    for row in table.rows:
-        for v in row.values.values():
-            exp = v.amount.as_tuple().exponent
-            if isinstance(exp, int) and -exp > places:
-                places = -exp
-    return Decimal(1).scaleb(-places)
+    return rounding_unit([v for row in table.rows for v in row.values.values()])
+
+
+def measures(table: Table) -> set[str]:
+    """Every measure of a table: its columns' and its cells'."""
+    return {c.measure for c in table.columns} | {m for _, m, _ in table.cells()}
+
+
+def coded_rows(table: Table, side: str | None = None) -> list[Row]:
+    return [r for r in table.rows if r.code and (side is None or r.side == side)]
 
 
 def scale(table: Table) -> Decimal:
@@ -74,7 +78,7 @@ def money(amount: Decimal) -> str:
 @lru_cache(maxsize=4096)
 def bare(label: str) -> str:
     """The label for matching: NFKC, no whitespace, no printed ordinal (一、 / 1. / （一）)."""
-    t = norm(label)
+    t = match_key(label)
     t = ORDINAL.sub("", t)
     return t.strip("：:")
 
@@ -134,7 +138,7 @@ def levels(rows: Sequence[Row]) -> list[int]:
         out.append(lvl)
     first_total = next((i for i, r in enumerate(rows) if is_grand(r)), len(rows))
     body = [i for i, r in enumerate(rows[:first_total]) if not r.is_total]
-    if body and all(out[i] == 0 for i in body) and all(not ORDINAL.match(norm(rows[i].label)) for i in body):
+    if body and all(out[i] == 0 for i in body) and all(not ORDINAL.match(match_key(rows[i].label)) for i in body):
         keys = {i: source_key(rows[i]) for i in body}
         if all(keys[i] for i in body if rows[i].values):
             present = set(keys.values())
@@ -294,7 +298,7 @@ def source_key(row: Row) -> str | None:
 
 
 def year_of(row: Row) -> int | None:
-    m = re.match(r"^(\d{4})年", norm(row.item or row.label))
+    m = re.match(r"^(\d{4})年", match_key(row.item or row.label))
     return int(m.group(1)) if m else None
 
 

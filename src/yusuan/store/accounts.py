@@ -106,8 +106,9 @@ def login(session: Session, username: str, password: str, ip: str = "",
     """Check the password; on success a new session (its token goes in the cookie). `attempt` is the entry
     of `start_attempt` (else one is made here); it becomes `login`, `login_failed` or, refused unchecked
     after too many failures, `login_limited`."""
-    entry = session.get(m.AuditEntry, attempt) if attempt else session.get(
-        m.AuditEntry, start_attempt(session, username, ip))
+    if attempt is None:
+        attempt = start_attempt(session, username, ip)
+    entry = session.get(m.AuditEntry, attempt)
     try:
         _check_rate(session, username, ip, entry.id)
     except TooManyAttempts:

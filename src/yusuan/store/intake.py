@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.formats import sniff
 from yusuan.ingest.read import read_publications
 from yusuan.model.disclosure import Disclosure as ModelDisclosure
+from yusuan.model.errors import IngestError
 from yusuan.rules.finding import Finding
 from yusuan.rules.registry import run
 from yusuan.store import access
@@ -50,7 +50,7 @@ def read_files(files: Sequence[UploadedFile]) -> tuple[ModelDisclosure, list[Fin
             path = Path(tmp) / name
             path.write_bytes(f.content)
             paths.append(path)
-        formats = [sniff(p) for p in paths]
+        formats = [sniff(p).name for p in paths]
         docs = read_publications(paths)
     if len(docs) != 1:
         raise IngestError("、".join(names), f"这些文件构成了 {len(docs)} 份公开文件，请一次只上传一份"

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.store.db import StoreError
 
 log = logging.getLogger("yusuan.jobs")
@@ -67,6 +67,11 @@ class JobCrashed(StoreError):
         super().__init__(f"处理 {name} 时出现内部错误（{what}），请把该文件报告给 yusuan 开发者")
 
 
+class Stopped(StoreError):
+    def __init__(self, name: str):
+        super().__init__(f"服务器正在停止，{name} 没有处理完，请稍后重新上传")
+
+
 class Busy(StoreError):
     def __init__(self):
         super().__init__("正在处理的上传太多，请稍后再试")
@@ -82,6 +87,8 @@ class Jobs:
         self.workers, self.queue = workers, queue
         self.started = 0  # processes started so far (the tests count them)
         self._pending = 0
+        self._running: set = set()  # the children alive now, for close()
+        self._closed = False
         self._lock = threading.Lock()
         self._threads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="yusuan-job")
         self._context = multiprocessing.get_context("forkserver")
@@ -109,6 +116,7 @@ class Jobs:
                                       name=f"yusuan-job-{getattr(fn, '__name__', 'job')}")
         with self._lock:
             self.started += 1
+            self._running.add(child)
         child.start()
         send.close()
         try:
@@ -124,6 +132,8 @@ class Jobs:
                 child.kill()
             child.join()
             receive.close()
+            with self._lock:
+                self._running.discard(child)
         if kind == "ok":
             return value
         if kind == "memory":
@@ -134,6 +144,8 @@ class Jobs:
         raise JobCrashed(name, value.splitlines()[-1])
 
     def _lost(self, name: str, exitcode: int | None) -> StoreError:
+        if self._closed:
+            return Stopped(name)
         if exitcode == -signal.SIGKILL:  # the kernel's out-of-memory killer
             return OverMemory(name, self.budget.memory)
         if exitcode is not None and exitcode < 0:  # C libraries abort when an allocation fails under the cap
@@ -144,7 +156,15 @@ class Jobs:
         return JobCrashed(name, f"处理进程意外结束，{how}")
 
     def close(self) -> None:
+        """At the server's shutdown: no new job, the waiting ones dropped, the running ones killed (their
+        requests get Stopped), so stopping never waits for a job's budget."""
         self._threads.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            self._closed = True
+            running = list(self._running)
+        for child in running:
+            if child.is_alive():
+                child.kill()
 
 
 def _child(send, memory: int, fn: Callable, args: tuple) -> None:

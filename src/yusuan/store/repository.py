@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from yusuan.model.disclosure import Disclosure as ModelDisclosure
+from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.rules.finding import Finding as RuleFinding
 from yusuan.store import models as m
 from yusuan.store.accounts import audit
@@ -23,8 +24,8 @@ from yusuan.store.convert import disclosure_rows, finding_rows
 from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.models import utcnow
 
-KIND_NAMES = {"budget": "预算", "final_accounts": "决算"}
-LEVEL_NAMES = {"department": "部门", "unit": "单位"}
+KIND_NAMES = DOCUMENT_KINDS
+LEVEL_NAMES = LEVELS
 STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "published": "已公开"}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -12,22 +13,32 @@ from fastapi.templating import Jinja2Templates
 from itsdangerous import TimestampSigner
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.store import Store
 from yusuan.store.accounts import secret_key
 from yusuan.store.aggregate import AggregateError
 from yusuan.store.db import StoreError
 from yusuan.store.exports import NotAvailable
-from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime
+from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime, Stopped
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
+from yusuan.web import filters
 from yusuan.web.failures import InternalErrors
 from yusuan.web.headers import Nosniff
 from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
-from yusuan.web import filters
 from yusuan.web.views import (
-    accounts, aggregate, audit, bodies, comments, disclosure_pages, disclosures, downloads, findings, pages, tables,
+    accounts,
+    aggregate,
+    audit,
+    bodies,
+    comments,
+    disclosure_pages,
+    disclosures,
+    downloads,
+    findings,
+    pages,
+    tables,
 )
 
 HERE = Path(__file__).parent
@@ -43,15 +54,16 @@ DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
 # (exception class, HTTP status) — most specific first
 ERRORS: tuple[tuple[type[Exception], int], ...] = (
-    (UploadTooLarge, 413), (OverMemory, 413), (OverTime, 422), (JobCrashed, 422), (Busy, 429), (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501),
-    (AggregateError, 400), (IngestError, 400), (StoreError, 400),
+    (UploadTooLarge, 413), (OverMemory, 413), (OverTime, 422), (JobCrashed, 422), (Busy, 429), (Stopped, 503),
+    (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501), (AggregateError, 400),
+    (IngestError, 400), (StoreError, 400),
 )
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     app = FastAPI(title="yusuan 预算公开", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json")
+                  openapi_url="/openapi.json", lifespan=_lifespan)
     app.state.store = store
     app.state.settings = settings
     app.state.jobs = Jobs(Budget(settings.job_seconds, settings.job_memory_bytes), workers=settings.job_workers)
@@ -72,8 +84,14 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     return app
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.jobs.close()  # stopping never waits for an upload's job
+
+
 ERROR_TITLES = {400: "无法处理", 401: "请先登录", 403: "无权操作", 404: "找不到", 409: "重复", 413: "文件太大",
-                422: "无法处理", 429: "请稍后再试", 501: "暂不支持"}
+                422: "无法处理", 429: "请稍后再试", 501: "暂不支持", 503: "请稍后再试"}
 
 
 def _handler(status: int):
@@ -120,8 +138,8 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
             parts.append(f"请求体不是有效的 JSON（第 {where} 个字符：{(e.get('ctx') or {}).get('error', '')}）")
         else:
             parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
-        errors.append({"type": e.get("type", ""), "loc": [x if isinstance(x, int) else str(x) for x in e.get("loc", ())],
-                       "msg": e.get("msg", ""), **_plain_context(e.get("ctx"))})
+        loc = [x if isinstance(x, int) else str(x) for x in e.get("loc", ())]
+        errors.append({"type": e.get("type", ""), "loc": loc, "msg": e.get("msg", ""), **_plain_context(e.get("ctx"))})
     return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": errors}, status_code=422)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 
 CODE, CODE_PART, LABEL, ALT_LABEL, BODY, AMOUNT, TEXT = (
     "code", "code_part", "label", "alt_label", "body", "amount", "text"
@@ -84,14 +84,33 @@ _YEAR = re.compile(r"(20\d\d)年")
 _BUDGET_COLUMN = re.compile(r"(预算数|^预算$|年初预算|全年预算|调整预算)")
 
 
-def _measure_of(path: list[str], kind: str) -> str:
-    for element in reversed(path):
-        for pattern, measure in _MEASURES_C:
-            if pattern.search(element):
-                if measure == "vehicle_operation" and kind != "three_public_costs":
-                    continue
-                return _in_group(measure, path, kind)
+# A leaf that only says which figure the column holds (预算数 / 决算数 / 金额): what it is a figure of is
+# printed above it (因公出国（境）费 / 预算数), unless that is a side of a summary (本年收入 / 预算数).
+_FIGURE_ONLY = re.compile(r"^(20\d\d年)?(上年|本年|年初|调整|全年)?(预算|决算|执行)数?$|^(金额|数额)$")
+
+
+def _match(element: str, kind: str) -> str:
+    for pattern, measure in _MEASURES_C:
+        if pattern.search(element) and not (measure == "vehicle_operation" and kind != "three_public_costs"):
+            return measure
     return ""
+
+
+def _measure_of(path: list[str], kind: str) -> str:
+    """The measure of the innermost header element that names one; a leaf that only names the figure
+    (预算数) takes the part named above it (因公出国（境）费 / 预算数 → abroad), but not a side of a
+    summary table (本年收入 / 预算数 stays amount)."""
+    figure = ""
+    for depth, element in enumerate(reversed(path)):
+        measure = _match(element, kind)
+        if depth == 0 and measure and _FIGURE_ONLY.match(element) and len(path) > 1:
+            figure = measure
+            continue
+        if figure and side_of([element]):
+            return figure
+        if measure:
+            return _in_group(measure, path, kind)
+    return figure
 
 
 def _in_group(measure: str, path: list[str], kind: str) -> str:
@@ -175,7 +194,7 @@ def header_paths(matrix: list[list[str]], spanned: bool) -> list[list[str]]:
     for c in range(width):
         path: list[str] = []
         for row in rows:
-            t = norm(row[c])
+            t = match_key(row[c])
             if t and (not path or path[-1] != t):
                 path.append(t)
         paths.append(path)
@@ -204,13 +223,27 @@ def column_specs(
         specs.append(ColumnSpec(c, role, "/".join(path), side, measure))
     if kind == "three_public_costs":
         _grand_total(specs)
+    _single_value(specs)
     return specs
+
+
+def _single_value(specs: list[ColumnSpec]) -> None:
+    """A table printing one amount column prints one value per row: its measure is `amount` (with the
+    column's phase), whatever the header calls it (机关运行经费支出, 总计, 基本支出)."""
+    amounts = [s for s in specs if s.role == AMOUNT and s.measure]
+    if len(amounts) == 1:
+        _, at, phase = amounts[0].measure.partition("@")
+        amounts[0].measure = "amount" + (at + phase)
 
 
 def _grand_total(specs: list[ColumnSpec]) -> None:
     """Jiangsu prints 合计 (三公 + 会议费 + 培训费) beside the 三公 小计: the former is the grand total."""
-    totals = [s for s in specs if s.measure.split("@")[0] == "total"]
-    if len(totals) > 1:
-        for s in totals:
-            if "三公" not in s.header:
-                s.measure = s.measure.replace("total", "grand_total", 1)
+    by_phase: dict[str, list[ColumnSpec]] = {}
+    for s in specs:
+        if s.measure.split("@")[0] == "total":
+            by_phase.setdefault(s.measure.partition("@")[2], []).append(s)
+    for totals in by_phase.values():  # 合计 of this year beside 合计 of the year before is no grand total
+        if len(totals) > 1:
+            for s in totals:
+                if "三公" not in s.header:
+                    s.measure = s.measure.replace("total", "grand_total", 1)

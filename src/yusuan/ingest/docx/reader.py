@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

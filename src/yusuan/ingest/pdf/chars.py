@@ -55,8 +55,10 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
         shows = None
     out: list[Char] = []
     for i, code in enumerate(codes):
-        if (code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xF0000) and code not in _SPACE_CODES:
-            continue  # control characters and private-use glyphs carry no printed text
+        if code < 0x20 and code not in _SPACE_CODES:
+            continue  # control characters carry no printed text
+        # a private-use glyph (a symbol font's bullet, a character set outside Unicode) is kept as it is, with its
+        # box: it prints something the text cannot show, and hyg-undisplayable reports it where it is printed
         ch = chr(code) if code != 0xFFFE else _UNMAPPED
         if ch in _DROP:
             continue

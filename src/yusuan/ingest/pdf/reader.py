@@ -8,7 +8,6 @@ from typing import Iterator
 import pypdfium2 as pdfium
 
 from yusuan.ingest.blocks import Block, Grid, Line
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
 from yusuan.ingest.pdf.geometry import PageSpace
@@ -18,6 +17,7 @@ from yusuan.ingest.pdf.lattice import find_lattices
 from yusuan.ingest.pdf.rules import read_rules
 from yusuan.ingest.pdf.text import bbox, group_lines, line_text
 from yusuan.ingest.pdf.visible import page_visibility
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 NO_TEXT = "扫描件：文件没有文本层（只有图像），本工具不做文字识别（OCR），无法读取其中的文字"

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from yusuan.ingest.pdf.geometry import IDENTITY, Matrix, PageSpace, apply_point, apply_box, compose, object_matrix
+from yusuan.ingest.pdf.geometry import (
+    IDENTITY,
+    Matrix,
+    PageSpace,
+    apply_box,
+    apply_point,
+    compose,
+    object_matrix,
+)
 
 THIN = 3.0  # points: thicker than this is a filled area, not a rule
 _MERGE_GAP = 2.5  # collinear pieces this close become one rule

@@ -21,7 +21,14 @@ from typing import Callable
 
 import pypdfium2.raw as pdfium_c
 
-from yusuan.ingest.pdf.geometry import IDENTITY, Matrix, apply_box, apply_point, compose, object_matrix
+from yusuan.ingest.pdf.geometry import (
+    IDENTITY,
+    Matrix,
+    apply_box,
+    apply_point,
+    compose,
+    object_matrix,
+)
 
 _WHITE = 250  # text lighter than this grey (0-255) cannot be seen on white paper
 _NO_INK = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP))

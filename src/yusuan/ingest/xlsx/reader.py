@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 _DECIMALS = re.compile(r"\.(0+)")

@@ -3,8 +3,7 @@
 
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.registry import rule
-from yusuan.rules.sums import measures
-from yusuan.rules.tables import check_sum, column_name, printed, table_unit
+from yusuan.rules.tables import check_sum, column_name, measures, printed, table_unit
 
 # (total, parts): a part column the table prints counts; blank cells are 0. A part printed only
 # through its own parts (基本支出 as 人员经费 + 公用经费) is replaced by them.
@@ -22,8 +21,8 @@ IDENTITIES = [
 
 
 @rule("arith-column-parts")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         present = measures(table)
         unit = table_unit(table)
         phases = {split_measure(m)[1] for m in present}

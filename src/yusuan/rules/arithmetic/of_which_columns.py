@@ -11,8 +11,8 @@ OF_WHICH = (("procurement_sme", "procurement"), ("procurement_small_micro", "pro
 
 
 @rule("arith-of-which-columns")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         if table.kind not in ("expense_summary", "basic_expense_summary", "project_expense_summary"):
             continue
         unit = None

@@ -3,13 +3,12 @@
 from collections import defaultdict
 
 from yusuan.rules.registry import rule
-from yusuan.rules.sums import coded_rows
-from yusuan.rules.tables import check_sum, column_name, printed, table_unit
+from yusuan.rules.tables import check_sum, coded_rows, column_name, printed, table_unit
 
 
 @rule("arith-parent-children")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         rows = coded_rows(table)
         if not rows:
             continue

@@ -3,12 +3,19 @@
 
 from yusuan.rules.arithmetic.total_rows import names
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, hierarchy, printed, sides, table_unit
+from yusuan.rules.tables import (
+    check_sum,
+    column_name,
+    hierarchy,
+    printed,
+    sides,
+    table_unit,
+)
 
 
 @rule("arith-printed-hierarchy")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         unit = None
         for side in sides(table):
             for parent, parts, of_which in hierarchy(table, side):

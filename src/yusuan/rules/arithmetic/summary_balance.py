@@ -5,15 +5,23 @@
 from decimal import Decimal
 
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import Totals, column_name, side_rows, sides, source_key, table_unit, with_phase
+from yusuan.rules.tables import (
+    Totals,
+    column_name,
+    side_rows,
+    sides,
+    source_key,
+    table_unit,
+    with_phase,
+)
 
 SIDE_NAMES = {"income": "收入方", "expense": "支出方", "purpose": "支出方（按支出用途）"}
 FUND_COLUMNS = ("general_budget", "gov_fund", "soe_capital")
 
 
 @rule("arith-summary-balance")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         present = sides(table)
         if "income" not in present or len(present) < 2:
             continue
@@ -48,7 +56,7 @@ def check(doc, emit):
                         other_item=income.specs[i].total.item,
                         other_how="（未填列，按所列各行合计）" if a.derived else "",
                     )
-                if doc.identity.kind == "budget" and income.specs:
+                if ctx.identity.kind == "budget" and income.specs:
                     yield from funds(emit, table, unit, income, other, phase)
 
 

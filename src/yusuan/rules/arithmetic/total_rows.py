@@ -2,12 +2,19 @@
 小计行）之和；总计 = 本年合计 + 上年结转（结转下年）等所列调整行。逐列、逐方（收入、支出）核对。"""
 
 from yusuan.rules.registry import rule
-from yusuan.rules.tables import check_sum, column_name, printed, sides, table_unit, total_specs
+from yusuan.rules.tables import (
+    check_sum,
+    column_name,
+    printed,
+    sides,
+    table_unit,
+    total_specs,
+)
 
 
 @rule("arith-total-rows")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         unit = None
         for side in sides(table):
             for spec in total_specs(table, side):

@@ -1,12 +1,13 @@
 """按年度分行列示的“三公”经费表（深圳：2022年、2023年、增减变化金额）：增减变化行 = 本年行 − 上年行，逐列核对。"""
 
+from yusuan.model.tolerance import tolerance
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import bare, column_name, table_unit, year_of
 
 
 @rule("arith-year-change")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         if table.kind != "three_public_costs":
             continue
         years = [r for r in table.rows if year_of(r)]
@@ -15,15 +16,13 @@ def check(doc, emit):
             continue
         before, after = sorted(years, key=year_of)
         unit = table_unit(table)
-        tol = 3 * unit / 2
         for change in changes:
             for measure, v in change.values.items():
                 a, b = after.values.get(measure), before.values.get(measure)
                 if a is None and b is None:
                     continue
                 expected = (a.amount if a else 0) - (b.amount if b else 0)
-                n = (a is not None) + (b is not None)
-                tol = (n + 1) * unit / 2
+                tol = tolerance((a is not None) + (b is not None), unit)
                 if abs(v.amount - expected) > tol:
                     yield emit(
                         table=table, row=change, measure=measure, expected=expected, actual=v.amount,

@@ -45,13 +45,13 @@ def _owner(label: str) -> tuple[str, ...] | None:
 
 
 @rule("code-implausible-class")
-def check(doc, emit):
-    body = doc.identity.body
+def check(ctx, emit):
+    body = ctx.identity.body
     plausible = plausible_classes(body)
     if plausible is None:
         return
     seen = set()
-    for table in doc.tables:
+    for table in ctx.tables:
         for row in table.rows:
             if not row.code.startswith("2") or len(row.code) not in (3, 5, 7):
                 continue

@@ -6,12 +6,12 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-name")
-def check(doc, emit):
-    year = doc.identity.year
+def check(ctx, emit):
+    year = ctx.identity.year
     if year is None:
         return
     catalogs = Catalogs(year)
-    for table, row in coded_rows(doc):
+    for table, row in coded_rows(ctx):
         catalog = catalogs.of(row.code)
         if not this_years_names(catalog):
             continue

@@ -7,10 +7,10 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-name-consistent")
-def check(doc, emit):
+def check(ctx, emit):
     first: dict[str, tuple] = {}
     reported = defaultdict(set)
-    for table, row in coded_rows(doc):
+    for table, row in coded_rows(ctx):
         if not row.label.strip():
             continue
         key = name_key(row.label)

@@ -6,9 +6,9 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-parent")
-def check(doc, emit):
+def check(ctx, emit):
     above: dict[tuple[int, str], list] = {}  # (table, side) -> coded rows so far
-    for table, row in coded_rows(doc):
+    for table, row in coded_rows(ctx):
         rows = above.setdefault((id(table), row.side), [])
         parent = next((r for r in reversed(rows) if len(r.code) < len(row.code)), None)
         rows.append(row)

@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-scheme")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         for row in table.rows:
             if not row.code:
                 continue

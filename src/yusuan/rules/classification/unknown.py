@@ -5,6 +5,6 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-unknown")
-def check(doc, emit):
-    for table, row, _, year in codes_not_listed(doc, complete_lists=True):
+def check(ctx, emit):
+    for table, row, _, year in codes_not_listed(ctx, complete_lists=True):
         yield emit(table=table, row=row, year=year, scheme=SCHEME_NAMES[scheme_of(row.code)])

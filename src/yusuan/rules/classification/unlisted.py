@@ -6,8 +6,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("code-unlisted")
-def check(doc, emit):
-    for table, row, catalog, year in codes_not_listed(doc, complete_lists=False):
+def check(ctx, emit):
+    for table, row, catalog, year in codes_not_listed(ctx, complete_lists=False):
         used = catalog.imported_year or catalog.shipped_year
         yield emit(table=table, row=row, year=year, scheme=SCHEME_NAMES[scheme_of(row.code)],
                    catalog_year=used if used is not None else "（无）")

@@ -3,8 +3,9 @@
 
 import re
 
+from yusuan.model.text import match_key
 from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.rules.printed import norm, note_source, table_source
+from yusuan.rules.printed import note_source, table_source
 from yusuan.rules.registry import rule
 from yusuan.rules.standard_sets import glossary
 
@@ -27,28 +28,28 @@ def _no_amounts(table) -> bool:
     return table.empty or not values or all(a == 0 for a in values)
 
 
-def _explained_in_text(doc, kind) -> bool:
+def _explained_in_text(ctx, kind) -> bool:
     subject = _SUBJECT.get(kind)
     if subject is None:
         return False
-    for section in doc.sections:
+    for section in ctx.sections:
         if glossary(section.heading):
             continue
         for p in section.paragraphs:
-            for sentence in re.split(r"[。；;\n]", norm(p.text)):
+            for sentence in re.split(r"[。；;\n]", match_key(p.text)):
                 if subject in sentence and _NONE.search(sentence):
                     return True
     return False
 
 
 @rule("complete-empty-table")
-def check(doc, emit):
-    for table in doc.tables:
+def check(ctx, emit):
+    for table in ctx.tables:
         if not _no_amounts(table):
             continue
-        if any(_NONE.search(norm(n)) for n in table.notes):
+        if any(_NONE.search(match_key(n)) for n in table.notes):
             continue
-        if _explained_in_text(doc, table.kind):
+        if _explained_in_text(ctx, table.kind):
             continue
         yield emit(table=table, kind_name=TABLE_KINDS[table.kind],
                    where=[note_source(table) if table.rows else table_source(table)])

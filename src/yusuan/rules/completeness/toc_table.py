@@ -8,9 +8,9 @@ from yusuan.rules.standard_sets import contents_tables
 
 
 @rule("complete-toc-table")
-def check(doc, emit):
-    printed = {t.kind for t in doc.tables}
-    listed = contents_tables(doc)
+def check(ctx, emit):
+    printed = {t.kind for t in ctx.tables}
+    listed = contents_tables(ctx.doc)
     for entry, kind in listed:
         if kind not in printed:
             yield located(

@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("hyg-fill-in")
-def check(doc, emit):
-    for p in pieces(doc):
+def check(ctx, emit):
+    for p in pieces(ctx.doc):
         found = tokens(FILL_IN, p.text)
         if not found or INSTRUCTIONS.search(p.text) or PLACEHOLDERS.search(p.text):
             continue  # already template residue (hyg-instruction, hyg-placeholder)

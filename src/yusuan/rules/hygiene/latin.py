@@ -12,7 +12,7 @@ _WORD = re.compile(rf"(?<![A-Za-z0-9.\-_/@])([a-z]{{2,}})(?![A-Za-z0-9])")
 _MARKUP = re.compile(r"\\[a-zA-Z]+|</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>|&[a-z]+;|\$[^$\n]{1,40}\$")
 # Lowercase words at home in Chinese text: units and common web words.
 _ALLOWED = {"km", "kg", "mg", "ml", "mm", "cm", "kw", "kwh", "ha", "pm", "app", "wifi", "web", "www", "http",
-            "https", "com", "cn", "gov", "org", "net", "html", "pdf", "doc", "docx", "xls", "xlsx", "email", "no",
+            "https", "com", "cn", "gov", "org", "net", "html", "pdf", "ctx", "docx", "xls", "xlsx", "email", "no",
             "ppm", "db", "dba", "mb", "gb", "tb", "kb"}
 _NEAR_CJK = re.compile(rf"[{CJK}]")
 
@@ -33,8 +33,8 @@ def _stray(text: str) -> list[re.Match]:
 
 
 @rule("hyg-latin")
-def check(doc, emit):
-    for p in pieces(doc):
+def check(ctx, emit):
+    for p in pieces(ctx.doc):
         found = _stray(p.text)
         if not found:
             continue

@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("hyg-placeholder")
-def check(doc, emit):
-    for p in pieces(doc):
+def check(ctx, emit):
+    for p in pieces(ctx.doc):
         found = tokens(PLACEHOLDERS, p.text)
         if not found:
             continue

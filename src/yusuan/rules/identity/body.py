@@ -29,18 +29,18 @@ _PERF_TITLE = re.compile(r"^(?P<name>.+?)(?:部门|单位)?整体支出绩效目
 _NOT_A_NAME = ("本部门", "本单位", "我部门", "我单位", "部门", "单位")
 
 
-def _claims(doc):
+def _claims(ctx):
     """(name as printed, where, source) for every place that names the document's own body."""
-    perf = doc.performance
+    perf = ctx.performance
     if perf is not None and perf.body:
         yield perf.body, "绩效目标表“单位名称”", perf.source
-    for table in doc.tables:
+    for table in ctx.tables:
         if table.kind == "performance_targets" and (m := _PERF_TITLE.match(table.title)):
             yield m["name"], "表名", table.source
         named = [r for r in table.rows if r.is_total and not r.code and not r.label.strip() and r.item]
         if len(named) == 1:  # the body's own total row (its name printed, or the caption's 部门名称)
             yield named[0].item, f"{table.number_text or '《' + table.title + '》'}的单位合计行", named[0].source
-    for p in pieces(doc):
+    for p in pieces(ctx.doc):
         if p.part in ("title", "contents", "heading"):
             for pattern in _HEADING_NAMES:
                 if m := pattern.match(p.text):
@@ -53,11 +53,11 @@ def _claims(doc):
 
 
 @rule("ident-body")
-def check(doc, emit):
-    body = doc.identity.body
+def check(ctx, emit):
+    body = ctx.identity.body
     if not body:
         return
-    for name, where, source in _claims(doc):
+    for name, where, source in _claims(ctx):
         name = name.strip()
         if name in _NOT_A_NAME or same_body(name, body):
             continue

@@ -10,11 +10,11 @@ _COMPARED = re.compile(r"(?:比|较)\s*(20\d\d)\s*年|与\s*(20\d\d)\s*年度?[^
 
 
 @rule("ident-prior-year")
-def check(doc, emit):
-    year = doc.identity.year
+def check(ctx, emit):
+    year = ctx.identity.year
     if year is None:
         return
-    for p in pieces(doc):
+    for p in pieces(ctx.doc):
         if p.part != "paragraph":
             continue
         for m in _COMPARED.finditer(p.text):

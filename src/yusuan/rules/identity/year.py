@@ -23,10 +23,10 @@ _SENTENCES = (
 )
 
 
-def _claims(doc):
+def _claims(ctx):
     """(year printed, expected year, piece, offset)."""
-    year = doc.identity.year
-    for p in pieces(doc):
+    year = ctx.identity.year
+    for p in pieces(ctx.doc):
         if p.part in ("title", "contents", "heading", "table_title"):
             for m in _YEAR.finditer(p.text):
                 if not _OTHER.search(p.text[: m.start()]):
@@ -43,11 +43,11 @@ def _claims(doc):
 
 
 @rule("ident-year")
-def check(doc, emit):
-    if doc.identity.year is None:
+def check(ctx, emit):
+    if ctx.identity.year is None:
         return
     seen = set()
-    for printed, expected, p, at in _claims(doc):
+    for printed, expected, p, at in _claims(ctx):
         key = (id(p), at)
         if printed == expected or key in seen:
             continue

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from yusuan.model.disclosure import Disclosure
 from yusuan.rules.printed import located
 from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
-from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, memo, statements, subject
+from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, subject
+
+if TYPE_CHECKING:
+    from yusuan.rules.context import Context
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -58,16 +61,16 @@ def span(r: "Ratio") -> str:
 
 # ----------------------------------------------------------------------------------- text against tables
 
-def against_tables(doc: Disclosure, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:
+def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:
     """Each stated figure of these subjects against the cells printing the same quantity: a finding when
     it agrees with none of them (each printed figure may be off by half its printing unit)."""
     keys = set(keys)
-    for st in statements(doc):
+    for st in ctx.statements:
         if not st.is_figure or st.key not in keys:
             continue
         if st.key in ("personnel", "public", "family") and "项目" in st.passage.text[st.clause_start:st.amount.start]:
             continue  # 项目中的人员经费 is not the 基本支出's
-        cells = lookup(doc, st)
+        cells = lookup(ctx, st)
         if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
             continue
         best = min(cells, key=lambda c: abs(c.wan - st.amount.wan))
@@ -144,48 +147,47 @@ class PercentCheck:
     note: str = ""
 
 
-def precise(doc: Disclosure, st: Statement) -> tuple[Decimal, Decimal]:
+def precise(ctx: Context, st: Statement) -> tuple[Decimal, Decimal]:
     """A stated figure as exactly as the document prints it: the text drops zeros (110 万元) that the
     table prints (110.00), so a figure the tables confirm is known to the table's precision."""
     amount, step = st.amount.wan, st.amount.wan_step
     if st.is_figure:
-        for cell in cells_for(doc, st):
+        for cell in cells_for(ctx, st):
             if cell.step < step and agrees(amount, step, cell):
                 amount, step = cell.wan, cell.step
     return amount, step
 
 
-def percent_checks(doc: Disclosure) -> list[PercentCheck]:
-    statements(doc)
-    return memo(doc, "percent_checks", lambda: _percent_checks(doc))
+def percent_checks(ctx: Context) -> list[PercentCheck]:
+    return ctx.memo("percent_checks", lambda: _percent_checks(ctx))
 
 
-def _percent_checks(doc: Disclosure) -> list[PercentCheck]:
+def _percent_checks(ctx: Context) -> list[PercentCheck]:
     out: list[PercentCheck] = []
-    found = statements(doc)
+    found = ctx.statements
     for st in found:
         c = st.change
         if c is not None and c.percent is not None and c.amount is not None and st.amount is not None:
             if c.direction and c.percent_direction and c.direction != c.percent_direction:
                 out.append(PercentCheck("change", st, c.percent, None, "wrong", note="direction"))
             else:
-                r = change_ratio(st, precise(doc, st))
+                r = change_ratio(st, precise(ctx, st))
                 if r is not None:
                     base = st.amount.wan if st.prior else st.amount.wan - c.direction * c.amount.wan
                     out.append(PercentCheck("change", st, c.percent, r, r.verdict(c.percent), "上年数", base))
         if st.share is not None and st.amount is not None and not st.prior:
-            out.extend(_share_check(doc, st, found))
+            out.extend(_share_check(ctx, st, found))
         for basis, rate in st.completion:
-            out.extend(_completion_check(doc, st, basis, rate, found))
+            out.extend(_completion_check(ctx, st, basis, rate, found))
     return out
 
 
-def _share_check(doc: Disclosure, st: Statement, found: list[Statement]) -> list[PercentCheck]:
+def _share_check(ctx: Context, st: Statement, found: list[Statement]) -> list[PercentCheck]:
     bases: list[tuple[str, Decimal, Decimal]] = []  # (what, amount, step)
     label = st.share_base
     if not label:
         if st.whole is not None and st.whole.amount is not None:
-            bases.append((name_of(st.whole), *precise(doc, st.whole)))
+            bases.append((name_of(st.whole), *precise(ctx, st.whole)))
     else:
         if "三公" in label:
             keys = {"three_public.total"}
@@ -198,19 +200,19 @@ def _share_check(doc: Disclosure, st: Statement, found: list[Statement]) -> list
             keys = {s[0]} if s else set()
         for other in found:
             if other.key in keys and other.is_figure and other.amount.wan > 0:
-                bases.append((name_of(other), *precise(doc, other)))
+                bases.append((name_of(other), *precise(ctx, other)))
         probe = Statement(next(iter(keys)), label, None, st.passage, 0, 0) if keys else None
         if probe is not None:
-            for cell in cells_for(doc, probe):
+            for cell in cells_for(ctx, probe):
                 bases.append((f"{cell.table.title}", cell.wan, cell.step))
         if keys == {"three_public.total"} and not bases:
             parts = [o for o in found if o.passage is st.passage and o.share is not None and o.is_figure
                      and o.key.startswith("three_public.")]
             if len(parts) >= 3:
-                exact = [precise(doc, o) for o in parts]
+                exact = [precise(ctx, o) for o in parts]
                 bases.append(("所列三项之和", sum((a for a, _ in exact), ZERO), sum((u for _, u in exact), ZERO)))
     checks = []
-    value, value_step = precise(doc, st)
+    value, value_step = precise(ctx, st)
     for what, amount, step in bases:
         r = ratio(value, value_step, amount, step)
         if r is not None:
@@ -225,7 +227,7 @@ _BASIS_QUALIFIER = {"年初预算": ("initial_budget",), "全年预算": ("adjus
                     "调整预算": ("adjusted_budget",), "预算": ("initial_budget", "adjusted_budget")}
 
 
-def _completion_check(doc: Disclosure, st: Statement, basis: str, rate: Number,
+def _completion_check(ctx: Context, st: Statement, basis: str, rate: Number,
                       found: list[Statement]) -> list[PercentCheck]:
     if st.amount is None:
         return []
@@ -237,7 +239,7 @@ def _completion_check(doc: Disclosure, st: Statement, basis: str, rate: Number,
         return []
     checks = []
     for o in candidates:
-        r = ratio(*precise(doc, st), *precise(doc, o))
+        r = ratio(*precise(ctx, st), *precise(ctx, o))
         if r is None:
             others = [x for x in same if x not in candidates and x.amount.wan > 0]
             note = ""
@@ -293,9 +295,9 @@ class PartsSum:
         return self.total - self.whole.amount.wan
 
 
-def parts_sums(doc: Disclosure) -> list[PartsSum]:
+def parts_sums(ctx: Context) -> list[PartsSum]:
     out = []
-    for st in statements(doc):
+    for st in ctx.statements:
         if not st.parts or st.amount is None or st.prior or st.key in TOTAL_KEYS and not st.parts:
             continue
         total = sum((p.amount.wan for p in st.parts), ZERO)
@@ -306,18 +308,18 @@ def parts_sums(doc: Disclosure) -> list[PartsSum]:
     return out
 
 
-def prior_figures(doc: Disclosure, st: Statement) -> list[tuple[str, Decimal, Decimal, object]]:
+def prior_figures(ctx: Context, st: Statement) -> list[tuple[str, Decimal, Decimal, object]]:
     """(what, amount, step, where) of the year-before figure of a statement: stated with it, or in a table."""
     out = []
     if st.prior_statement is not None and st.prior_statement.amount is not None:
         p = st.prior_statement
         out.append(("文字所述上年数", p.amount.wan, p.amount.wan_step, p.source))
-    for cell in prior_cells(doc, st):
+    for cell in prior_cells(ctx, st):
         out.append((f"《{cell.table.title}》“{cell.row.item}”", cell.wan, cell.step, cell))
     return out
 
 
 __all__ = [
     "Cell", "HUNDRED", "NAMES", "PercentCheck", "Ratio", "against_tables", "change_ratio", "fmt", "is_complete",
-    "located", "name_of", "parts_sums", "pct", "percent_checks", "prior_figures", "ratio", "statements",
+    "located", "name_of", "parts_sums", "pct", "percent_checks", "prior_figures", "ratio",
 ]

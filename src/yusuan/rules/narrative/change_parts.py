@@ -4,7 +4,7 @@
 
 from decimal import Decimal
 
-from yusuan.rules.narrative import fmt, located, name_of, statements
+from yusuan.rules.narrative import fmt, located, name_of
 from yusuan.rules.registry import rule
 from yusuan.rules.statements import TOTAL_KEYS
 
@@ -31,8 +31,8 @@ def _change_of(whole, found):
 
 
 @rule("text-change-parts")
-def check(doc, emit):
-    found = statements(doc)
+def check(ctx, emit):
+    found = ctx.statements
     for whole in found:
         if len(whole.parts) < 2 or not whole.is_figure:
             continue

@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("text-change-percent")
-def check(doc, emit):
-    for c in percent_checks(doc):
+def check(ctx, emit):
+    for c in percent_checks(ctx):
         if c.kind != "change" or c.verdict != "wrong":
             continue
         st, ch = c.statement, c.statement.change

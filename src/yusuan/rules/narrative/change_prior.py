@@ -1,17 +1,17 @@
 """正文所述增减额与上年数相符：正文或表格写明上年数的（如深圳“三公”经费表列出上年和本年两行，或正文括注
 “上年为 X 万元”），“比上年增加（减少）D 万元”“与上年持平”应等于本年数减上年数（在各数四舍五入的范围内）。"""
 
-from yusuan.rules.narrative import fmt, located, name_of, prior_figures, statements
+from yusuan.rules.narrative import fmt, located, name_of, prior_figures
 from yusuan.rules.registry import rule
 
 
 @rule("text-change-prior")
-def check(doc, emit):
-    for st in statements(doc):
+def check(ctx, emit):
+    for st in ctx.statements:
         c = st.change
         if c is None or not st.is_figure or c.direction is None or (c.amount is None and c.direction != 0):
             continue
-        priors = prior_figures(doc, st)
+        priors = prior_figures(ctx, st)
         if not priors:
             continue
         stated = c.direction * c.amount.wan if c.amount is not None else 0

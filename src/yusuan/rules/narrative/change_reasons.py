@@ -3,7 +3,7 @@
 
 from decimal import Decimal
 
-from yusuan.rules.narrative import fmt, located, name_of, statements
+from yusuan.rules.narrative import fmt, located, name_of
 from yusuan.rules.registry import rule
 
 
@@ -14,8 +14,8 @@ def _sum(reasons, direction):
 
 
 @rule("text-change-reasons")
-def check(doc, emit):
-    for st in statements(doc):
+def check(ctx, emit):
+    for st in ctx.statements:
         c = st.change
         if c is None or not c.reasons or c.amount is None or not c.direction:
             continue

@@ -3,14 +3,14 @@
 
 from collections import defaultdict
 
-from yusuan.rules.narrative import fmt, located, name_of, statements
+from yusuan.rules.narrative import fmt, located, name_of
 from yusuan.rules.registry import rule
 
 
 @rule("text-change-restated")
-def check(doc, emit):
+def check(ctx, emit):
     groups = defaultdict(list)
-    for st in statements(doc):
+    for st in ctx.statements:
         c = st.change
         if not st.is_figure or c is None or c.amount is None or not c.direction or st.key in ("item", "count"):
             continue

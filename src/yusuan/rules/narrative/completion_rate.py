@@ -6,8 +6,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("text-completion-rate")
-def check(doc, emit):
-    for c in percent_checks(doc):
+def check(ctx, emit):
+    for c in percent_checks(ctx):
         if c.kind != "completion" or c.verdict != "wrong":
             continue
         st = c.statement

@@ -6,10 +6,10 @@ from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import economic_cells, function_cells
 
 
-def _economic_only(doc, st):
-    return [] if function_cells(doc, st) else economic_cells(doc, st)
+def _economic_only(ctx, st):
+    return [] if function_cells(ctx, st) else economic_cells(ctx, st)
 
 
 @rule("text-economic-items")
-def check(doc, emit):
-    yield from against_tables(doc, emit, ("function",), _economic_only)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, ("function",), _economic_only)

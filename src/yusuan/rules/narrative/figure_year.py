@@ -4,7 +4,7 @@
 import re
 from decimal import Decimal
 
-from yusuan.rules.narrative import NAMES, located, name_of, statements
+from yusuan.rules.narrative import NAMES, located, name_of
 from yusuan.rules.registry import rule
 
 # a year named with carry-overs, balances or running totals is not the year of the figure
@@ -12,11 +12,11 @@ _OTHER_YEARS = re.compile(r"结转|结余|截至|截止|以来|累计|起|至今
 
 
 @rule("text-figure-year")
-def check(doc, emit):
-    year = doc.identity.year
+def check(ctx, emit):
+    year = ctx.identity.year
     if year is None:
         return
-    for st in statements(doc):
+    for st in ctx.statements:
         if st.amount is None or st.year is None or st.key not in NAMES or st.key == "carryover":
             continue
         if _OTHER_YEARS.search(st.passage.text, st.clause_start, st.amount.start):
@@ -26,7 +26,7 @@ def check(doc, emit):
             continue
         fields = dict(
             sentence=st.quote(), subject=name_of(st), stated=st.amount.text, printed=st.year, year=year,
-            role="上年数" if st.prior else "本年数", kind_word="决算" if doc.identity.kind == "final_accounts" else "预算",
+            role="上年数" if st.prior else "本年数", kind_word="决算" if ctx.identity.kind == "final_accounts" else "预算",
         )
         f = emit(
             measure="year", expected=Decimal(expected), actual=Decimal(st.year),

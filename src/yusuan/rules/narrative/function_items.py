@@ -7,5 +7,5 @@ from yusuan.rules.stated_cells import function_cells
 
 
 @rule("text-function-items")
-def check(doc, emit):
-    yield from against_tables(doc, emit, ("function",), function_cells)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, ("function",), function_cells)

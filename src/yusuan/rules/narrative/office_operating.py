@@ -5,5 +5,5 @@ from yusuan.rules.registry import rule
 
 
 @rule("text-office-operating")
-def check(doc, emit):
-    yield from against_tables(doc, emit, ("office_operating",))
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, ("office_operating",))

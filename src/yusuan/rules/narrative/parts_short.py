@@ -6,8 +6,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("text-parts-short")
-def check(doc, emit):
-    for s in parts_sums(doc):
+def check(ctx, emit):
+    for s in parts_sums(ctx):
         whole = s.whole
         if -s.excess <= s.tolerance or is_complete(whole) or "包括" not in whole.list_word:
             continue

@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("text-parts-sum")
-def check(doc, emit):
-    for s in parts_sums(doc):
+def check(ctx, emit):
+    for s in parts_sums(ctx):
         whole = s.whole
         over = s.excess > s.tolerance
         short = -s.excess > s.tolerance and is_complete(whole)

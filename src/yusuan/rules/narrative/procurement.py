@@ -9,5 +9,5 @@ KEYS = ("procurement.total", "procurement.goods", "procurement.works", "procurem
 
 
 @rule("text-procurement")
-def check(doc, emit):
-    yield from against_tables(doc, emit, KEYS)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, KEYS)

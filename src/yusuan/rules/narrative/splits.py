@@ -9,5 +9,5 @@ KEYS = ("basic", "project", "reserve", "personnel", "public", "family")
 
 
 @rule("text-splits")
-def check(doc, emit):
-    yield from against_tables(doc, emit, KEYS)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, KEYS)

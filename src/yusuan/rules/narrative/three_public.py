@@ -9,5 +9,5 @@ KEYS = ("three_public.total", "three_public.abroad", "three_public.reception", "
 
 
 @rule("text-three-public")
-def check(doc, emit):
-    yield from against_tables(doc, emit, KEYS)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, KEYS)

@@ -10,5 +10,5 @@ KEYS = ("total", "income_total", "expense_total", "fiscal", "general_budget", "g
 
 
 @rule("text-totals")
-def check(doc, emit):
-    yield from against_tables(doc, emit, KEYS)
+def check(ctx, emit):
+    yield from against_tables(ctx, emit, KEYS)

@@ -3,7 +3,7 @@
 
 import re
 
-from yusuan.rules.narrative import located, statements
+from yusuan.rules.narrative import located
 from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import cells_for
 
@@ -11,7 +11,7 @@ _OWNED = re.compile(r"共有车辆|实有车辆|车辆保有量|公务用车保�
 _BOUGHT = re.compile(r"(?:购置|新增)车辆")
 
 
-def _money(doc, found, key):
+def _money(ctx, found, key):
     """The year's figure for a 三公 part: stated in the text, else printed in the “三公”经费表."""
     for st in found:
         if st.key == key and st.is_figure:
@@ -19,21 +19,21 @@ def _money(doc, found, key):
     for st in found:
         if st.key == "three_public.total" and st.is_figure:
             probe = type(st)(key, key, None, st.passage, st.sentence, st.clause_start)
-            cells = cells_for(doc, probe)
+            cells = cells_for(ctx, probe)
             if cells:
                 return cells[0].wan, st
     return None, None
 
 
 @rule("text-vehicles")
-def check(doc, emit):
-    found = statements(doc)
+def check(ctx, emit):
+    found = ctx.statements
     counts = [st for st in found if st.key == "count" and st.amount is not None and st.amount.unit == "辆"
               and st.whole is None]
     owned = next((c for c in counts if _OWNED.search(c.label)), None)
     bought = next((c for c in counts if _BOUGHT.search(c.label)), None)
-    run, run_st = _money(doc, found, "three_public.vehicle_operation")
-    buy, buy_st = _money(doc, found, "three_public.vehicle_purchase")
+    run, run_st = _money(ctx, found, "three_public.vehicle_operation")
+    buy, buy_st = _money(ctx, found, "three_public.vehicle_purchase")
     problems = []
     if owned is not None and owned.amount.value == 0 and run:
         problems.append((owned, f"共有车辆 {owned.amount.text}，却安排公务用车运行维护费 {run} 万元"))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from yusuan.model.disclosure import Disclosure, Table
+from typing import TYPE_CHECKING
+
+from yusuan.model.disclosure import Table
+
+if TYPE_CHECKING:
+    from yusuan.rules.context import Context
 
 
-def performance_table(doc: Disclosure) -> Table | None:
-    return next((t for t in doc.tables if t.kind == "performance_targets"), None)
+def performance_table(ctx: Context) -> Table | None:
+    return next((t for t in ctx.tables if t.kind == "performance_targets"), None)
 
 
 def indicator_label(ind) -> str:

@@ -9,8 +9,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("perf-empty-category")
-def check(doc, emit):
-    perf = doc.performance
+def check(ctx, emit):
+    perf = ctx.performance
     if perf is None:
         return
     filled = {(i.level1, i.level2) for i in perf.indicators if i.name}
@@ -24,4 +24,4 @@ def check(doc, emit):
             category = ind.level1
         else:
             continue
-        yield located(emit(table=performance_table(doc), category=category, where=[ind.source]), item=category)
+        yield located(emit(table=performance_table(ctx), category=category, where=[ind.source]), item=category)

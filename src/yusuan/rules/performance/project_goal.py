@@ -5,8 +5,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("perf-project-goal")
-def check(doc, emit):
-    for table in doc.tables_of("project_performance"):
+def check(ctx, emit):
+    for table in ctx.tables_of("project_performance"):
         goal_columns = {k for r in table.rows for k in r.texts if "绩效目标" in k or "目标" in k}
         if not goal_columns:
             continue

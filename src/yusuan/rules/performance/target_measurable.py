@@ -8,17 +8,16 @@ from yusuan.rules.performance import indicator_label, performance_table
 from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
 
-
 # A grade of a published standard is a measurable target: 达Ⅲ类标准, V 类.
 _GRADE = re.compile(r"[ⅠⅡⅢⅣⅤⅥ]+\s*类|(?<![A-Za-z])[IV]{1,3}\s*类")
 
 
 @rule("perf-target-measurable")
-def check(doc, emit):
-    perf = doc.performance
+def check(ctx, emit):
+    perf = ctx.performance
     if perf is None:
         return
     for ind in perf.indicators:
         if ind.name and ind.target.text.strip() and not ind.target.measurable and not _GRADE.search(ind.target.text):
-            yield located(emit(table=performance_table(doc), indicator=indicator_label(ind),
+            yield located(emit(table=performance_table(ctx), indicator=indicator_label(ind),
                                target=ind.target.text.strip(), where=[ind.source]), item=ind.name)

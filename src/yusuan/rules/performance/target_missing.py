@@ -6,11 +6,11 @@ from yusuan.rules.registry import rule
 
 
 @rule("perf-target-missing")
-def check(doc, emit):
-    perf = doc.performance
+def check(ctx, emit):
+    perf = ctx.performance
     if perf is None:
         return
     for ind in perf.indicators:
         if ind.name and not ind.target.text.strip():
-            yield located(emit(table=performance_table(doc), indicator=indicator_label(ind), where=[ind.source]),
+            yield located(emit(table=performance_table(ctx), indicator=indicator_label(ind), where=[ind.source]),
                           item=ind.name)

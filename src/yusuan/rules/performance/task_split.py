@@ -7,8 +7,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("perf-task-split")
-def check(doc, emit):
-    perf = doc.performance
+def check(ctx, emit):
+    perf = ctx.performance
     if perf is None:
         return
     lines = [(t.name, t.values) for t in perf.tasks] + ([("金额合计", perf.total)] if perf.total else [])
@@ -20,7 +20,7 @@ def check(doc, emit):
         added = fiscal.amount + other.amount
         if abs(total.amount - added) > tol:
             yield located(
-                emit(table=performance_table(doc), measure="total", expected=added, actual=total.amount,
+                emit(table=performance_table(ctx), measure="total", expected=added, actual=total.amount,
                      tolerance=tol, task=name, fiscal=fiscal.text, other=other.text, where=[total.source]),
                 item=name,
             )

@@ -9,8 +9,8 @@ from yusuan.rules.registry import rule
 
 
 @rule("perf-task-total")
-def check(doc, emit):
-    perf = doc.performance
+def check(ctx, emit):
+    perf = ctx.performance
     if perf is None or not perf.tasks or not perf.total:
         return
     for measure, total in perf.total.items():
@@ -21,7 +21,7 @@ def check(doc, emit):
         added = sum((p.amount for p in parts), total.amount * 0)
         if abs(total.amount - added) > tol:
             yield located(
-                emit(table=performance_table(doc), measure=measure, expected=added, actual=total.amount,
+                emit(table=performance_table(ctx), measure=measure, expected=added, actual=total.amount,
                      tolerance=tol, tasks=len(parts), measure_name=MEASURES.get(measure, measure),
                      where=[total.source]),
                 item="金额合计",

@@ -3,17 +3,18 @@
 
 from decimal import Decimal
 
-from yusuan.rules.reconcile import SCOPES, collect
+from yusuan.model.tolerance import tolerance
+from yusuan.rules.reconcile import SCOPES
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import is_grand, scale, table_unit
 
 
 @rule("recon-key-projects")
-def check(doc, emit):
-    tables = [t for t in doc.tables if t.kind == "project_performance"]
+def check(ctx, emit):
+    tables = [t for t in ctx.tables if t.kind == "project_performance"]
     if not tables:
         return
-    figs = collect(doc)
+    figs = ctx.figures
     scope = figs.canon[SCOPES["expense_summary"]]
     projects = [f for f in figs.by_key.get(("expense", "", "project", "", scope), []) if f.values]
     if not projects:
@@ -26,7 +27,7 @@ def check(doc, emit):
         k = scale(table) / scale(ref.table)
         amount = sum((v.amount for _, v in lines), Decimal(0)) * k
         unit = max(table_unit(table) * k, ref.unit)
-        tol = (len(lines) + 1) * unit / 2
+        tol = tolerance(len(lines), unit)
         if amount > ref.amount + tol:
             yield emit(
                 table=ref.table, row=ref.row, measure=ref.measure, expected=amount, actual=ref.amount, tolerance=tol,

@@ -7,25 +7,25 @@ from yusuan.rules.registry import rule
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit
 
 
-def basic_lines(doc):
-    for t in doc.tables_of("general_budget_by_economic"):
+def basic_lines(ctx):
+    for t in ctx.tables_of("general_budget_by_economic"):
         if basic_only(t) and any(r.code for r in t.rows):
             return t
     return None
 
 
 @rule("recon-office-operating")
-def check(doc, emit):
-    econ = basic_lines(doc)
+def check(ctx, emit):
+    econ = basic_lines(ctx)
     if econ is None:
         return
     unit_e = table_unit(econ)
     by_code = {r.code: r for r in econ.rows if r.code}
-    for table in doc.tables_of("office_operating_costs"):
+    for table in ctx.tables_of("office_operating_costs"):
         k = scale(table) / scale(econ)
         unit = max(table_unit(table) * k, unit_e)
         for row in table.rows:
-            v = row.values.get("office_operating")
+            v = row.values.get("amount")
             if len(row.code) != 3 or v is None or v.amount == 0:
                 continue
             line = by_code.get(row.code)
@@ -33,9 +33,9 @@ def check(doc, emit):
             theirs = w.amount if w is not None else 0
             if v.amount * k > theirs + unit:
                 yield emit(
-                    table=table, row=row, measure="office_operating", expected=theirs / k, actual=v.amount,
+                    table=table, row=row, measure="amount", expected=theirs / k, actual=v.amount,
                     tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])],
-                    column=column_name(table, "office_operating"), econ_table=f"《{econ.title}》",
+                    column=column_name(table, "amount"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
                     limit="同一科目",
                 )
@@ -45,7 +45,7 @@ def check(doc, emit):
     if len(public) != 1:
         return
     total = public[0].values.get("basic_public") or next(iter(public[0].values.values()), None)
-    for table in doc.tables_of("three_public_costs"):
+    for table in ctx.tables_of("three_public_costs"):
         for row in table.rows:
             v = row.values.get("office_operating")
             if v is None or total is None:

@@ -9,10 +9,10 @@ from yusuan.rules.tables import column_name, is_grand, scale, table_unit, year_o
 LINES = {"reception": "30217", "vehicle_operation": "30231", "meeting": "30215", "training": "30216"}
 
 
-def current_row(doc, table):
+def current_row(ctx, table):
     dated = [r for r in table.rows if year_of(r)]
     if dated:
-        return next((r for r in dated if year_of(r) == doc.identity.year), None)
+        return next((r for r in dated if year_of(r) == ctx.identity.year), None)
     totals = [r for r in table.rows if is_grand(r)] or table.rows
     return totals[0] if len(totals) == 1 else None
 
@@ -28,16 +28,16 @@ def economic_line(table, code):
 
 
 @rule("recon-three-public-economic")
-def check(doc, emit):
-    economic = [t for t in doc.tables_of("general_budget_by_economic") if not t.empty and t.rows]
+def check(ctx, emit):
+    economic = [t for t in ctx.tables_of("general_budget_by_economic") if not t.empty and t.rows]
     if len(economic) != 1:
         return
     econ = economic[0]
     whole = not basic_only(econ)
     if whole and not any(r.code for r in econ.rows):
         return
-    for table in doc.tables_of("three_public_costs"):
-        row = current_row(doc, table)
+    for table in ctx.tables_of("three_public_costs"):
+        row = current_row(ctx, table)
         if row is None:
             continue
         k = scale(table) / scale(econ)

@@ -3,10 +3,10 @@
 及人员经费、公用经费的合计在各表相同；绩效目标表金额合计与收支总表一致。不同资金范围的表
 （全部资金、财政拨款、一般公共预算）只在其他资金为零时比较。"""
 
-from yusuan.rules.reconcile import collect, emit_mismatches
+from yusuan.rules.reconcile import emit_mismatches
 from yusuan.rules.registry import rule
 
 
 @rule("recon-totals")
-def check(doc, emit):
-    yield from emit_mismatches(emit, collect(doc), {"expense", "expense_grand", "income", "income_grand"})
+def check(ctx, emit):
+    yield from emit_mismatches(emit, ctx.figures, {"expense", "expense_grand", "income", "income_grand"})

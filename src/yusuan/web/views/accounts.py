@@ -10,7 +10,15 @@ from yusuan.store import models as m
 from yusuan.store.access import principal_for
 from yusuan.store.accounts import LoginRefused, TooManyAttempts
 from yusuan.store.queries import Forbidden
-from yusuan.web.deps import Caller, csrf_protect, get_caller, get_settings, get_store, require_user_csrf, signer
+from yusuan.web.deps import (
+    Caller,
+    csrf_protect,
+    get_caller,
+    get_settings,
+    get_store,
+    require_user_csrf,
+    signer,
+)
 from yusuan.web.schemas import Error, LoginIn, Me, UserIn, UserList, UserOut
 
 router = APIRouter(tags=["账户"])

@@ -9,12 +9,26 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as FormRefused
 
+from yusuan.model.formats import known_formats
 from yusuan.store import access, intake, queries, repository
 from yusuan.store.db import StoreError
 from yusuan.store.queries import Forbidden
 from yusuan.store.repository import UploadedFile
-from yusuan.web.deps import Caller, get_caller, get_settings, get_store, load_user, require_user_csrf
-from yusuan.web.schemas import DisclosureDetail, DisclosureList, DisclosureTables, EditIn, Error
+from yusuan.web.deps import (
+    Caller,
+    get_caller,
+    get_settings,
+    get_store,
+    load_user,
+    require_user_csrf,
+)
+from yusuan.web.schemas import (
+    DisclosureDetail,
+    DisclosureList,
+    DisclosureTables,
+    EditIn,
+    Error,
+)
 from yusuan.web.upload import UploadTooLarge
 
 router = APIRouter(tags=["公开文件"])
@@ -54,7 +68,7 @@ UPLOAD_FORM = {"requestBody": {"required": True, "content": {"multipart/form-dat
 @router.post("/api/disclosures", response_model=DisclosureDetail, status_code=201, openapi_extra=UPLOAD_FORM,
              responses={400: {"model": Error}, 403: {"model": Error}, 409: {"model": Error}, 413: {"model": Error},
                         422: {"model": Error}, 429: {"model": Error}},
-             summary="上传公开文件（PDF、文本、DOCX、XLSX；文字部分和表格部分可一起上传），成为草稿新版本；"
+             summary=f"上传公开文件（{known_formats()}；文字部分和表格部分可一起上传），成为草稿新版本；"
                      "读取和检查在单独的进程中进行，超过时间或内存上限即停止（422、413）")
 async def upload(request: Request, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
     """The rights are checked before the form is parsed and before a file is read; reading and checking

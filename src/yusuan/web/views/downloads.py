@@ -10,6 +10,8 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
+from yusuan.model.families import STYLES
+from yusuan.model.formats import readers, writers
 from yusuan.store import exports, queries
 from yusuan.store import models as m
 from yusuan.store.queries import NotFound
@@ -18,11 +20,19 @@ from yusuan.web.headers import DOCUMENT_CSP, FILE_CSP
 from yusuan.web.schemas import Error
 
 router = APIRouter(tags=["下载"])
-# an original file goes back with the type its bytes were read as (ingest.formats.sniff), never the one its
-# name claims; HTML (an upload may carry scripts) only as bytes to save, never to open in the site's origin
-FILE_TYPES = {"pdf": "application/pdf", "text": "text/plain; charset=utf-8",
-              "docx": exports.RENDER_FORMATS["docx"], "xlsx": exports.RENDER_FORMATS["xlsx"]}
+OUTPUT = Literal[tuple(exports.RENDER_FORMATS)]  # the registered output formats
+STYLE = Literal[STYLES]
+# an original file goes back with the type its bytes were read as (the sniffer's format), never the one its
+# name claims, and only when a browser cannot run it; HTML (an upload may carry scripts) and any other type
+# goes back as bytes to save, never to open in the site's origin
+INERT = ("application/pdf", "text/plain", "application/vnd.openxmlformats-officedocument.")
 SHOWN = ("pdf", "text")  # opened in the browser (a PDF at a page, a text at a line); the others are saved
+
+
+def file_type(fmt: str) -> str:
+    """The media type an uploaded file of a registered input format is sent back with."""
+    media = next((r.media_type for r in readers() if r.name == fmt), "")
+    return media if media.startswith(INERT) else "application/octet-stream"
 
 
 def disposition(name: str, inline: bool = False) -> dict:
@@ -58,7 +68,7 @@ def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depe
     headers = disposition(row.name, inline=row.format in SHOWN)
     if row.format == "text":
         headers["Content-Security-Policy"] = FILE_CSP
-    return Response(content, media_type=FILE_TYPES.get(row.format, "application/octet-stream"), headers=headers)
+    return Response(content, media_type=file_type(row.format), headers=headers)
 
 
 @router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
@@ -91,10 +101,10 @@ def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=De
 
 @router.get("/api/disclosures/{disclosure_id}/document.{fmt}",
             responses={501: {"model": Error}, 200: {"content": {t: {} for t in exports.RENDER_FORMATS.values()}}},
-            summary="按标准格式生成的公开文件（PDF、DOCX、XLSX、HTML）")
-def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], caller: Caller = Depends(get_caller),
-             store=Depends(get_store)):
-    data, name = _built(store, caller, disclosure_id, lambda s, did: exports.rendered(s, did, fmt))
+            summary=f"按标准格式生成的公开文件（{'、'.join(w.label for w in writers().values())}）")
+def document(disclosure_id: int, fmt: OUTPUT, caller: Caller = Depends(get_caller), store=Depends(get_store),
+             style: STYLE | None = Query(None, description="版式（默认沿用这份公开文件的版式）")):
+    data, name = _built(store, caller, disclosure_id, lambda s, did: exports.rendered(s, did, fmt, style))
     headers = disposition(f"{name}.{fmt}", inline=fmt == "html")
     if fmt == "html":
         headers["Content-Security-Policy"] = DOCUMENT_CSP
@@ -104,7 +114,7 @@ def document(disclosure_id: int, fmt: Literal["pdf", "docx", "xlsx", "html"], ca
 @router.get("/api/template.xlsx", responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}, 400: {"model": Error}},
             summary="公开准备工作簿（yusuan template）：空白，或用一份已存的公开文件填写（本年的填入各表，上年的填入“上年”各栏）")
 def template_xlsx(year: int = Query(..., ge=2000, le=2100, description="预算（决算）年度"),
-                  style: Literal["shenzhen", "jiangsu", "shanghai"] | None = Query(
+                  style: STYLE | None = Query(
                       None, description="版式（默认深圳；从文件填写时沿用其版式）"),
                   kind: Literal["budget", "final_accounts"] = "budget",
                   from_disclosure: int | None = Query(None, description="用这份公开文件填写"),

@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from yusuan.model.formats import readers
 from yusuan.store import queries
 from yusuan.store.access import ROLE_NAMES
 from yusuan.web.deps import Caller, get_caller, get_settings, get_store
@@ -89,7 +90,7 @@ def upload_page(request: Request, caller: Caller = Depends(get_caller), store=De
             bodies = queries.upload_targets(s, caller.principal)
     return page(request, caller, "upload.html", title="上传公开文件", bodies=bodies,
                 max_mb=get_settings(request).max_upload_bytes / 2**20,
-                max_files=get_settings(request).max_upload_files, this_year=date.today().year)
+                max_files=get_settings(request).max_upload_files, this_year=date.today().year, formats=readers())
 
 
 @router.get("/docs", response_class=HTMLResponse)

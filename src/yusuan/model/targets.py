@@ -12,6 +12,8 @@ import unicodedata
 from decimal import Decimal
 
 from yusuan.model.disclosure import Target
+from yusuan.model.text import CN_DIGITS as _CN_DIGITS
+from yusuan.model.text import cn_number
 
 # Printed symbols and spellings, after NFKC, mapped to one spelling.
 _SPELLINGS: tuple[tuple[str, str], ...] = (
@@ -40,11 +42,6 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     ("内", "<="),
 )
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+"
 _UNIT = r"(?:[A-Za-z%‰°℃]+|[\u4e00-\u9fff]{1,5})?(?:/[\u4e00-\u9fffA-Za-z]{1,3})?"
 # Words that make a "unit" a phrase: 2023年完成 is not 2023 of the unit 年完成.
@@ -67,32 +64,6 @@ def _normalize(text: str) -> str:
     for printed, canonical in _SPELLINGS:
         s = s.replace(printed, canonical)
     return re.sub(r"\s+", "", s)
-
-
-def cn_number(text: str) -> Decimal | None:
-    """The value of a Chinese numeral (一, 十二, 两千三百, 三万五千, 二〇二三), or None."""
-    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS and c not in _CN_BIG for c in text):
-        return None
-    if all(c in _CN_DIGITS for c in text):  # digit by digit: 二〇二三
-        return Decimal("".join(str(_CN_DIGITS[c]) for c in text))
-    total, section, digit = 0, 0, None
-    for c in text:
-        if c in "零〇":
-            continue  # a placeholder: 一千零五
-        if c in _CN_DIGITS:
-            if digit is not None:
-                return None  # two digits in a row inside a positional numeral
-            digit = _CN_DIGITS[c]
-        elif c in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[c]
-            digit = None
-        else:
-            section += digit or 0
-            if section == 0:
-                return None
-            total += section * _CN_BIG[c]
-            section, digit = 0, None
-    return Decimal(total + section + (digit or 0))
 
 
 def _number(text: str) -> Decimal | None:
@@ -155,7 +126,7 @@ def _compared(s: str) -> dict | None:
 
 def _range(s: str) -> dict | None:
     """0%≤N≤1%, 90%-100%, 1~2次, 3至5天."""
-    m = re.fullmatch(rf"(?P<a>.+?)[≤<][A-Za-z]+[≤<](?P<b>.+)", s) or re.fullmatch(
+    m = re.fullmatch(r"(?P<a>.+?)[≤<][A-Za-z]+[≤<](?P<b>.+)", s) or re.fullmatch(
         rf"(?P<a>(?:{_NUM}){_UNIT})(?:-|~|至|到)(?P<b>.+)", s
     )
     if not m:

@@ -13,11 +13,18 @@ import unicodedata
 from collections.abc import Sequence
 
 from yusuan.ingest.blocks import Cell
-from yusuan.ingest.errors import IngestError
 from yusuan.model.amount import parse_amount
-from yusuan.model.disclosure import Indicator, Paragraph, Performance, Target, Task, Value
+from yusuan.model.disclosure import (
+    Indicator,
+    Paragraph,
+    Performance,
+    Target,
+    Task,
+    Value,
+)
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
-from yusuan.perf.targets import parse_target
+from yusuan.model.targets import parse_target
 
 MEASURES = ("total", "fiscal", "other")  # 总额, 其中：财政拨款, 其中：其他资金
 
