@@ -40,6 +40,15 @@ def chinese_number(text: str) -> int | None:
     return value
 
 
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1 to 99): the numeral of a printed ordinal (第十二部分, 十二、)."""
+    if not 0 < n < 100:
+        raise ValueError(f"no Chinese ordinal for {n}")
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
 # Printed ordinals: 一、 (first level), 1. / （一） (second), and any of them.
 CN_NUMERAL = "[一二三四五六七八九十]+"
 ORDINAL_1 = re.compile(rf"^{CN_NUMERAL}、")

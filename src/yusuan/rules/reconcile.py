@@ -18,6 +18,7 @@ from yusuan.model import kinds
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
 from yusuan.model.text import ORDINAL_1, match_key
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
     NONFISCAL,
@@ -70,7 +71,7 @@ class Figure:
     measure: str  # the measure as printed (or the concept, for a sum of columns)
     values: list[Value]  # the printed cells summed; empty: a blank cell of a printed line, read as 0
     label: str = ""  # how to name it in a message, when not its column's header
-    unit: Decimal = ZERO  # the table's printing unit
+    unit: Decimal = ZERO  # the finest printing unit of its table (a printed 0 counts at it)
 
     @property
     def column(self) -> str:
@@ -91,9 +92,9 @@ class Figure:
 
     @property
     def slack(self) -> Decimal:
-        """Half a printing unit per printed cell, in 元."""
+        """Half its own printing unit per printed cell, in 元."""
         if self._slack is None:
-            self._slack = len(self.values) * self.unit * scale(self.table) / 2
+            self._slack = bound(self.values, self.unit or None) * scale(self.table)
         return self._slack
 
     @property
@@ -108,8 +109,8 @@ Key = tuple[str, str, str, str, str]  # (dimension, key, base measure, phase, sc
 class Figures:
     by_key: dict[Key, list[Figure]] = field(default_factory=lambda: defaultdict(list))
     canon: dict[str, str] = field(default_factory=dict)
-    units: dict[int, Decimal] = field(default_factory=dict)
     printed: set[str] = field(default_factory=set)  # the funds whose tables the disclosure prints
+    units: dict[int, Decimal] = field(default_factory=dict)
 
     def add(self, dim: str, key: str, base: str, phase: str, scope: str, fig: Figure) -> None:
         if fig.unit == ZERO:
@@ -565,7 +566,7 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
         what = f"“{f.row.item}”" + (f"（{code}）" if code and code not in f.row.item else "")
         yield emit(
             table=f.table, row=f.row, measure=f.measure, expected=_clean(m.expected), actual=f.amount,
-            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where],
+            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where], against=[ref.table],
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
             scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",

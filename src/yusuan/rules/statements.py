@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Paragraph, Section
 from yusuan.model.provenance import Source
+from yusuan.model.tolerance import unit_of
 
 # ---------------------------------------------------------------------------------------------- text
 
@@ -120,8 +121,7 @@ class Number:
     @property
     def step(self) -> Decimal:
         """The printing unit: 1 for 14, 0.01 for 0.47."""
-        exp = self.value.as_tuple().exponent
-        return Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+        return unit_of(self.value)
 
     @property
     def wan(self) -> Decimal:
@@ -313,6 +313,11 @@ _SHARE = re.compile(r"占(?P<base>[^,;:。]*?)的?\s*$")
 _COMPLETION = re.compile(r"完成(?P<basis>年初预算|全年预算|调整预算|预算)数?的?\s*$")
 _REASON = re.compile(r"原因|主要是|主要用于")
 _TRIGGER = re.compile(r"其中|具体包括|主要包括|包括|主要用于以下方面|具体如下|具体情况如下")
+# an amount among the reasons that is not one of them: the net of them (增减相抵后增加 X), or a rate per head
+# or per unit (人均定额增加 1000 元, 每辆车 …) rather than an amount of the change
+_NOT_A_REASON = re.compile(r"相抵|人均|生均|户均|每人|每户|每辆|每台|每月|/人|元/")
+# a clause that only sums up what it follows: 合计 / 共计 / 以上合计 X 万元
+_SUM = re.compile(r"^(?:以上|上述)?(?:各项)?(?:合计|共计|总计|总共|累计|共)(?:为|是|约)?$")
 _ORDINAL_REASON = re.compile(r"^\s*(?:[一二三四五六七八九十]是|同时|其次|再次|另外)")
 
 
@@ -440,166 +445,9 @@ class _Reader:
 
     # one passage ---------------------------------------------------------------------------------
     def read_passage(self, passage: Passage, carried_change: Change | None, carried_statement):
-        text = passage.text
-        tokens = numbers(text)
-        if not tokens:
-            return carried_change, carried_statement
-        heading_path = classified_path(fold(passage.section.heading))
-        mine: list[Statement] = []
-        current: Statement | None = None  # the figure the sentence is about
-        head: Statement | None = None  # the passage's first figure
-        change: Change | None = None  # the change being read
-        reason_from = None  # offset where the reasons begin
-        reason_end = None
-        if re.match(r"^[^,;:。\d]{0,30}原因", _sq(text)) and carried_change is not None:
-            reason_from, reason_end = 0, len(text)
-            change = carried_change
-        whole: Statement | None = None  # the figure a list is under
-        last_prior: Statement | None = None
-        list_sentence = -1
-        list_word = ""
-        prev_end = 0
-        for tok in tokens:
-            sentence = _sentence_index(text, tok.start)
-            sent_start = max(text.rfind(c, 0, tok.start) for c in "。!?") + 1
-            lead_start = max(prev_end, sent_start)
-            lead = text[lead_start:tok.start]
-            between = text[prev_end:tok.start]
-            clause, cut = _clause(lead)
-            clause_start = lead_start + cut
-            sq = _sq(clause)
-            if current is not None and current.sentence != sentence:
-                current = None  # a new sentence is about its own subject, or else the passage head's
-            # reasons: from 原因 to the end of that sentence (or of the passage when it is all reasons)
-            if reason_end is not None and tok.start >= reason_end:
-                reason_from = reason_end = None
-            if reason_from is None and change is not None and tok.is_money:
-                m = None
-                for m in _REASON.finditer(text, prev_end, tok.start):
-                    pass
-                if m is not None and "主要用于" not in m.group(0):
-                    reason_from = m.start()
-                    reason_end = _reason_end(text, m.start())
-            if reason_from is not None and tok.is_money and change is not None and reason_from <= tok.start < reason_end:
-                change.reasons.append(Reason(_direction_in(sq), tok, clause.strip()))
-                _add_group(change, text, tok)
-                prev_end = tok.end
-                continue
-            # lists: 其中 / 包括 after a figure make it a whole
-            trig = None
-            for trig in _TRIGGER.finditer(between):
-                pass
-            if trig is not None and re.search(r"[;。]", between[trig.end():]):
-                trig = None  # 主要包括：基本工资、津贴补贴…；公用经费 X 万元 — a list of words, not of figures
-            if trig is not None and current is not None and _unit_kind(tok) == _unit_kind(current):
-                whole, list_sentence, list_word = current, _sentence_index(text, prev_end + trig.start()), trig.group(0)
-            elif trig is not None and current is None and head is not None and _unit_kind(tok) == _unit_kind(head):
-                whole, list_sentence, list_word = head, _sentence_index(text, prev_end + trig.start()), trig.group(0)
-
-            verb = _VERB_END.search(sq)
-            in_reasons = reason_from is not None and reason_from <= tok.start < reason_end
-            if tok.unit == "%":
-                if in_reasons:
-                    prev_end = tok.end
-                    continue
-                m_share = _SHARE.search(sq)
-                m_done = _COMPLETION.search(sq)
-                target = current or head
-                if m_share and target is not None:
-                    target.share = tok
-                    target.share_base = m_share.group("base").strip()
-                elif m_done:
-                    target = current or head
-                    if target is not None:
-                        target.completion.append((m_done.group("basis"), tok))
-                elif verb and change is not None and change.percent is None:
-                    change.percent = tok
-                    change.percent_direction = _verb_direction(verb)
-                prev_end = tok.end
-                continue
-            if tok.unit == "倍":
-                if verb and change is not None:
-                    change.times = tok
-                prev_end = tok.end
-                continue
-            if verb and tok.is_money:
-                # a change: of the clause's own subject when it names one, else of the current figure
-                rest = sq[:verb.start()]
-                rest = _BASIS.sub("", rest)
-                rest = re.sub(r"与上年相比|相比|各$", "", rest)
-                own = self.subject_of(rest, heading_path)
-                target = current or head or (last_prior if last_prior is not None and last_prior.sentence == sentence else None)
-                if own is not None and (target is None or not _same_subject(own, target)):
-                    target = self.new_statement(passage, own, None, sentence, clause_start, mine)
-                    target.qualifiers = _qualifiers(sq)
-                if target is None:
-                    prev_end = tok.end
-                    continue
-                change = Change(_verb_direction(verb), tok)
-                self.set_basis(change, text, target, tok, clause_start, lead_start)
-                target.change = change
-                if target.amount is None:
-                    current = target
-                prev_end = tok.end
-                continue
-            if not tok.is_money and (tok.unit not in ("辆", "台") or reason_from is not None and tok.start < reason_end):
-                prev_end = tok.end
-                continue
-            # a figure
-            own = self.subject_of(sq, heading_path)
-            generic = _GENERIC.match(re.sub(r"\d{4}年度?", "", sq) or "") is not None
-            if generic:
-                # 2023 年预算数 / 全年预算为 / 2018年预算支出合计: the subject named before it in the passage
-                back = self.subject_of(_sq(text[:clause_start]), heading_path)
-                if back is not None and (own is None or back[0] == "function"):
-                    own = back
-                elif own is None and head is not None:
-                    own = (head.key, head.label, head.path)
-            if own is None and self.body and sq.endswith("预算") and self.body in sq:
-                own = ("expense_total", sq, ())
-            if own is None:
-                label = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|其中|包括|主要包括|具体包括)+", "", sq)
-                label = re.sub(r"(?:预算数?|支出)?(?:为|是)?$", "", label)
-                own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
-            st = self.new_statement(passage, own, tok, sentence, clause_start, mine)
-            st.qualifiers = _qualifiers(sq)
-            opened = text[sent_start:tok.start]
-            st.aside = opened.count("(") > opened.count(")")
-            ym = None
-            for ym in _YEAR.finditer(clause):
-                pass
-            if ym is not None and not _YEAR_DATE.search(clause[:ym.start()]):
-                st.year, st.year_at = int(ym.group(1)), clause_start + ym.start(1)
-            prior_words = re.search(r"上年(?!结转|结余)", sq) is not None
-            compared = re.search(r"相比|比较|对比|(?:比|较)(?:上年|\d{4}年)", _sq(text[sent_start:clause_start]))
-            if prior_words or (st.year is not None and self.year and st.year == self.year - 1 and compared):
-                st.prior = True
-                last_prior = st
-                target = current or head
-                if target is not None and (target.key == st.key or own[0] in ("item",)) and target.prior_statement is None:
-                    target.prior_statement = st
-                    st.key, st.label, st.path = target.key, target.label, target.path
-                prev_end = tok.end
-                continue
-            if st.aside:  # (含上年结转 200 万元): said in passing, neither a part nor what follows speaks of
-                self.flat_after(st, text, tokens)
-                prev_end = tok.end
-                continue
-            if whole is not None and st is not whole and (sentence == list_sentence or _list_continues(text, list_sentence, sentence)):
-                if may_be_part(whole, st):
-                    st.whole = whole
-                    whole.parts.append(st)
-                    if not whole.list_word:
-                        whole.list_word = list_word
-            current = st
-            if head is None:
-                head = st
-            self.flat_after(st, text, tokens)
-            prev_end = tok.end
-        if change is None and mine:
-            change = next((s.change for s in reversed(mine) if s.change is not None), None)
-        last = mine[-1] if mine else carried_statement
-        return (change or carried_change), last
+        """The statements of one passage; returns the change and the statement the next passage may
+        continue (its reasons, its subject)."""
+        return _PassageReader(self, passage, carried_change, carried_statement).read()
 
     def subject_of(self, clause: str, heading_path):
         """(key, label, path) of the subject a clause names, or None."""
@@ -629,6 +477,38 @@ class _Reader:
             if before and not re.fullmatch(r"[省市区县]?[^\d]{0,12}?(?:局|厅|院|委|会|办|处|部|中心|所|站|队|室)", before):
                 return None
         return (key, found[2], ())
+
+    def sum_statement(self, passage, tok, sentence, clause_start, mine, whole) -> Statement | None:
+        """合计 / 共计 X after figures of its sentence: the whole of the list restated, or (no whole named
+        before the list) the whole of the figures listed before it."""
+        if whole is not None:
+            return self.new_statement(passage, (whole.key, whole.label, whole.path), tok, sentence, clause_start,
+                                      mine)
+        listed = [s for s in mine if s.sentence == sentence and s.amount is not None and not s.prior
+                  and not s.aside and s.whole is None and _unit_kind(s) == _unit_kind(tok)]
+        if not listed:
+            return None
+        first = listed[0]
+        if len(listed) > 1 and abs(first.amount.wan - tok.wan) <= (first.amount.wan_step + tok.wan_step) / 2 and all(
+                may_be_part(first, s) for s in listed[1:]):
+            # 机关运行经费 50 万元，主要用于：办公费 20 万元、…，合计 50 万元: the first figure restated
+            for part in listed[1:]:
+                part.whole = first
+                first.parts.append(part)
+            first.list_word = first.list_word or "合计"
+            return self.new_statement(passage, (first.key, first.label, first.path), tok, sentence, clause_start,
+                                      mine)
+        keys = {s.key.split(".")[0] for s in listed}
+        key = ("count" if not tok.is_money else
+               f"{keys.pop()}.total" if len(keys) == 1 and next(iter(keys)) in ("three_public", "procurement")
+               else "item")
+        st = self.new_statement(passage, (key, "合计", ()), tok, sentence,
+                                clause_start, mine)
+        for part in listed:
+            part.whole = st
+            st.parts.append(part)
+        st.list_word = "合计"
+        return st
 
     def new_statement(self, passage, own, tok, sentence, clause_start, mine) -> Statement:
         key, label, path = own
@@ -671,6 +551,228 @@ class _Reader:
                 if y:
                     change.year, change.year_at = int(y.group(1)), st.amount.end + y.start(1)
             st.change = change
+
+
+class _PassageReader:
+    """Reads one passage number by number. Each number is a reason of the change being explained, a
+    percentage (a change, share or completion rate), a multiple, a change amount, a count, a sentence's
+    own total, or a figure (of a subject named before it, perhaps a part of a list or a prior-year
+    figure); the state below is what the numbers before it said."""
+
+    def __init__(self, reader: _Reader, passage: Passage, carried_change: Change | None, carried_statement):
+        self.reader, self.passage, self.text = reader, passage, passage.text
+        self.carried_change, self.carried_statement = carried_change, carried_statement
+        self.tokens = numbers(self.text)
+        self.heading_path = classified_path(fold(passage.section.heading))
+        self.mine: list[Statement] = []
+        self.current: Statement | None = None  # the figure the sentence is about
+        self.head: Statement | None = None  # the passage's first figure
+        self.change: Change | None = None  # the change being read
+        self.reason_from: int | None = None  # offset where the reasons begin
+        self.reason_end: int | None = None
+        if re.match(r"^[^,;:。\d]{0,30}原因", _sq(self.text)) and carried_change is not None:
+            self.reason_from, self.reason_end = 0, len(self.text)
+            self.change = carried_change
+        self.whole: Statement | None = None  # the figure a list is under
+        self.last_prior: Statement | None = None
+        self.list_sentence = -1
+        self.list_word = ""
+        self.prev_end = 0
+
+    def read(self):
+        if not self.tokens:
+            return self.carried_change, self.carried_statement
+        for tok in self.tokens:
+            self._place(tok)
+            self._token(tok)
+            self.prev_end = tok.end
+        change = self.change
+        if change is None and self.mine:
+            change = next((s.change for s in reversed(self.mine) if s.change is not None), None)
+        last = self.mine[-1] if self.mine else self.carried_statement
+        return (change or self.carried_change), last
+
+    def _place(self, tok: Number) -> None:
+        """Where the number stands: its sentence, and the clause that leads to it."""
+        text = self.text
+        self.sentence = _sentence_index(text, tok.start)
+        self.sent_start = max(text.rfind(c, 0, tok.start) for c in "。!?") + 1
+        self.lead_start = max(self.prev_end, self.sent_start)
+        self.clause, cut = _clause(text[self.lead_start:tok.start])
+        self.clause_start = self.lead_start + cut
+        self.sq = _sq(self.clause)
+        if self.current is not None and self.current.sentence != self.sentence:
+            self.current = None  # a new sentence is about its own subject, or else the passage head's
+
+    def _token(self, tok: Number) -> None:
+        if self._reason(tok):
+            return
+        self._list_trigger(tok)
+        verb = _VERB_END.search(self.sq)
+        in_reasons = self.reason_from is not None and self.reason_from <= tok.start < self.reason_end
+        if tok.unit == "%":
+            if not in_reasons:
+                self._percent(tok, verb)
+            return
+        if tok.unit == "倍":
+            if verb and self.change is not None:
+                self.change.times = tok
+            return
+        if verb and tok.is_money:
+            self._change_amount(tok, verb)
+            return
+        if not tok.is_money and (tok.unit not in ("辆", "台") or self.reason_from is not None and tok.start < self.reason_end):
+            return
+        if _SUM.match(self.sq) and self._sum(tok):
+            return
+        self._figure(tok)
+
+    def _in_list(self) -> bool:
+        return self.whole is not None and (
+            self.sentence == self.list_sentence or _list_continues(self.text, self.list_sentence, self.sentence))
+
+    def _reason(self, tok: Number) -> bool:
+        """Reasons: from 原因 to the end of that sentence (or of the passage when it is all reasons)."""
+        text, change = self.text, self.change
+        if self.reason_end is not None and tok.start >= self.reason_end:
+            self.reason_from = self.reason_end = None
+        if self.reason_from is None and change is not None and tok.is_money:
+            m = None
+            for m in _REASON.finditer(text, self.prev_end, tok.start):
+                pass
+            if m is not None and "主要用于" not in m.group(0):
+                self.reason_from = m.start()
+                self.reason_end = _reason_end(text, m.start())
+        if not (self.reason_from is not None and tok.is_money and change is not None
+                and self.reason_from <= tok.start < self.reason_end):
+            return False
+        if _SUM.match(re.sub(r"(?:增加|减少|增长|下降)了?", "", self.sq)) or _NOT_A_REASON.search(self.sq):
+            return True  # 共计增加 X / 增减相抵后增加 X: the reasons summed; 人均定额增加 1000 元
+        change.reasons.append(Reason(_direction_in(self.sq), tok, self.clause.strip()))
+        _add_group(change, text, tok)
+        return True
+
+    def _list_trigger(self, tok: Number) -> None:
+        """其中 / 包括 after a figure make it a whole."""
+        between = self.text[self.prev_end:tok.start]
+        trig = None
+        for trig in _TRIGGER.finditer(between):
+            pass
+        if trig is not None and re.search(r"[;。]", between[trig.end():]):
+            trig = None  # 主要包括：基本工资、津贴补贴…；公用经费 X 万元 — a list of words, not of figures
+        if trig is None:
+            return
+        whole = self.current if self.current is not None else self.head
+        if whole is not None and _unit_kind(tok) == _unit_kind(whole):
+            self.whole = whole
+            self.list_sentence = _sentence_index(self.text, self.prev_end + trig.start())
+            self.list_word = trig.group(0)
+
+    def _percent(self, tok: Number, verb) -> None:
+        """A share (占 …), a completion rate (完成 … 的), or the change's rate."""
+        m_share = _SHARE.search(self.sq)
+        m_done = _COMPLETION.search(self.sq)
+        target = self.current or self.head
+        if m_share and target is not None:
+            target.share = tok
+            target.share_base = m_share.group("base").strip()
+        elif m_done:
+            if target is not None:
+                target.completion.append((m_done.group("basis"), tok))
+        elif verb and self.change is not None and self.change.percent is None:
+            self.change.percent = tok
+            self.change.percent_direction = _verb_direction(verb)
+
+    def _change_amount(self, tok: Number, verb) -> None:
+        """A change: of the clause's own subject when it names one, else of the current figure."""
+        rest = self.sq[:verb.start()]
+        rest = _BASIS.sub("", rest)
+        rest = re.sub(r"与上年相比|相比|各$", "", rest)
+        own = self.reader.subject_of(rest, self.heading_path)
+        last_prior = self.last_prior if self.last_prior is not None and self.last_prior.sentence == self.sentence else None
+        target = self.current or self.head or last_prior
+        if own is not None and (target is None or not _same_subject(own, target)):
+            target = self.reader.new_statement(self.passage, own, None, self.sentence, self.clause_start, self.mine)
+            target.qualifiers = _qualifiers(self.sq)
+        if target is None:
+            return
+        self.change = Change(_verb_direction(verb), tok)
+        self.reader.set_basis(self.change, self.text, target, tok, self.clause_start, self.lead_start)
+        target.change = self.change
+        if target.amount is None:
+            self.current = target
+
+    def _sum(self, tok: Number) -> bool:
+        """合计 / 共计 X: the sentence's own total, not one more figure of its list."""
+        st = self.reader.sum_statement(self.passage, tok, self.sentence, self.clause_start, self.mine,
+                                       self.whole if self._in_list() else None)
+        if st is None:
+            return False
+        self.current = st
+        self.head = self.head or st
+        return True
+
+    def _subject(self, tok: Number) -> tuple:
+        """(key, label, path) of the figure: named in its clause, or before it in the passage."""
+        sq, text = self.sq, self.text
+        own = self.reader.subject_of(sq, self.heading_path)
+        generic = _GENERIC.match(re.sub(r"\d{4}年度?", "", sq) or "") is not None
+        if generic:
+            # 2023 年预算数 / 全年预算为 / 2018年预算支出合计: the subject named before it in the passage
+            back = self.reader.subject_of(_sq(text[:self.clause_start]), self.heading_path)
+            if back is not None and (own is None or back[0] == "function"):
+                own = back
+            elif own is None and self.head is not None:
+                own = (self.head.key, self.head.label, self.head.path)
+        body = self.reader.body
+        if own is None and body and sq.endswith("预算") and body in sq:
+            own = ("expense_total", sq, ())
+        if own is None or not tok.is_money:  # a count (辆, 台（套）) is never a sum of money, whatever it counts
+            label = re.sub(r"^(?:\d+[.、]|[一二三四五六七八九十]+[、是]|\([一二三四五六七八九十\d]+\)|其中|包括|主要包括|具体包括)+", "", sq)
+            label = re.sub(r"(?:预算数?|支出)?(?:为|是)?$", "", label)
+            own = ("count" if not tok.is_money else "item", label.strip("、,.") or sq, ())
+        return own
+
+    def _figure(self, tok: Number) -> None:
+        text, clause, clause_start = self.text, self.clause, self.clause_start
+        own = self._subject(tok)
+        st = self.reader.new_statement(self.passage, own, tok, self.sentence, clause_start, self.mine)
+        st.qualifiers = _qualifiers(self.sq)
+        opened = text[self.sent_start:tok.start]
+        st.aside = opened.count("(") > opened.count(")")
+        ym = None
+        for ym in _YEAR.finditer(clause):
+            pass
+        if ym is not None and not _YEAR_DATE.search(clause[:ym.start()]):
+            st.year, st.year_at = int(ym.group(1)), clause_start + ym.start(1)
+        year = self.reader.year
+        prior_words = re.search(r"上年(?!结转|结余)", self.sq) is not None
+        compared = re.search(r"相比|比较|对比|(?:比|较)(?:上年|\d{4}年)", _sq(text[self.sent_start:clause_start]))
+        if prior_words or (st.year is not None and year and st.year == year - 1 and compared):
+            self._prior(st, own)
+            return
+        if st.aside:  # (含上年结转 200 万元): said in passing, neither a part nor what follows speaks of
+            self.reader.flat_after(st, text, self.tokens)
+            return
+        whole = self.whole
+        if whole is not None and st is not whole and self._in_list() and may_be_part(whole, st):
+            st.whole = whole
+            whole.parts.append(st)
+            if not whole.list_word:
+                whole.list_word = self.list_word
+        self.current = st
+        if self.head is None:
+            self.head = st
+        self.reader.flat_after(st, text, self.tokens)
+
+    def _prior(self, st: Statement, own: tuple) -> None:
+        """A prior-year figure: the year before of the figure the sentence is about, where it is the same."""
+        st.prior = True
+        self.last_prior = st
+        target = self.current or self.head
+        if target is not None and (target.key == st.key or own[0] in ("item",)) and target.prior_statement is None:
+            target.prior_statement = st
+            st.key, st.label, st.path = target.key, target.label, target.path
 
 
 def _unit_kind(st_or_number) -> str:
@@ -719,11 +821,13 @@ def _list_continues(text: str, list_sentence: int, sentence: int) -> bool:
 
 
 def _direction_in(clause: str) -> int | None:
-    if re.search(r"减少|下降|压减|降低|减", clause):
-        return -1
-    if re.search(r"增加|新增|增长|提高|增", clause):
-        return 1
-    return None
+    """The direction the clause's last verb says (一是人员减少后又增加 X: +)."""
+    last = None
+    for last in re.finditer(r"(减少|下降|压减|降低|减)|(增加|新增|增长|提高|增)", clause):
+        pass
+    if last is None:
+        return None
+    return -1 if last.group(1) else 1
 
 
 def _verb_direction(m: re.Match) -> int | None:

@@ -123,9 +123,12 @@ class SectionBuilder:
         last = self._last_heading.source
         if last.bbox is None or line.source.bbox is None or last.page != line.source.page:
             return False
-        right = self._margins.get((last.file, last.page), (0.0, 1e9))[1]
+        left, right = self._margins.get((last.file, last.page), (0.0, 1e9))
         t = match_key(line.text)
-        return right - last.bbox[2] < 24 and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
+        # it runs from the margin (or a first-line indent) to the margin: a short centred heading, the
+        # widest line of a sparse page, reaches the right "margin" it makes itself from far inside
+        full = right - last.bbox[2] < 24 and last.bbox[0] - left < 60
+        return full and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
 
     def _toc_heading(self, t: str) -> int:
         """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading; so is

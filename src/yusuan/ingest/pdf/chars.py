@@ -24,6 +24,7 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     text: str  # one character; " " for a space printed in the PDF
+    ocr: float | None = None  # read from the page's image: the recogniser's confidence (0–1)
 
     @property
     def cx(self) -> float:
@@ -91,20 +92,23 @@ def _codes(raw, n: int) -> list[int]:
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a character drawn a second time at (nearly) the same place: "fake bold"."""
+    """Drop a character drawn a second time at (nearly) the same place: "fake bold". Of the copies,
+    the leftmost (then topmost) is kept, whichever was drawn first."""
     tol = _DUP_TOLERANCE
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0))
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i))
     drop = set()
     for k, i in enumerate(order):
         if i in drop:
             continue
         a = chars[i]
+        # within half a glyph: the next "1" of "110" printed small is a whole advance away
+        near = min(tol, (a.x1 - a.x0) / 2) if a.x1 > a.x0 else tol
         for j in order[k + 1 :]:
             b = chars[j]
-            if b.text != a.text or b.x0 - a.x0 > tol:
+            if b.text != a.text or b.x0 - a.x0 > near:
                 break
             if abs(b.top - a.top) <= tol:
-                drop.add(max(i, j))  # keep the one drawn first
+                drop.add(j)
     if not drop:
         return chars
     return [c for i, c in enumerate(chars) if i not in drop]
