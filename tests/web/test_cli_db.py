@@ -38,3 +38,9 @@ def test_db_import_create_user_and_set_password(tmp_path):
         user, _, _ = login(s, "审核人", password)
         assert user.role == "reviewer" and user.body.name == "江苏省政协办公厅"
     store.dispose()
+
+
+def test_serve_refuses_a_trusted_proxy_that_is_no_address(tmp_path):
+    r = CliRunner().invoke(main, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--trusted-proxy", "10.0.0.0/8",
+                                  "--trusted-proxy", "proxy.example"])
+    assert r.exit_code == 1 and "--trusted-proxy 应为 IP 地址或网段" in r.output and "proxy.example" in r.output

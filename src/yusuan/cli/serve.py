@@ -115,7 +115,14 @@ def load_demo(store) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址")
 @click.option("--port", default=8000, show_default=True, type=int, help="端口")
 @click.option("--max-upload-mb", default=50, show_default=True, type=int, help="上传文件大小上限（MB）")
-def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int) -> None:
+@click.option("--job-seconds", type=click.FloatRange(min=0, min_open=True),
+              help="读取和检查一次上传的时间上限（秒；默认 120），超过即停止（422）")
+@click.option("--job-memory-mb", type=click.IntRange(min=256),
+              help="读取和检查一次上传的进程内存上限（MB；默认 2048），超过即停止（413）")
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="地址",
+              help="可信的反向代理地址或网段（可多次给出）：只有来自它们的 X-Forwarded-For 才用作客户端地址")
+def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, job_seconds: float | None,
+          job_memory_mb: int | None, trusted_proxies: tuple[str, ...]) -> None:
     """启动网页工作台和 JSON API（首次启动时建库并创建管理员）。"""
     import uvicorn
 
@@ -127,11 +134,17 @@ def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int) 
     first_admin(store)
     if demo:
         load_demo(store)
-    app = create_app(store, WebSettings(max_upload_bytes=max_upload_mb * 2**20))
+    given = {"job_seconds": job_seconds, "job_memory_bytes": job_memory_mb and job_memory_mb * 2**20}
+    try:
+        settings = WebSettings(max_upload_bytes=max_upload_mb * 2**20, trusted_proxies=trusted_proxies,
+                               **{k: v for k, v in given.items() if v is not None})
+    except ValueError:
+        raise _Refused(f"--trusted-proxy 应为 IP 地址或网段（如 127.0.0.1、10.0.0.0/8）：{'、'.join(trusted_proxies)}") from None
+    app = create_app(store, settings)
     address = f"[{host}]" if ":" in host else host
     click.echo(f"yusuan 已启动：http://{address}:{port}/ （API 文档 http://{address}:{port}/docs，按 Ctrl+C 停止）")
     click.echo(f"管理员密码只在首次启动时显示；忘记了可运行 {hint(where, 'db', 'set-password', 'admin')}")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)  # the app decides: --trusted-proxy
 
 
 @main.group()

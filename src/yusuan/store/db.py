@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,6 +15,21 @@ from yusuan.store.location import locate
 
 class StoreError(Exception):
     """A request the store refuses; str(e) is one Chinese line for the user."""
+
+
+VERSIONS_LOCK = 0x7975_7375_616E  # "yusuan": PostgreSQL's advisory lock key for numbering versions
+
+
+def lock_versions(session: Session) -> None:
+    """Wait for any other transaction that numbers versions (or creates bodies) to end, and hold the lock
+    until this one ends: taken before the series is read, so two uploads of one series at once become
+    consecutive versions instead of one failing on the unique version. SQLite: the first write of a
+    transaction takes the database's write lock (a write that changes no row is enough); PostgreSQL: a
+    transaction-level advisory lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VERSIONS_LOCK})
+    else:
+        session.execute(text("UPDATE settings SET value = value WHERE 0 = 1"))
 
 
 def normalize_url(url: str) -> URL:
@@ -28,11 +43,12 @@ def normalize_url(url: str) -> URL:
 
 
 def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> Engine:
+    """An engine whose errors never quote the statement's parameters (users' text, passwords' hashes)."""
     u = normalize_url(url)
     backend = u.get_backend_name()
     if backend == "sqlite":
         engine = create_engine(u, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=pool_size, max_overflow=20)
+                               pool_size=pool_size, max_overflow=20, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -45,7 +61,8 @@ def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> 
         return engine
     if backend == "postgresql":
         args = {"options": f"-csearch_path={schema}"} if schema else {}
-        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True,
+                             hide_parameters=True)
     raise StoreError(f"不支持的数据库：{backend}（可用 sqlite:///路径 或 postgresql+psycopg://…）")
 
 
