@@ -227,7 +227,9 @@ QUALIFIERS = [
     ("final", re.compile(r"决算")),
 ]
 
-_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!类|款|项)[^()]{1,4}\))+?)\((类|款|项)\)')
+# a run of name characters taken whole (possessive: no retry from each of its characters, which made a
+# long run without a (类) cost its length squared), then the level if one follows
+_CLASSIFIED = re.compile(r'((?:[^()"<>,:;.\d\s]|\((?!类|款|项)[^()]{1,4}\))++)(?:\((类|款|项)\))?')
 # a clause that names no subject of its own: 2023 年预算数 / 支出决算为 / 全年预算为
 _GENERIC = re.compile(r"^(?:\d{4}年度?|本年|年初|全年|调整|预算|决算|支出|收入|数|为|是|合计|共计|金额|安排|的)*$")
 _YEAR = re.compile(r"(?<![\d-])(\d{4})\s*年(?!\s*\d+\s*月)")
@@ -249,7 +251,7 @@ def subject(clause: str) -> tuple[str, int, str] | None:
 
 def classified_path(clause: str) -> tuple[tuple[str, str], ...]:
     """(name, level) pairs of a clause that names classification items: 一般公共服务支出（类）…（款）…（项）."""
-    return tuple((_clean_name(n), lvl) for n, lvl in _CLASSIFIED.findall(clause) if _clean_name(n))
+    return tuple((_clean_name(n), lvl) for n, lvl in _CLASSIFIED.findall(clause) if lvl and _clean_name(n))
 
 
 def _clean_name(name: str) -> str:
