@@ -11,12 +11,12 @@ import zipfile
 from pathlib import Path
 
 from yusuan.ingest.errors import IngestError
+from yusuan.ingest.limits import MAX_TEXT_BYTES
 from yusuan.ingest.pdf.document import TAIL, require_end
 
 PDF, TEXT, DOCX, XLSX, HTML = "pdf", "text", "docx", "xlsx", "html"
 
 _HEAD = 4096
-MAX_TEXT_BYTES = 64 * 2**20  # the text form of one disclosure is tens of kilobytes
 _NOT_KNOWN = "不是可识别的预算公开文件（PDF、文本、DOCX、XLSX、HTML）"
 _HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|table)\b", re.I | re.S)
 

@@ -10,6 +10,7 @@ from yusuan.ingest.assemble.document import assemble
 from yusuan.ingest.blocks import Block, Grid
 from yusuan.ingest.errors import IngestError
 from yusuan.ingest.formats import DOCX, HTML, PDF, TEXT, XLSX, sniff
+from yusuan.ingest.limits import MAX_CELLS, MAX_LINES, require, require_amounts
 from yusuan.model.disclosure import Disclosure
 
 
@@ -18,6 +19,23 @@ def blocks_of(path: Path) -> Iterator[Block]:
 
 
 def _blocks(path: Path, fmt: str) -> Iterator[Block]:
+    return _bounded(_reader_blocks(path, fmt), path.name)
+
+
+def _bounded(blocks: Iterator[Block], file: str) -> Iterator[Block]:
+    """A reader's blocks, stopped past the limits of one document (each reader bounds each table)."""
+    lines = cells = 0
+    for block in blocks:
+        if isinstance(block, Grid):
+            cells += len(block.rows) * block.width
+            require(cells, MAX_CELLS, file, "表格单元格")
+        else:
+            lines += 1
+            require(lines, MAX_LINES, file, "文字行")
+        yield block
+
+
+def _reader_blocks(path: Path, fmt: str) -> Iterator[Block]:
     if fmt == TEXT:
         from yusuan.ingest.text.reader import read_text_blocks
 
@@ -90,7 +108,9 @@ def _is_prepared(path: Path, fmt: str) -> bool:
 def _read_prepared(path: Path) -> Disclosure:
     from yusuan.prepare.workbook import read_workbook
 
-    return read_workbook(path)
+    doc = read_workbook(path)
+    require_amounts(doc)
+    return doc
 
 
 def _has_grids(blocks: list[Block]) -> bool:
@@ -107,4 +127,5 @@ def _assemble(files: list[Path], formats: list[str], blocks: list[Block]) -> Dis
         if not any(_BUDGET_WORDS.search(t) for t in said):
             names = "、".join(p.name for p in files)
             raise IngestError(names, "没有找到任何预算表格，也没有预算或决算的标题，不像是部门预算或决算公开文件")
+    require_amounts(doc)
     return doc

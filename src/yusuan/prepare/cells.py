@@ -16,6 +16,8 @@ from yusuan.catalog.store import code_level, normalize_code
 from yusuan.ingest.assemble.normalize import norm, squash
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, level_of
 from yusuan.ingest.errors import IngestError
+from yusuan.ingest.limits import MAX_XLSX_CELLS, require
+from yusuan.ingest.xlsx.reader import cell_rows
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 from yusuan.model.provenance import Source
@@ -59,9 +61,9 @@ class Block:
 
 
 class Sheet:
-    def __init__(self, ws, page: int):
+    def __init__(self, ws, page: int, file: str):
         self.ws, self.page, self.title = ws, page, ws.title
-        self.rows = [list(r) for r in ws.iter_rows()]
+        self.rows = _rows(ws, file)
 
     def blocks(self) -> dict[str, Block]:
         out: dict[str, Block] = {}
@@ -111,11 +113,21 @@ class Sheet:
     def labelled(self, label: str) -> Cell | None:
         """The cell right of a label cell in the first rows (金额单位：, 表注：)."""
         for cells in self.rows[:4]:
+            if cells[0].row > 4:
+                break
             for i, c in enumerate(cells[:-1]):
                 if str(c.value or "").strip().rstrip("：:") == label:
                     nxt = cells[i + 1]
                     return Cell(nxt.coordinate, nxt.value, nxt.number_format)
         return None
+
+
+def _rows(ws, file: str) -> list[list]:
+    """The sheet's rows that hold cells, each from column A to its last cell (the blank ones between
+    made), as the readers below index them; rows without cells are left out."""
+    rows = cell_rows(ws)
+    require(sum(cells[-1].column for _, cells in rows), MAX_XLSX_CELLS, file, "单元格", f"工作表“{ws.title}”")
+    return [[ws.cell(r, c) for c in range(1, cells[-1].column + 1)] for r, cells in rows]
 
 
 def present(value) -> bool:
@@ -140,10 +152,11 @@ class CellReader:
         for page, ws in enumerate(wb.worksheets, start=1):
             key = str(ws["A1"].value or "")
             if key.startswith(S.KEY):
-                self.sheets.setdefault(key[len(S.KEY):], Sheet(ws, page))
+                self.sheets.setdefault(key[len(S.KEY):], Sheet(ws, page, file))
         meta = wb[S.META_SHEET] if S.META_SHEET in wb.sheetnames else None
-        rows = meta.iter_rows(min_row=2, max_col=2) if meta is not None else ()
-        self.meta = {str(r[0].value): str(r[1].value) for r in rows if r[0].value}  # year, style, kind
+        rows = cell_rows(meta) if meta is not None else []
+        pairs = [{c.column: c.value for c in cells} for r, cells in rows if r >= 2]
+        self.meta = {str(p[1]): str(p.get(2)) for p in pairs if p.get(1)}  # year, style, kind
         self.style = self.meta.get("style", "shenzhen")
         self.words = S.Words(self.meta.get("kind", "budget"))
 

@@ -57,7 +57,8 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
     for i, code in enumerate(codes):
         if (code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xF0000) and code not in _SPACE_CODES:
             continue  # control characters and private-use glyphs carry no printed text
-        ch = chr(code) if code != 0xFFFE else _UNMAPPED
+        ch = chr(code) if code != 0xFFFE and not 0xD800 <= code <= 0xDFFF else _UNMAPPED  # a lone surrogate
+        # (from a damaged ToUnicode map) is no character: it could be neither written as UTF-8 nor stored
         if ch in _DROP:
             continue
         if ch in _SPACES:
@@ -89,20 +90,17 @@ def _codes(raw, n: int) -> list[int]:
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a character drawn a second time at (nearly) the same place: "fake bold"."""
+    """Drop a character drawn again at (nearly) the same place, "fake bold": the first drawn is kept.
+    Kept characters are looked up in squares of the tolerance's side (at most one in each, so a page
+    of one repeated character costs no more than any other)."""
     tol = _DUP_TOLERANCE
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0))
-    drop = set()
-    for k, i in enumerate(order):
-        if i in drop:
+    kept: dict[tuple[str, int, int], Char] = {}
+    out: list[Char] = []
+    for c in chars:
+        gx, gy = int(c.x0 // tol), int(c.top // tol)
+        near = (kept.get((c.text, gx + dx, gy + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if any(k is not None and abs(k.x0 - c.x0) <= tol and abs(k.top - c.top) <= tol for k in near):
             continue
-        a = chars[i]
-        for j in order[k + 1 :]:
-            b = chars[j]
-            if b.text != a.text or b.x0 - a.x0 > tol:
-                break
-            if abs(b.top - a.top) <= tol:
-                drop.add(max(i, j))  # keep the one drawn first
-    if not drop:
-        return chars
-    return [c for i, c in enumerate(chars) if i not in drop]
+        kept[(c.text, gx, gy)] = c
+        out.append(c)
+    return out if len(out) < len(chars) else chars
