@@ -91,16 +91,25 @@ def _codes(raw, n: int) -> list[int]:
 
 def dedupe(chars: list[Char]) -> list[Char]:
     """Drop a character drawn again at (nearly) the same place, "fake bold": the first drawn is kept.
-    Kept characters are looked up in squares of the tolerance's side (at most one in each, so a page
-    of one repeated character costs no more than any other)."""
+    Kept characters are filed by text and squares of the tolerance's side (at most one in a square), so
+    each is compared with its neighbours only: a page of one repeated character costs no more than any."""
     tol = _DUP_TOLERANCE
-    kept: dict[tuple[str, int, int], Char] = {}
+    kept: dict[tuple[str, int], dict[int, Char]] = {}  # (text, column of squares) -> {row of squares: char}
     out: list[Char] = []
     for c in chars:
         gx, gy = int(c.x0 // tol), int(c.top // tol)
-        near = (kept.get((c.text, gx + dx, gy + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-        if any(k is not None and abs(k.x0 - c.x0) <= tol and abs(k.top - c.top) <= tol for k in near):
-            continue
-        kept[(c.text, gx, gy)] = c
-        out.append(c)
+        if not _near(kept, c, gx, gy, tol):
+            kept.setdefault((c.text, gx), {})[gy] = c
+            out.append(c)
     return out if len(out) < len(chars) else chars
+
+
+def _near(kept: dict[tuple[str, int], dict[int, Char]], c: Char, gx: int, gy: int, tol: float) -> bool:
+    for dx in (-1, 0, 1):
+        column = kept.get((c.text, gx + dx))
+        if column is not None:
+            for dy in (-1, 0, 1):
+                k = column.get(gy + dy)
+                if k is not None and abs(k.x0 - c.x0) <= tol and abs(k.top - c.top) <= tol:
+                    return True
+    return False
