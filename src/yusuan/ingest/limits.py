@@ -9,13 +9,17 @@ beside it); together they keep one document under about 20 s and 4 GB (bench/REA
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from yusuan.ingest.errors import IngestError, place_of
 from yusuan.model.disclosure import Disclosure
 
 # -- any format, once read into lines and tables
-MAX_LINES = 50_000  # text lines outside tables in one document; the corpus has at most 520
-MAX_CELLS = 250_000  # table positions (rows × columns of each table, merged ones included) in one
-# document, each table counted before it is laid out; the corpus has at most 2,400
+MAX_LINES = 20_000  # text lines outside tables in one document; the corpus has at most 520. The check
+# spends about 0.3 ms on a line of narrative with figures in it
+MAX_CELLS = 100_000  # table positions (rows × columns of each table, merged ones included) in one
+# document, each table counted before it is laid out; the corpus has at most 2,400. Reading, the JSON
+# export and the check together spend about 0.1 ms on a position
 MAX_TEXT_BYTES = 16 * 2**20  # a text or HTML file; the corpus's text form is about 70 KB
 MAX_HTML_TAGS = 300_000  # "<" in an HTML file (Python's parser spends 20–40 µs on a tag); yusuan's HTML
 # of a corpus document has about 6,000
@@ -29,7 +33,7 @@ MAX_XML_TOKEN_BYTES = 2**20  # one tag, comment or processing instruction: openp
 # 16 KB at a time) reads an unfinished token again at every feed, so its cost grows with the square
 MAX_XLSX_ELEMENTS = 1_000_000  # in all parts of a workbook (openpyxl spends about 10 µs on each);
 # the corpus's workbooks have about 13,000
-MAX_XLSX_CELLS = 200_000  # cells and rows of a workbook (openpyxl builds an object of about 1 KB for
+MAX_XLSX_CELLS = 100_000  # cells and rows of a workbook (openpyxl builds an object of about 1 KB for
 # each cell, and reads a row in about 13 µs even when it is empty)
 MAX_XLSX_MERGED_CELLS = 200_000  # cells covered by merged ranges (openpyxl builds an object for each)
 
@@ -42,8 +46,8 @@ MAX_PAGE_RULE_PAIRS = 1_000_000  # horizontal × vertical ruling lines of a page
 # each pair tried for a crossing; corpus pages have at most about 500
 
 # -- numbers
-MAX_AMOUNT_DIGITS = 20  # digits of a printed amount (sums stay exact in Decimal's 28); 10^18 元 is
-# ten thousand times the world's yearly output
+MAX_AMOUNT_DIGITS = 18  # digits of an amount, and of its integer part: sums of 100,000 of them, to four
+# decimals, stay within the 28 digits Decimal keeps exact; 10^16 元 is a hundred times China's yearly output
 
 
 def require(count: int, limit: int, file: str, what: str, place: str = "") -> None:
@@ -59,12 +63,21 @@ def require_grid(rows: int, columns: int, file: str, place: str = "") -> None:
                                 "不像是一份预算公开文件", place)
 
 
+def too_long(amount: Decimal) -> bool:
+    """An amount of more than MAX_AMOUNT_DIGITS digits, or not a finite number at all."""
+    return not amount.is_finite() or len(amount.as_tuple().digits) > MAX_AMOUNT_DIGITS \
+        or amount.adjusted() >= MAX_AMOUNT_DIGITS
+
+
+def too_long_reason(text: str) -> str:
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    return f"金额“{shown}”位数过多（超过 {MAX_AMOUNT_DIGITS} 位），不像是预算金额"
+
+
 def require_amounts(doc: Disclosure) -> None:
-    """Every amount within MAX_AMOUNT_DIGITS digits: a longer one is no budget figure, and sums of it
-    would pass the precision Decimal keeps exact."""
+    """Every amount of a publication within MAX_AMOUNT_DIGITS: a longer one is no budget figure, and
+    arithmetic on it would pass the precision Decimal keeps exact."""
     for table in doc.tables:
         for _, _, value in table.cells():
-            if len(value.amount.as_tuple().digits) > MAX_AMOUNT_DIGITS:
-                shown = value.text if len(value.text) <= 40 else value.text[:40] + "…"
-                raise IngestError(value.source.file, f"金额“{shown}”位数过多（超过 {MAX_AMOUNT_DIGITS} 位），不像是预算金额",
-                                  place_of(value.source))
+            if too_long(value.amount):
+                raise IngestError(value.source.file, too_long_reason(value.text), place_of(value.source))

@@ -108,9 +108,7 @@ def _is_prepared(path: Path, fmt: str) -> bool:
 def _read_prepared(path: Path) -> Disclosure:
     from yusuan.prepare.workbook import read_workbook
 
-    doc = read_workbook(path)
-    require_amounts(doc)
-    return doc
+    return read_workbook(path)  # its amounts are bounded as they are read (prepare/cells.py)
 
 
 def _has_grids(blocks: list[Block]) -> bool:

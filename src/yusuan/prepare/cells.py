@@ -16,12 +16,13 @@ from yusuan.catalog.store import code_level, normalize_code
 from yusuan.ingest.assemble.normalize import norm, squash
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, level_of
 from yusuan.ingest.errors import IngestError
-from yusuan.ingest.limits import MAX_XLSX_CELLS, require
+from yusuan.ingest.limits import MAX_XLSX_CELLS, require, too_long, too_long_reason
 from yusuan.ingest.xlsx.reader import cell_rows
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 from yusuan.model.provenance import Source
 from yusuan.prepare import sheets as S
+from yusuan.render.families import STYLES
 from yusuan.prepare.totals import amount_text, decimals_of
 
 _DECIMALS = re.compile(r"\.(0+)")
@@ -153,12 +154,24 @@ class CellReader:
             key = str(ws["A1"].value or "")
             if key.startswith(S.KEY):
                 self.sheets.setdefault(key[len(S.KEY):], Sheet(ws, page, file))
-        meta = wb[S.META_SHEET] if S.META_SHEET in wb.sheetnames else None
-        rows = cell_rows(meta) if meta is not None else []
-        pairs = [{c.column: c.value for c in cells} for r, cells in rows if r >= 2]
-        self.meta = {str(p[1]): str(p.get(2)) for p in pairs if p.get(1)}  # year, style, kind
-        self.style = self.meta.get("style", "shenzhen")
-        self.words = S.Words(self.meta.get("kind", "budget"))
+        self.style = self._meta(wb, "style", "shenzhen", STYLES)
+        self.words = S.Words(self._meta(wb, "kind", "budget", tuple(S.KINDS)))
+
+    def _meta(self, wb, key: str, default: str, allowed: tuple[str, ...]) -> str:
+        """A setting `yusuan template` wrote in its hidden sheet (key in A, value in B), one of `allowed`."""
+        if S.META_SHEET not in wb.sheetnames:
+            return default
+        meta = wb[S.META_SHEET]
+        for r, cells in cell_rows(meta):
+            by_column = {c.column: c.value for c in cells}
+            if r >= 2 and str(by_column.get(1)) == key:
+                value = str(by_column.get(2))
+                if value not in allowed:
+                    raise IngestError(self.file, f"隐藏工作表中的设置“{key}”是“{value}”，应为{'、'.join(allowed)}之一："
+                                                 "工作簿被改动过，请用 yusuan template 重新生成",
+                                      f"工作表“{meta.title}”单元格 B{r}")
+                return value
+        return default
 
     # errors -------------------------------------------------------------------------------------
     def error(self, sheet: Sheet, ref: str, reason: str) -> IngestError:
@@ -183,6 +196,8 @@ class CellReader:
             amount = parse_amount(cell.text)
             if amount is None:
                 raise self.error(sheet, cell.ref, f"应填写金额数字，而填写的是“{cell.text}”（不要填写文字或单位）")
+        if too_long(amount):
+            raise self.error(sheet, cell.ref, too_long_reason(cell.text))
         if amount < 0:
             raise self.error(sheet, cell.ref, f"金额不能为负数（填写的是 {cell.text}）")
         m = _DECIMALS.search((cell.number_format or "").split(";")[0])
