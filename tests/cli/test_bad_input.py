@@ -140,14 +140,14 @@ def assert_rejected(code, stdout, stderr, path, reason):
     assert stdout == ""
 
 
-def run_command(*args, limit_memory=None):
+def run_command(*args, limit_memory=None, command="extract"):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
 
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (limit_memory, limit_memory))
 
     return subprocess.run(
-        [sys.executable, "-m", "yusuan", "extract", *map(str, args)], capture_output=True, text=True,
+        [sys.executable, "-m", "yusuan", command, *map(str, args)], capture_output=True, text=True,
         encoding="utf-8", env=env, timeout=HANG_GUARD, preexec_fn=limit if limit_memory else None,
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from tests.fuzz.repro import READ, REFUSED, REPRO
 from tests.web.conftest import CORPUS, PASSWORD, RoleClient, rss
 from yusuan.store import models as m
 from yusuan.store.repository import ensure_body
@@ -109,6 +110,25 @@ def test_unreadable_uploads_get_400_with_a_chinese_reason(world, name, content, 
     r = world.clients["admin"].post("/api/disclosures", files=[("files", (name, content, "application/octet-stream"))])
     assert r.status_code == 400, r.text
     assert message in r.json()["detail"] and name in r.json()["detail"]
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_hostile_uploads_get_400_naming_the_file_and_the_place(world, name):
+    """tests/data/fuzz-repro: what once ended in HTTP 500 (or held the server for seconds and gigabytes)."""
+    reason, place = REFUSED[name]
+    r = world.clients["admin"].post("/api/disclosures", files=[("files", (name, (REPRO / name).read_bytes(),
+                                                                            "application/octet-stream"))])
+    assert r.status_code == 400, r.text
+    detail = r.json()["detail"]
+    assert name in detail and reason in detail and place in detail
+
+
+@pytest.mark.parametrize("name", READ)
+def test_hostile_uploads_that_can_be_read_are_stored(world, name):
+    r = world.clients["admin"].post("/api/disclosures", data={"body_id": world.ids["unit_c"], "year": 2024},
+                                    files=[("files", (name, (REPRO / name).read_bytes(), "application/octet-stream"))])
+    assert r.status_code == 201, r.text
+    assert r.json()["files"][0]["name"] == name
 
 
 def test_too_many_files_in_one_upload(world):

@@ -10,6 +10,7 @@ from yusuan.ingest.assemble.confirm import confirm_ocr
 from yusuan.ingest.assemble.document import assemble
 from yusuan.ingest.blocks import Block, Grid
 from yusuan.ingest.formats import sniff
+from yusuan.ingest.limits import MAX_CELLS, MAX_LINES, require, require_amounts
 from yusuan.model.disclosure import Disclosure
 from yusuan.model.errors import IngestError
 from yusuan.model.formats import Reader
@@ -20,7 +21,20 @@ def blocks_of(path: Path) -> Iterator[Block]:
 
 
 def _blocks(path: Path, fmt: Reader) -> Iterator[Block]:
-    return fmt.load()(path)
+    return _bounded(fmt.load()(path), path.name)
+
+
+def _bounded(blocks: Iterator[Block], file: str) -> Iterator[Block]:
+    """A reader's blocks, stopped past the limits of one document (each reader bounds each table)."""
+    lines = cells = 0
+    for block in blocks:
+        if isinstance(block, Grid):
+            cells += len(block.rows) * block.width
+            require(cells, MAX_CELLS, file, "表格单元格")
+        else:
+            lines += 1
+            require(lines, MAX_LINES, file, "文字行")
+        yield block
 
 
 def read_disclosure(*paths: str | Path) -> Disclosure:
@@ -93,4 +107,5 @@ def _assemble(files: list[Path], formats: list[Reader], blocks: list[Block]) -> 
         if not any(_BUDGET_WORDS.search(t) for t in said):
             names = "、".join(p.name for p in files)
             raise IngestError(names, "没有找到任何预算表格，也没有预算或决算的标题，不像是部门预算或决算公开文件")
+    require_amounts(doc)
     return doc

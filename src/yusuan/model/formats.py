@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MAX_TEXT_BYTES = 64 * 2**20  # the text form of one disclosure is tens of kilobytes
-
 
 @dataclass(frozen=True, slots=True)
 class Head:

@@ -16,7 +16,6 @@ import re
 import xlsxwriter
 
 from yusuan.model.formats import Writer
-from yusuan.render.widths import column_widths, wrapped_lines
 from yusuan.render.layout import (
     AMOUNT,
     CODE,
@@ -27,6 +26,7 @@ from yusuan.render.layout import (
     Paragraph,
     TableLayout,
 )
+from yusuan.render.widths import column_widths, wrapped_lines
 
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 

@@ -19,7 +19,15 @@ from yusuan.store.accounts import secret_key
 from yusuan.store.aggregate import AggregateError
 from yusuan.store.db import StoreError
 from yusuan.store.exports import NotAvailable
-from yusuan.store.jobs import Budget, Busy, JobCrashed, Jobs, OverMemory, OverTime, Stopped
+from yusuan.store.jobs import (
+    Budget,
+    Busy,
+    JobCrashed,
+    Jobs,
+    OverMemory,
+    OverTime,
+    Stopped,
+)
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web import filters

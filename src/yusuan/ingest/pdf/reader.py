@@ -6,8 +6,17 @@ from pathlib import Path
 from typing import Iterator
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from yusuan.ingest.blocks import Block, Grid, Line
+from yusuan.ingest.limits import (
+    MAX_PAGE_CHARS,
+    MAX_PAGE_OBJECTS,
+    MAX_PAGE_RULE_PAIRS,
+    MAX_PAGE_SEGMENTS,
+    MAX_PDF_PAGES,
+    require,
+)
 from yusuan.ingest.pdf import ocr
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
@@ -17,7 +26,7 @@ from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
 from yusuan.ingest.pdf.rules import Rules, read_rules
 from yusuan.ingest.pdf.text import bbox, group_lines, line_text, lowest
-from yusuan.ingest.pdf.visible import page_visibility
+from yusuan.ingest.pdf.visible import FORM_DEPTH, page_visibility
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
@@ -32,6 +41,7 @@ def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Bl
     name = name or path.name
     data = read_bytes(path, name)
     with open_pdf(data, name) as doc:
+        require(len(doc), MAX_PDF_PAGES, name, "页")
         held: list[Block] = []  # nothing is yielded before some page is known to have text
         seen_text = False
         for index in range(len(doc)):
@@ -55,8 +65,10 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
     except Exception:
         raise IngestError(name, "页面无法加载（页面对象损坏）", place) from None
     try:
+        _require_drawing(page, name, place)
         textpage = page.get_textpage()
         try:
+            require(pdfium_c.FPDFText_CountChars(textpage.raw), MAX_PAGE_CHARS, name, "页面文字", place)
             return page_blocks(page, textpage, name, index + 1)
         finally:
             textpage.close()
@@ -68,6 +80,26 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
         page.close()
 
 
+def _require_drawing(page, name: str, place: str) -> None:
+    """The page's objects (those inside form XObjects too) and path segments within their limits, counted
+    before anything walks them."""
+    objects = segments = 0
+    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    while stack:
+        holder, count, get, depth = stack.pop()
+        n = count(holder)
+        objects += n
+        require(objects, MAX_PAGE_OBJECTS, name, "页面图形对象", place)
+        for k in range(n):
+            obj = get(holder, k)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                segments += pdfium_c.FPDFPath_CountSegments(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
+                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1))
+        require(segments, MAX_PAGE_SEGMENTS, name, "页面线段", place)
+
+
 def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     """The page's blocks from its text layer; a page without one that shows an image is read by OCR
     when the `ocr` extra is installed."""
@@ -75,7 +107,10 @@ def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     space = PageSpace(l, b, r, t, page.get_rotation() % 360)
     chars = read_chars(textpage, space, page_visibility(page))
     if chars:
-        return layout_blocks(chars, read_rules(page, space), name, number)
+        rules = read_rules(page, space)
+        # every horizontal rule is tried against every vertical one
+        require(len(rules.horizontal) * len(rules.vertical), MAX_PAGE_RULE_PAIRS, name, "表格线交点", page_place(number - 1))
+        return layout_blocks(chars, rules, name, number)
     if ocr.available() and ocr.has_image(page):
         return layout_blocks(*ocr.read_page(page), name, number)
     return []

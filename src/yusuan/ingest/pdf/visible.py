@@ -38,7 +38,7 @@ _WHITE = 250  # text lighter than this grey (0-255) cannot be seen on white pape
 _NO_INK = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP))
 _STROKE_ONLY = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP))
 _FILL_STROKE = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP))
-_MAX_DEPTH = 8  # form XObjects nested deeper than this are not looked into
+FORM_DEPTH = 8  # form XObjects nested deeper than this are not looked into
 _TEXT, _FORM, _IMAGE = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE
 
 UserBox = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
@@ -289,7 +289,7 @@ class _Walk:
                     pending.append((obj, (l, b, r, t), z, clip, ink is _WHITE_INK))
                 continue
             kind = get_type(obj)
-            if kind == _FORM and depth < _MAX_DEPTH:
+            if kind == _FORM and depth < FORM_DEPTH:
                 inner = compose(object_matrix(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)), matrix)
                 self.z, self.clip_of_all = z, all_clip
                 self.run(obj, _form_count(obj), _form_get, inner, self._clip(obj, matrix, clips), depth + 1)
@@ -420,7 +420,7 @@ def _fills(page) -> list[tuple[UserBox, int]]:
                 continue
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             z += 1
-            if kind == _FORM and depth < _MAX_DEPTH:
+            if kind == _FORM and depth < FORM_DEPTH:
                 inner = compose(object_matrix(obj), matrix)
                 run(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, inner, depth + 1)
                 continue
