@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import random
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -15,13 +16,14 @@ CORPUS = HERE.parent / "corpus"
 SOURCE = CORPUS / "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf"
 
 
-def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842),
-                to_unicode: dict[int, int] | None = None) -> bytes:
+def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842), *, deflate: bool = False,
+                resources: bytes = b"", extra: tuple[bytes, ...] = (), to_unicode: dict[int, int] | None = None) -> bytes:
     """A PDF whose pages draw the given content streams with Helvetica (/F1).
 
     A page given as None is written as a broken page object (an integer where the page dictionary
-    should be), so that the page cannot be loaded. `to_unicode` gives the font a ToUnicode map
-    (byte → code point) for the bytes it names.
+    should be), so that the page cannot be loaded. `deflate` compresses the streams; `extra` objects
+    are numbered from 4 on, for `resources` (added to every page's) to name. `to_unicode` gives the font
+    a ToUnicode map (byte → code point) for the bytes it names.
     """
     objs: list[bytes] = []  # object n is objs[n - 1]
 
@@ -31,6 +33,9 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
 
     catalog = add(b"")  # filled in below
     pages_id = add(b"")
+    font = add(b"")  # filled in below: it names its ToUnicode map, numbered after the extra objects
+    for body in extra:
+        add(body)
     cmap = b""
     if to_unicode:
         chars = b" ".join(b"<%02X> <%04X>" % (k, v) for k, v in sorted(to_unicode.items()))
@@ -38,17 +43,17 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
                 b"1 begincodespacerange <00> <FF> endcodespacerange %d beginbfchar %s endbfchar "
                 b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(to_unicode), chars))
         cmap = b" /ToUnicode %d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap)
+    objs[font - 1] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap
     kids = []
     for content in pages:
         if content is None:
             kids.append(add(b"42"))
             continue
-        stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        stream = add(deflated(content) if deflate else b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> >> "
-                b"/Contents %d 0 R >>" % (pages_id, size[0], size[1], font, stream)
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> %s >> "
+                b"/Contents %d 0 R >>" % (pages_id, size[0], size[1], font, resources, stream)
             )
         )
     objs[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
@@ -68,6 +73,12 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
         out.write(b"%010d 00000 n \n" % off)
     out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref))
     return out.getvalue()
+
+
+def deflated(data: bytes, head: bytes = b"") -> bytes:
+    """A Flate-compressed stream object (its dictionary opening with `head`)."""
+    packed = zlib.compress(data, 9)
+    return b"<< " + head + b" /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed) + packed + b"\nendstream"
 
 
 def text_page(lines: list[tuple[float, float, str]]) -> bytes:
