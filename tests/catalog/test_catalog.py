@@ -7,7 +7,7 @@ from openpyxl import Workbook
 
 from yusuan.catalog.importer import import_catalog
 from yusuan.catalog.store import Entry, imported_path, load, user_home
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,13 @@ PROSE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def without_ocr(monkeypatch):
+    """As without the `ocr` extra: scanned.pdf is refused for its missing text layer (with OCR, for
+    being unreadable: tests/ingest/test_pdf_errors.py), in process and in the command (inherited)."""
+    monkeypatch.setenv("YUSUAN_OCR", "off")
+
+
 def empty(tmp):
     path = tmp / "空文件.pdf"
     path.write_bytes(b"")

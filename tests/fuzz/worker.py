@@ -27,7 +27,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def examine(path: Path) -> dict:
     from yusuan.export.cells import write_cells_csv
     from yusuan.export.json import disclosure_dict
-    from yusuan.ingest.errors import IngestError
+    from yusuan.model.errors import IngestError
     from yusuan.ingest.read import read_publications
     from yusuan.rules.registry import run
     from yusuan.rules.report import report_dict, text_report

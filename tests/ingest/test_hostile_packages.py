@@ -11,7 +11,7 @@ import pytest
 
 from tests.fuzz.mutate import CORPUS, TEXT_SEED, _parts, _zip
 from yusuan.ingest.blocks import Line
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.ingest.xlsx.reader import read_xlsx_blocks
 
 

@@ -194,8 +194,10 @@ GRID_COUNTS = {
     "jiangsu-2019-gaoji-fayuan-budget.pdf": {8: 1, 9: 2, 10: 2, 14: 2, 19: 0},
     "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf": {p: 1 for p in range(1, 13)},
     "jiangsu-2019-zhengxie-bangongting-budget-text.pdf": {p: 0 for p in range(1, 19)},
+    "shanghai-2025-caizhengju-unit-budget.pdf": {6: 0, 7: 1, 15: 1, 20: 1, 21: 0},
     "shanghai-final-accounts-template.pdf": {3: 0, 4: 1, 5: 1, 12: 1, 15: 0},
     "shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf": {4: 1, 13: 1, 17: 0},
+    "shanghai-putuo-2025-caizhengju-dept-budget.pdf": {8: 0, 9: 1, 17: 1, 21: 1, 22: 0},
     "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf": {8: 0, 9: 1, 14: 1, 21: 1, 22: 0},
     "shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf": {2: 0, 9: 1, 18: 1, 29: 1, 30: 0},
 }
@@ -474,3 +476,14 @@ def test_ocr_layer_over_a_scan_is_read(tmp_path):
     scan = b"q 300 0 0 100 60 650 cm /Im1 Do Q "
     content = scan + _text(72, 700, "Scanned words", b"3 Tr") + _text(72, 500, "Hidden note", b"3 Tr")
     assert _lines(tmp_path, _pdf(content, {"Im1": image})) == ["Scanned words"]
+
+
+def test_glyphs_without_text_are_kept_with_their_box(tmp_path):
+    """A glyph mapped to a private-use code point, or to U+FFFD (no Unicode), prints something the text layer
+    cannot say: it stays in the line, where hyg-undisplayable finds it."""
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(make.minimal_pdf([make.text_page([(80, 700, "Total ABC 12")])],
+                                      to_unicode={0x41: 0xE000, 0x42: 0xFFFD, 0x43: 0x43}))
+    (line,) = [b for b in read_pdf_blocks(path) if isinstance(b, Line)]
+    assert line.text == "Total \ue000\ufffdC 12"
+    assert line.source.page == 1 and line.source.bbox[0] == pytest.approx(80, abs=1)

@@ -8,9 +8,9 @@ import pytest
 from corpus_rows import SHENZHEN, performance_rows
 from test_targets import PRINTED
 from yusuan.ingest.blocks import Cell
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
-from yusuan.perf.table import clean, parse_performance
+from yusuan.ingest.assemble.performance import clean, parse_performance
 
 PINGSHAN, ZHINENG = SHENZHEN
 

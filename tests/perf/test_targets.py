@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from yusuan.perf.targets import cn_number, parse_target
+from yusuan.model.targets import cn_number, parse_target
 
 # (printed, operator, value, upper, unit, date): measurable unless the operator is "".
 PRINTED = [

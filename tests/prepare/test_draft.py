@@ -132,6 +132,8 @@ def test_the_reason_placeholder_is_flagged_until_filled(pingshan_book):
     ("jiangsu", ["jiangsu-2018-renda-bangongting-budget.pdf"]),
     ("shanghai", ["shanghai-putuo-2025-wanli-jiedao-dept-budget.pdf"]),
     ("shanghai", ["shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf"]),
+    ("shanghai", ["shanghai-putuo-2025-caizhengju-dept-budget.pdf"]),
+    ("shanghai", ["shanghai-2025-caizhengju-unit-budget.pdf"]),
     ("shanghai", ["shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf"]),
 ])
 def test_drafts_from_every_family_pass_the_narrative_rules(tmp_path, style, files):

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from tests.ingest.test_corpus import PINS, load
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 from yusuan.ingest.assemble.sections import toc_core
 from yusuan.render import build_layout, family_of
 from yusuan.render.layout import Heading, Layout, TableLayout
@@ -21,7 +21,7 @@ _QUALIFIER = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", norm(text))
+    return re.sub(r"\s+", "", match_key(text))
 
 
 @functools.cache

@@ -21,6 +21,11 @@ def test_every_rule_has_its_test_module_with_a_passing_and_a_failing_case():
         assert "def test_passes" in text and "def test_fails" in text, path
 
 
+def test_every_rule_lives_in_the_module_its_id_names():
+    for rule_id, fn in load_rules().items():
+        assert fn.__module__ == catalog.module_of(rule_id, catalog.load()[rule_id].family), rule_id
+
+
 def test_every_rule_module_states_its_rule_in_chinese():
     for rule_id, fn in load_rules().items():
         doc = __import__(fn.__module__, fromlist=["_"]).__doc__ or ""

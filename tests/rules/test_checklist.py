@@ -37,3 +37,13 @@ def test_written_as_xlsx_with_a_sheet_per_document(tmp_path):
     assert [c.value for c in ws[3]] == ["序号", "检查内容", "检查要点", "符合要求", "存在问题"]
     answers = {r[1]: r[3] for r in ws.iter_rows(min_row=4, values_only=True)}
     assert answers["《基本支出总表》"] == "否" and answers["封面"] == "是"
+
+
+def test_findings_in_the_text_land_on_the_part_they_are_printed_in():
+    d = corpus_doc("jiangsu-2018-renda-bangongting-budget.pdf")
+    items = {i.name: i for i in build(d, run(d))}
+    # p25-26 “行政事业单位离退休（类）…”, “住房改革支出（类）…” and “支出。 。” are under 五、财政拨款支出预算情况说明
+    problems = items["预算编制说明"].problems
+    assert sum("写作（类），表格中是款" in p for p in problems) == 5
+    assert any("句末标点重复" in p for p in problems)
+    assert not any("写作（类）" in p for p in items["其他"].problems)

@@ -20,3 +20,8 @@ def test_fails_in_table_labels_and_notes():
     t = table("income_expense_summary", [row("。。。", amount="0", page=4)], number="1")
     t.notes = ["说明：上海市××局本年度没有收支。"]
     assert findings(doc(t), RULE) == [(RULE, 4, "1", "说明：上海市××局本年度没有…", ""), (RULE, 4, "1", "。。。", "")]
+
+
+def test_fails_for_alternatives_left_to_choose_and_boxes_for_digits():
+    d = doc(sections=[section("三、支出决算情况说明", "支出合计比上年增加/减少 12.00 万元。", "某某单位支出□□万元。", page=9)])
+    assert findings(d, RULE) == [(RULE, 9, "", "支出合计比上年增加/减少 12.00…", ""), (RULE, 9, "", "某某单位支出□□…", "")]

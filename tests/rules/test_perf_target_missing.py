@@ -1,6 +1,6 @@
 from yusuan.model.disclosure import Indicator, Performance
 from yusuan.model.provenance import Source
-from yusuan.perf.targets import parse_target
+from yusuan.model.targets import parse_target
 from tests.rules.factories import doc, findings
 
 RULE = "perf-target-missing"

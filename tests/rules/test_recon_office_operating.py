@@ -11,9 +11,9 @@ def jiangsu(office: str):
         row("办公费", code="30201", amount="100.00"),
     ], number="9", title="一般公共预算基本支出预算表")
     office_table = table("office_operating_costs", [
-        row("合计", is_total=True, office_operating=office, page=2),
-        row("商品和服务支出", code="302", office_operating=office, page=2),
-        row("办公费", code="30201", office_operating=office, page=2),
+        row("合计", is_total=True, amount=office, page=2),
+        row("商品和服务支出", code="302", amount=office, page=2),
+        row("办公费", code="30201", amount=office, page=2),
     ], number="10")
     return doc(econ, office_table)
 
@@ -23,7 +23,7 @@ def test_passes_when_office_costs_are_within_basic_spending():
 
 
 def test_fails_when_office_costs_exceed_the_basic_class():
-    assert findings(jiangsu("150.00"), RULE) == [(RULE, 2, "10", "商品和服务支出", "office_operating")]
+    assert findings(jiangsu("150.00"), RULE) == [(RULE, 2, "10", "商品和服务支出", "amount")]
 
 
 def test_shanghai_office_costs_within_public_funds():

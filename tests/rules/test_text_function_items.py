@@ -32,3 +32,14 @@ def test_a_class_under_a_heading():
     s = section("（一）公共安全（类）", "1．检察（款）行政运行（项）支出 12万元，与上年相比增加 2万元。")
     assert isinstance(s, Section)
     assert findings(doc(t, sections=[s]), RULE) == [(RULE, 1, "5", "行政运行", "amount")]
+
+
+def test_an_item_named_with_its_codes():
+    t = table("general_budget_by_function", [
+        row("卫生健康支出", code="210", amount="1149700"), row("行政事业单位医疗", code="21011", amount="1149700"),
+        row("行政单位医疗", code="2101101", amount="1149700"),
+    ], number="5", unit="元")
+    ok = section("说明", "11、卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）114.97万元。")
+    wrong = section("说明", "11、卫生健康支出（210类）行政事业单位医疗（11款）行政单位医疗（01项）141.97万元。", page=9)
+    assert findings(doc(t, sections=[ok], year=2026), RULE) == []
+    assert findings(doc(t, sections=[wrong], year=2026), RULE) == [(RULE, 9, "5", "行政单位医疗", "amount")]

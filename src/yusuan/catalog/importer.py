@@ -15,9 +15,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from yusuan.catalog.store import (
-    SCHEMES, Catalog, Entry, code_level, imported_path, normalize_code, shipped_entries, write_entries,
+    SCHEMES,
+    Catalog,
+    Entry,
+    code_level,
+    imported_path,
+    normalize_code,
+    shipped_entries,
+    write_entries,
 )
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 
 SCHEME_NAMES = {"function": "支出功能分类", "economic_dept": "部门预算支出经济分类", "economic_gov": "政府预算支出经济分类"}
 

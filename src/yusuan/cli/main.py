@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
-
 import click
 
-from yusuan.ingest.errors import IngestError
+from yusuan.cli import zh
+from yusuan.model.errors import IngestError
+
+zh.install()  # before any command is declared: click's words in Chinese
+
+
+class YusuanCommand(click.Command):
+    """A command whose help is Chinese throughout, laid out by terminal columns."""
+
+    context_class = zh.Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", zh.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
 
 
 class YusuanGroup(click.Group):
-    """Every unreadable input ends in one Chinese line on stderr and exit status 2."""
+    """Every unreadable input ends in one Chinese line on stderr and exit status 2. Its commands and
+    groups are YusuanCommand and YusuanGroup."""
+
+    command_class = YusuanCommand
+    group_class = type
+    context_class = zh.Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", zh.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", zh.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -25,11 +47,17 @@ class YusuanGroup(click.Group):
             ctx.exit(2)
 
 
-@click.group(cls=YusuanGroup)
+@click.group(cls=YusuanGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="yusuan")
 def main() -> None:
     """yusuan：部门预算与决算公开文件的读取、检查、生成与公开。"""
 
 
-from yusuan.cli import catalog, check, extract, render, template  # noqa: E402,F401  (the commands register themselves)
-from yusuan.cli import serve  # noqa: E402,F401  (yusuan serve, yusuan db)
+from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
+    catalog,
+    check,
+    extract,
+    render,
+    serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
+    template,
+)

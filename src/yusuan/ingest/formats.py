@@ -1,27 +1,23 @@
-"""Which reader a file needs, from its bytes (not its name).
+"""Which reader a file needs, from its bytes (not its name), asking the registered formats in turn.
 
-Only the head (and, for a PDF, the tail) is read, so a file that is rejected here is never read whole.
+Only the head (and, for a PDF, the tail; for a ZIP package, its directory) is read, so a file that is
+rejected here is never read whole.
 """
 
 from __future__ import annotations
 
-import re
 import stat
 import zipfile
 from pathlib import Path
 
-from yusuan.ingest.errors import IngestError
-from yusuan.ingest.limits import MAX_TEXT_BYTES
-from yusuan.ingest.pdf.document import TAIL, require_end
-
-PDF, TEXT, DOCX, XLSX, HTML = "pdf", "text", "docx", "xlsx", "html"
+from yusuan.model.errors import IngestError
+from yusuan.model.formats import Head, Reader, known_formats, readers
 
 _HEAD = 4096
-_NOT_KNOWN = "不是可识别的预算公开文件（PDF、文本、DOCX、XLSX、HTML）"
-_HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|table)\b", re.I | re.S)
 
 
-def sniff(path: Path) -> str:
+def sniff(path: Path) -> Reader:
+    """The registered format of the file at `path`, or an IngestError saying why it cannot be read."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -35,39 +31,28 @@ def sniff(path: Path) -> str:
     try:
         with path.open("rb") as f:
             head = f.read(_HEAD)
-            if b"%PDF-" in head[:1024]:
-                f.seek(max(0, info.st_size - TAIL))
-                require_end(f.read(TAIL), path.name)
-                return PDF
+        if not head.strip():
+            raise IngestError(path.name, "文件是空的")
+        h = Head(path, head, _zip_names(path) if head.startswith(b"PK\x03\x04") else frozenset())
+        found = next((r for r in readers() if r.detect(h)), None)
     except PermissionError:
         raise IngestError(path.name, "没有读取这个文件的权限") from None
     except OSError as e:
         raise IngestError(path.name, f"文件无法打开（{e.strerror}）") from None
-    if not head.strip():
-        raise IngestError(path.name, "文件是空的")
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_format(path)
-    if b"\x00" in head:
-        raise IngestError(path.name, f"{_NOT_KNOWN}，内容是二进制数据")
-    if info.st_size > MAX_TEXT_BYTES:
-        if _HTML.match(head.removeprefix(b"\xef\xbb\xbf")):
-            raise IngestError(path.name, f"HTML 文件过大（{info.st_size / 2**20:.0f} MB），不像是一份预算公开文件")
-        raise IngestError(path.name, f"文本文件过大（{info.st_size / 2**20:.0f} MB），不像是一份预算公开文件")
-    if _HTML.match(head.removeprefix(b"\xef\xbb\xbf")):
-        return HTML
-    return TEXT
+    not_known = f"不是可识别的预算公开文件（{known_formats()}）"
+    if found is None:
+        if h.zip_names:
+            raise IngestError(path.name, f"这是一个压缩包（ZIP），{not_known}")
+        raise IngestError(path.name, f"{not_known}，内容是二进制数据")
+    if found.max_bytes is not None and info.st_size > found.max_bytes:
+        raise IngestError(path.name, f"{found.label}文件过大（{info.st_size / 2**20:.0f} MB），不像是一份预算公开文件")
+    return found
 
 
-def _zip_format(path: Path) -> str:
-    """DOCX or XLSX from the archive's directory (read from its end, not the whole file)."""
+def _zip_names(path: Path) -> frozenset[str]:
+    """The members of a ZIP package, from its directory (read from its end, not the whole file)."""
     try:
         with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError):
+            return frozenset(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
         raise IngestError(path.name, "压缩包（ZIP）已损坏，无法打开") from None
-    if "[Content_Types].xml" in names:  # an Office Open XML package
-        if any(n.startswith("word/") for n in names):
-            return DOCX
-        if any(n.startswith("xl/") for n in names):
-            return XLSX
-    raise IngestError(path.name, f"这是一个压缩包（ZIP），{_NOT_KNOWN}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.ingest.errors import IngestError, place_of
 from yusuan.model.disclosure import Disclosure
+from yusuan.model.errors import IngestError, place_of
 
 # -- any format, once read into lines and tables
 MAX_LINES = 20_000  # text lines outside tables in one document; the corpus has at most 520. The check

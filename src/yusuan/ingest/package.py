@@ -17,10 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from xml.parsers import expat
 
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.limits import (
-    MAX_PACKAGE_BYTES, MAX_PART_BYTES, MAX_XML_ELEMENTS, MAX_XML_TOKEN_BYTES, require,
+    MAX_PACKAGE_BYTES,
+    MAX_PART_BYTES,
+    MAX_XML_ELEMENTS,
+    MAX_XML_TOKEN_BYTES,
+    require,
 )
+from yusuan.model.errors import IngestError
 
 _CHUNK = 2**20
 _XML_NAMES = (".xml", ".rels", ".vml")

@@ -6,20 +6,22 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from yusuan.ingest.assemble.confirm import confirm_ocr
 from yusuan.ingest.assemble.document import assemble
 from yusuan.ingest.blocks import Block, Grid
-from yusuan.ingest.errors import IngestError
-from yusuan.ingest.formats import DOCX, HTML, PDF, TEXT, XLSX, sniff
+from yusuan.ingest.formats import sniff
 from yusuan.ingest.limits import MAX_CELLS, MAX_LINES, require, require_amounts
 from yusuan.model.disclosure import Disclosure
+from yusuan.model.errors import IngestError
+from yusuan.model.formats import Reader
 
 
 def blocks_of(path: Path) -> Iterator[Block]:
     return _blocks(path, sniff(path))
 
 
-def _blocks(path: Path, fmt: str) -> Iterator[Block]:
-    return _bounded(_reader_blocks(path, fmt), path.name)
+def _blocks(path: Path, fmt: Reader) -> Iterator[Block]:
+    return _bounded(fmt.load()(path), path.name)
 
 
 def _bounded(blocks: Iterator[Block], file: str) -> Iterator[Block]:
@@ -35,91 +37,71 @@ def _bounded(blocks: Iterator[Block], file: str) -> Iterator[Block]:
         yield block
 
 
-def _reader_blocks(path: Path, fmt: str) -> Iterator[Block]:
-    if fmt == TEXT:
-        from yusuan.ingest.text.reader import read_text_blocks
-
-        return read_text_blocks(path)
-    if fmt == PDF:
-        from yusuan.ingest.pdf.reader import read_pdf_blocks
-
-        return read_pdf_blocks(path)
-    if fmt == HTML:
-        from yusuan.ingest.html.reader import read_html_blocks
-
-        return read_html_blocks(path)
-    if fmt == DOCX:
-        from yusuan.ingest.docx.reader import read_docx_blocks
-
-        return read_docx_blocks(path)
-    if fmt == XLSX:
-        from yusuan.ingest.xlsx.reader import read_xlsx_blocks
-
-        return read_xlsx_blocks(path)
-    raise IngestError(path.name, f"暂不支持读取 {fmt.upper()} 文件")
-
-
 def read_disclosure(*paths: str | Path) -> Disclosure:
-    """One Disclosure from the files of one publication, in the order given."""
+    """One Disclosure from the files of one publication: the text part first, then the tables, whatever
+    the order given."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]  # every file is checked before any is read
-    prepared = [p for p, fmt in zip(files, formats) if _is_prepared(p, fmt)]
-    if prepared:
+    whole = [(p, fmt) for p, fmt in zip(files, formats) if fmt.whole]
+    if whole:
         if len(files) > 1:
-            raise IngestError(prepared[0].name, "准备工作簿是一份完整的公开文件，请单独给出，不要与其他文件合读")
-        return _read_prepared(files[0])
-    blocks: list[Block] = []
-    for path, fmt in zip(files, formats):
-        blocks.extend(_blocks(path, fmt))
-    return _assemble(files, formats, blocks)
+            path, fmt = whole[0]
+            raise IngestError(path.name, f"{fmt.label}是一份完整的公开文件，请单独给出，不要与其他文件合读")
+        return formats[0].load()(files[0])
+    parts = _text_first([(path, fmt, list(_blocks(path, fmt))) for path, fmt in zip(files, formats)])
+    return _assemble([p[0] for p in parts], [p[1] for p in parts], [b for p in parts for b in p[2]])
 
 
 def read_publications(paths: list[str | Path]) -> list[Disclosure]:
-    """Disclosures from many files: a file without tables (the text part) followed by a file of
-    tables (the tables part) is one publication; every other file is one of its own."""
+    """Disclosures from many files: a file without tables (the text part) next to a file of tables
+    (the tables part), in either order, is one publication; every other file is one of its own."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]
-    parts = [(path, fmt, [] if _is_prepared(path, fmt) else list(_blocks(path, fmt)))
-             for path, fmt in zip(files, formats)]
+    parts = [(path, fmt, [] if fmt.whole else list(_blocks(path, fmt))) for path, fmt in zip(files, formats)]
     docs: list[Disclosure] = []
     i = 0
     while i < len(parts):
-        if _is_prepared(parts[i][0], parts[i][1]):  # a preparation workbook is a publication of its own
-            docs.append(_read_prepared(parts[i][0]))
+        path, fmt, _ = parts[i]
+        if fmt.whole:  # a format read whole (the preparation workbook) is a publication of its own
+            docs.append(fmt.load()(path))
             i += 1
             continue
         group = [parts[i]]
-        if i + 1 < len(parts) and not _has_grids(parts[i][2]) and _has_grids(parts[i + 1][2]):
-            group.append(parts[i + 1])
+        if i + 1 < len(parts) and not parts[i + 1][1].whole \
+                and _has_grids(parts[i][2]) != _has_grids(parts[i + 1][2]):
+            group = _text_first([parts[i], parts[i + 1]])
         docs.append(_assemble([g[0] for g in group], [g[1] for g in group], [b for g in group for b in g[2]]))
         i += len(group)
     return docs
-
-
-def _is_prepared(path: Path, fmt: str) -> bool:
-    """A preparation workbook (`yusuan template`), read by yusuan.prepare rather than as a publication."""
-    if fmt != XLSX:
-        return False
-    from yusuan.prepare.workbook import is_workbook
-
-    return is_workbook(path)
-
-
-def _read_prepared(path: Path) -> Disclosure:
-    from yusuan.prepare.workbook import read_workbook
-
-    return read_workbook(path)  # its amounts are bounded as they are read (prepare/cells.py)
 
 
 def _has_grids(blocks: list[Block]) -> bool:
     return any(isinstance(b, Grid) for b in blocks)
 
 
+def _text_first(parts: list) -> list:
+    """A publication's text part (no grids) is read before its tables part, whichever order the
+    files were given in; files of one kind keep their order."""
+    return sorted(parts, key=lambda part: _has_grids(part[2]))
+
+
 _BUDGET_WORDS = re.compile(r"(部门|单位)(预算|决算)|(预算|决算)公开")
 
 
-def _assemble(files: list[Path], formats: list[str], blocks: list[Block]) -> Disclosure:
-    doc = assemble(blocks, [p.name for p in files], text_form=all(f == TEXT for f in formats))
+SCAN_UNREADABLE = "扫描件：文字识别（OCR）没有读出任何表格（图像可能过于模糊或倾斜），请提供清晰的扫描件或带文本层的 PDF"
+
+
+def _by_ocr(block: Block) -> bool:
+    if isinstance(block, Grid):
+        return any(c is not None and c.source.ocr is not None for row in block.rows for c in row)
+    return block.source.ocr is not None
+
+
+def _assemble(files: list[Path], formats: list[Reader], blocks: list[Block]) -> Disclosure:
+    doc = assemble(blocks, [p.name for p in files], text_form=all(f.name == "text" for f in formats))
+    confirm_ocr(doc)
+    if not doc.tables and any(_by_ocr(b) for b in blocks):
+        raise IngestError("、".join(p.name for p in files), SCAN_UNREADABLE)
     if not doc.tables:
         said = [doc.title, *doc.contents, *(s.heading for s in doc.sections if s.level == 1)]
         if not any(_BUDGET_WORDS.search(t) for t in said):

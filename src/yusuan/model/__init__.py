@@ -1,6 +1,17 @@
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import (
-    Column, Disclosure, Identity, Indicator, Paragraph, Performance, Row, Section, Table, Target, Task, Value,
+    Column,
+    Disclosure,
+    Identity,
+    Indicator,
+    Paragraph,
+    Performance,
+    Row,
+    Section,
+    Table,
+    Target,
+    Task,
+    Value,
 )
 from yusuan.model.provenance import Source
 

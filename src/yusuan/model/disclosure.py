@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yusuan.model.provenance import Source
+from yusuan.model.reading import Reading
 
 
 @dataclass(slots=True)
@@ -38,6 +39,32 @@ class Column:
 
 
 @dataclass(slots=True)
+class UnmappedColumn:
+    """An amount column whose header yusuan could not map to a measure of the vocabulary (or that reads
+    as a measure another column of the same rows already has): its figures are kept here, out of the
+    rows and the cells export, so that the reading says what it did not understand."""
+
+    header: str  # the header as printed, levels joined by "/"
+    side: str = ""
+    reason: str = ""  # in Chinese, for the reader of the reading
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Unreadable:
+    """A cell whose number could not be read for certain (an OCR reading its table's sums do not
+    confirm): its value stays in the row as read, and the rules take it as unknown."""
+
+    item: str
+    measure: str
+    text: str  # as read
+    reason: str  # Chinese, for the reader of the report
+    source: Source
+    code: str = ""
+    side: str = ""
+
+
+@dataclass(slots=True)
 class Table:
     kind: str
     title: str
@@ -52,6 +79,9 @@ class Table:
     empty: bool = False  # printed as having no amounts this year (本表本年无发生额 / 无数据)
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
+    unmapped: list[UnmappedColumn] = field(default_factory=list)  # amount columns not understood
+    reading: Reading = field(default_factory=Reading)  # how sure the reading is (model/reading.py)
+    unreadable: list[Unreadable] = field(default_factory=list)  # OCR cells its own sums do not confirm
 
     def cells(self):
         for row in self.rows:

@@ -13,16 +13,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from yusuan.catalog.store import code_level, normalize_code
-from yusuan.ingest.assemble.normalize import norm, squash
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, level_of
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.limits import MAX_XLSX_CELLS, require, too_long, too_long_reason
 from yusuan.ingest.xlsx.reader import cell_rows
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
+from yusuan.model.errors import IngestError
+from yusuan.model.families import STYLES
 from yusuan.model.provenance import Source
+from yusuan.model.text import match_key, squash
 from yusuan.prepare import sheets as S
-from yusuan.render.families import STYLES
 from yusuan.prepare.totals import amount_text, decimals_of
 
 _DECIMALS = re.compile(r"\.(0+)")
@@ -274,11 +274,11 @@ class CellReader:
                 raise self.error(sheet, ref, "这一行填了金额，但没有填写科目名称（项目）")
             return None
         ref = (label_cell or code_cell).ref
-        if not code and body and norm(label) == norm(body):  # the body's own line: its total
+        if not code and body and match_key(label) == match_key(body):  # the body's own line: its total
             row = Row(label="", item=squash(body), values=values, side=side, level=0, is_total=True,
                       source=self.source(sheet, ref))
         else:
-            is_total = bool(TOTAL_LABELS.match(norm(label)))
+            is_total = bool(TOTAL_LABELS.match(match_key(label)))
             row = Row(label=label, item=squash(label), values=values, code=code, side=side,
                       level=level_of(code, label, is_total), is_total=is_total, source=self.source(sheet, ref))
         for measure, cell in amounts.items():

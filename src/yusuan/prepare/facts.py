@@ -4,10 +4,20 @@ and 政府采购 tables, Shanghai's 三公 and 机关运行经费 table, the 整
 
 from __future__ import annotations
 
-from yusuan.ingest.assemble.normalize import squash
-from yusuan.model.disclosure import Column, Disclosure, Indicator, Paragraph, Performance, Row, Table, Task, Value
+from yusuan.model.disclosure import (
+    Column,
+    Disclosure,
+    Indicator,
+    Paragraph,
+    Performance,
+    Row,
+    Table,
+    Task,
+    Value,
+)
+from yusuan.model.targets import parse_target
+from yusuan.model.text import squash
 from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.perf.targets import parse_target
 from yusuan.prepare import sheets as S
 from yusuan.prepare.cells import Block, CellReader, Sheet
 from yusuan.prepare.draft import Facts
@@ -153,8 +163,10 @@ class SheetFacts(CellReader):
         facts.office, facts.office_reason, facts.office_unit = values, reasons.get("office_operating", ""), unit
         total = Row("合计", "合计", {"office_operating": current["office_operating"]} if "office_operating" in current
                     else {}, is_total=True, source=self.source(sheet, "B6"))
+        for row in (total, *lines):  # the printed table has one amount column: `amount` (docs/model.md)
+            row.values = {"amount" if m == "office_operating" else m: v for m, v in row.values.items()}
         table = Table("office_operating_costs", "", unit=unit, pages=[sheet.page], rows=[total, *lines],
-                      columns=[Column("office_operating", "机关运行经费支出")], source=self.source(sheet, "B1"))
+                      columns=[Column("amount", "机关运行经费支出")], source=self.source(sheet, "B1"))
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
         return table
 
@@ -191,7 +203,7 @@ class SheetFacts(CellReader):
             facts.procurement_unit = unit
             return None
         span = self.source(sheet, f"D6:D{max(l.number for l in block.lines)}")
-        table = Table("procurement", "", unit=unit, pages=[sheet.page], columns=[Column("total", "金额")],
+        table = Table("procurement", "", unit=unit, pages=[sheet.page], columns=[Column("amount", "金额")],
                       source=self.source(sheet, "B1"))
         totals = {}
         body: list[Row] = []
@@ -205,6 +217,8 @@ class SheetFacts(CellReader):
         grand = [v for v in totals.values()]
         total = Row("合计", "合计", {"total": sum_value(grand, span)} if grand else {}, is_total=True, source=span)
         table.rows = [total, *body]
+        for row in table.rows:  # the printed table has one amount column: `amount` (docs/model.md)
+            row.values = {"amount" if m == "total" else m: v for m, v in row.values.items()}
         facts.procurement = totals
         facts.procurement_extra = {m: sum_value(v, span) for m, v in extra.items() if v}
         facts.procurement_unit = unit

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from yusuan.model.disclosure import Disclosure, Row, Table
+from yusuan.model.vocabulary import DOCUMENT_KINDS
 from yusuan.prepare import sheets as S
 
 Line = dict[str, str]  # column key -> value as printed (amounts keep their decimals: "6,623", "12.50")
@@ -66,7 +67,7 @@ class SourceMismatch(ValueError):
 
 def lines_for(doc: Disclosure, style: str, year: int, kind: str, name: str = "") -> Lines:
     """`lines_from` a publication chosen to fill the `year` workbook of `kind`, checked to fit it."""
-    words = {"budget": "预算", "final_accounts": "决算"}
+    words = DOCUMENT_KINDS
     name = name or doc.identity.body or "该文件"
     if doc.identity.kind != kind:
         raise SourceMismatch(f"{name} 是{words[doc.identity.kind]}，而要生成的是{words[kind]}工作簿")

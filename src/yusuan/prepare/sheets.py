@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.render.families import Family, TableSpec
+from yusuan.model.families import Family, TableSpec
+from yusuan.model.kinds import SIDED_KINDS, scheme_of
+from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS, TABLE_KINDS
 
 MARKER = "yusuan_prepare"  # the workbook's defined name: its presence makes an XLSX a preparation workbook
 VERSION = "1"
@@ -31,8 +32,7 @@ CODE, LABEL, AMOUNT, TEXT = "code", "label", "amount", "text"
 FUNCTION, ECONOMIC = "function", "economic"  # the classification a code column takes
 
 UNITS = ("万元", "元")
-KINDS = {"budget": "预算", "final_accounts": "决算"}
-LEVELS = {"department": "部门", "unit": "单位"}
+KINDS = DOCUMENT_KINDS
 BODY_TYPES = ("行政", "参公", "事业")
 
 
@@ -91,10 +91,7 @@ class Words:
 
 # ---------------------------------------------------------------------------------------- table sheets
 
-_FUNCTION_KINDS = {"income_summary", "expense_summary", "project_expense_summary", "appropriation_expense",
-                   "general_budget_by_function", "gov_fund_expense", "soe_capital_expense"}
-_ECONOMIC_KINDS = {"basic_expense_summary", "appropriation_basic_by_economic", "general_budget_by_economic"}
-SIDED = {"income_expense_summary", "appropriation_summary"}
+SIDED = SIDED_KINDS
 # kinds with a sheet of their own design (not a generic table sheet)
 SPECIAL = {"three_public_costs": THREE_PUBLIC, "office_operating_costs": OFFICE, "procurement": PROCUREMENT,
            "performance_targets": PERFORMANCE}
@@ -179,11 +176,8 @@ _SIDED: dict[str, dict[str, tuple[tuple[str, _M], ...]]] = {
 
 
 def scheme_of_kind(kind: str) -> str:
-    if kind in _FUNCTION_KINDS:
-        return FUNCTION
-    if kind in _ECONOMIC_KINDS:
-        return ECONOMIC
-    return ""
+    """The code list a table's sheet offers ("" for the sided summaries: each side has its own)."""
+    return "" if kind in SIDED else scheme_of(kind) or ""
 
 
 def _family_key(style: str, words: Words) -> str:
@@ -299,7 +293,7 @@ SPECIAL_NAMES = {THREE_PUBLIC: "三公经费", OFFICE: "机关运行经费", PRO
 
 
 def plan(year: int, style: str, kind: str) -> Plan:
-    from yusuan.render.families import family
+    from yusuan.model.families import family
 
     words = Words(kind)
     fam = family(style, words.final)

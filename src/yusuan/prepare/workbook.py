@@ -16,10 +16,11 @@ import zipfile
 from pathlib import Path
 
 from yusuan.catalog.store import load as load_catalog
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.package import open_package, read_part
 from yusuan.ingest.xlsx.reader import WORKBOOK, open_xlsx
 from yusuan.model.disclosure import Column, Disclosure, Identity, Row, Table
+from yusuan.model.errors import IngestError
+from yusuan.model.families import family, title_of
 from yusuan.model.provenance import Source
 from yusuan.model.vocabulary import TABLE_KINDS
 from yusuan.prepare import sheets as S
@@ -27,7 +28,6 @@ from yusuan.prepare.cells import SCHEME_CATALOG, Block, Sheet
 from yusuan.prepare.draft import Facts, draft_sections
 from yusuan.prepare.facts import SheetFacts
 from yusuan.prepare.totals import complete
-from yusuan.render.families import family, title_of
 
 
 def is_workbook(path: str | Path) -> bool:

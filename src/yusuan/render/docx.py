@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from yusuan.model.formats import Writer
 from yusuan.render.fonts import DOCX_EAST_ASIA, DOCX_LATIN
 from yusuan.render.layout import AMOUNT, CODE, Heading, Layout, Paragraph, TableLayout
 
@@ -259,3 +260,7 @@ def _cell_text(target, cell, header: bool, role: str) -> None:
         p.paragraph_format.left_indent = Pt(_TABLE_PT * cell.indent)
     if role == CODE:
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+WRITER = Writer("docx", "Word", (".docx",),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "yusuan.render.docx:render_docx")

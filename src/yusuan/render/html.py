@@ -7,6 +7,7 @@ import functools
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from yusuan.model.formats import Writer
 from yusuan.render.fonts import BODY, HEADING, css_font_stack
 from yusuan.render.layout import Layout
 
@@ -33,3 +34,11 @@ def stylesheet(body_first: tuple[str, ...] = (), heading_first: tuple[str, ...] 
 def render_html(layout: Layout, body_first: tuple[str, ...] = (), heading_first: tuple[str, ...] = ()) -> str:
     css = stylesheet(body_first, heading_first)
     return _env().get_template("document.html").render(layout=layout, css=Markup(css))
+
+
+WRITER = Writer("html", "HTML", (".html", ".htm"), "text/html; charset=utf-8", "yusuan.render.html:html_bytes",
+                aliases=("htm",))
+
+
+def html_bytes(layout: Layout) -> bytes:
+    return render_html(layout).encode("utf-8")

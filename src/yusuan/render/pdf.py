@@ -13,6 +13,7 @@ import gc
 import logging
 import re
 
+from yusuan.model.formats import Writer
 from yusuan.render.fontcache import SANS, SERIF, subset_fonts
 from yusuan.render.html import render_html
 from yusuan.render.layout import Layout
@@ -87,3 +88,6 @@ def render_pdf(layout: Layout) -> bytes:
     with _young_garbage_only():
         html = render_html(layout, *cached_families())
         return _html_class()(string=html).write_pdf(stylesheets=stylesheets, font_config=font_config)
+
+
+WRITER = Writer("pdf", "PDF", (".pdf",), "application/pdf", "yusuan.render.pdf:render_pdf")

@@ -11,6 +11,7 @@ of its widest line; when even the widest lines fit, the spare goes to every colu
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from yusuan.render.layout import AMOUNT, CODE, LABEL, TEXT, TableLayout
@@ -45,6 +46,12 @@ def _line_em(line: str) -> float:
         else:
             width += 0.85
     return width
+
+
+def wrapped_lines(text: str, room: float) -> int:
+    """Lines `text` takes when wrapped in `room` em (each of its own lines at least one)."""
+    room = max(room, 1.0)
+    return sum(max(1, math.ceil(_line_em(line) / room - 1e-9)) for line in text.split("\n"))
 
 
 def header_extent(text: str) -> tuple[float, float]:

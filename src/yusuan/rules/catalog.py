@@ -20,6 +20,17 @@ FAMILIES = {
     "performance": "绩效目标",
     "hygiene": "文字规范",
 }
+# A rule's id is its family's prefix and its module's name: `text-change-percent` is
+# rules/narrative/change_percent.py. The loader refuses an id without its family's prefix.
+PREFIXES = {
+    "completeness": "complete", "arithmetic": "arith", "reconciliation": "recon", "narrative": "text",
+    "classification": "code", "identity": "ident", "performance": "perf", "hygiene": "hyg",
+}
+
+
+def module_of(rule_id: str, family: str) -> str:
+    """The module that defines a rule: yusuan.rules.<family>.<id without its prefix>."""
+    return f"yusuan.rules.{family}.{rule_id.removeprefix(PREFIXES[family] + '-').replace('-', '_')}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +60,8 @@ def load() -> dict[str, RuleInfo]:
         kinds = tuple(k for k in row["kinds"].split() if k)
         if row["family"] not in FAMILIES:
             raise CatalogError(f"catalog.csv:{n}: unknown family {row['family']!r}")
+        if not row["id"].startswith(PREFIXES[row["family"]] + "-"):
+            raise CatalogError(f"catalog.csv:{n}: a {row['family']} rule's id starts with {PREFIXES[row['family']]}-")
         if row["severity"] not in SEVERITIES:
             raise CatalogError(f"catalog.csv:{n}: unknown severity {row['severity']!r}")
         if unknown := [k for k in kinds if k not in TABLE_KINDS]:

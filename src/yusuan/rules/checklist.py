@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from yusuan.ingest.assemble.kinds import kind_of_title, looks_like_title
-from yusuan.ingest.assemble.normalize import norm
 from yusuan.model.disclosure import Disclosure, Section
+from yusuan.model.kinds import kind_of_title, looks_like_title
 from yusuan.model.provenance import Source
+from yusuan.model.text import match_key
 from yusuan.model.vocabulary import TABLE_KINDS
 from yusuan.rules.finding import Finding
 
@@ -33,7 +33,14 @@ PARTS = [
     ("国有资产占用情况", "说明车辆、单价较高的设备等资产", r"国有资产|资产占用"),
     ("绩效目标说明", "说明预算绩效管理和绩效目标设置情况", r"绩效"),
     ("名词解释", "对专业性较强的名词进行解释", r"名词解释"),
+    ("其他相关说明", "其他相关情况、其他重要事项的说明", r"其他相关情况|其他重要事项|其他需要说明"),
+    ("项目经费情况说明", "说明项目概况、立项依据、实施方案、年度预算安排和绩效目标", r"项目经费|重点项目"),
 ]
+# Parts only some templates have (Shanghai): listed when the document prints them.
+_OPTIONAL = {"其他相关说明", "项目经费情况说明"}
+# Findings of these families land on the narrative part they are printed in, like those of 文字与表格: the
+# sentences, years, names and marks a reviewer reads in that part (a finding about a table goes to the table).
+_BY_PLACE = {"文字规范", "主体与年度", "科目编码", "完整性"}
 _FINAL_TITLE = re.compile(r"决算")
 
 
@@ -57,8 +64,11 @@ def build(doc: Disclosure, findings: list[Finding]) -> list[Item]:
     items.append(Item("目录", "列出文字部分和全部表格，与正文一致", bool(doc.contents),
                       [] if doc.contents else ["没有目录。"]))
     for name, point, pattern in PARTS:
-        sections = [s for s in doc.sections if re.search(pattern, norm(s.heading))]
-        problems = take(lambda f, ss=sections: f.category == "文字与表格" and _in_sections(f, ss))
+        sections = _with_subsections(doc.sections, [s for s in doc.sections if re.search(pattern, match_key(s.heading))])
+        if not sections and name in _OPTIONAL:
+            continue
+        problems = take(lambda f, ss=sections: (f.category == "文字与表格" or f.category in _BY_PLACE and not f.kind)
+                        and _in_sections(f, ss))
         if not sections:
             problems.insert(0, f"没有找到“{name}”部分。")
         items.append(Item(name, point, bool(sections) and not problems, problems))
@@ -86,6 +96,20 @@ def _table_titles(doc: Disclosure) -> list[tuple[str, str]]:
         if table.kind not in seen:
             seen[table.kind] = table.title or TABLE_KINDS[table.kind]
     return [(title, kind) for kind, title in seen.items()]
+
+
+def _with_subsections(all_sections: list[Section], found: list[Section]) -> list[Section]:
+    """The sections found and those printed under them (deeper levels up to the next of the same level)."""
+    out: list[Section] = []
+    for i, s in enumerate(all_sections):
+        if not any(x is s for x in found):
+            continue
+        out.append(s)
+        for below in all_sections[i + 1:]:
+            if below.level <= s.level:
+                break
+            out.append(below)
+    return out
 
 
 def _in_sections(f: Finding, sections: list[Section]) -> bool:

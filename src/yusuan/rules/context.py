@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from yusuan.model.disclosure import Disclosure, Identity, Performance, Section, Table
+from yusuan.model.reading import doubtful
 from yusuan.rules.reconcile import Figures, collect
-from yusuan.rules.statements import Statement, read_statements
+from yusuan.rules.statements import Passage, Statement, passages, read_statements
 
 T = TypeVar("T")
 
@@ -37,6 +38,11 @@ class Context:
     def statements(self) -> list[Statement]:
         """Every figure the narrative states, in printed order."""
         return self.memo("statements", lambda: read_statements(self.doc))
+
+    @property
+    def passages(self) -> list[Passage]:
+        """The narrative's paragraphs, those a page broke in the middle of a sentence joined."""
+        return self.memo("passages", lambda: passages(self.doc))
 
     @property
     def figures(self) -> Figures:
@@ -78,3 +84,7 @@ class Context:
 
     def tables_of(self, kind: str) -> list[Table]:
         return self.doc.tables_of(kind)
+
+    def doubtful(self, table: Table, *, columns: bool = False) -> str:
+        """Why a check cannot rely on the figures of `table` (model/reading.py), or ""."""
+        return self.memo(("doubtful", id(table), columns), lambda: doubtful(table, columns=columns))

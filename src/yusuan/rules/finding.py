@@ -1,4 +1,4 @@
-"""DESIGN.md contract 2: a finding, located on the page, with its evidence."""
+"""Contract 2 (docs/architecture.md): a finding, located on the page, with its evidence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from yusuan.model.provenance import Source
 
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = ("error", "warning", "info")  # most severe first
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.rules.printed import norm
+from yusuan.model.text import match_key
 
 _MARKERS = re.compile(r"[(（](?:本级|本部|部门|单位|机关)[)）]")
 # How the names of bodies end: 局, 厅, 院, 委员会, 中心, 办事处 …
@@ -13,7 +13,7 @@ BODY_END = r"(?:局|厅|院|委员会|委|办公室|中心|部|处|所|办事处
 
 
 def clean(name: str) -> str:
-    return _MARKERS.sub("", norm(name)).removeprefix("中共")
+    return _MARKERS.sub("", match_key(name)).removeprefix("中共")
 
 
 def _within(short: str, long: str) -> bool:

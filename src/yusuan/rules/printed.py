@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model.disclosure import Disclosure, Paragraph, Row, Section, Table
 from yusuan.model.provenance import Source
+from yusuan.model.text import match_key
 from yusuan.rules.finding import Finding
 
 # What a piece is, in the words a budget officer would use in a message.
@@ -53,7 +53,7 @@ class Piece:
         if self.table is not None and self.part != "table_title":
             return f"《{self.table.title}》{PARTS[self.part]}"
         if self.section is not None and self.part == "paragraph":
-            return f"“{norm(self.section.heading)[:30]}”部分正文"
+            return f"“{match_key(self.section.heading)[:30]}”部分正文"
         return PARTS[self.part]
 
 
@@ -119,13 +119,6 @@ def _first_source(doc: Disclosure) -> Source | None:
         if section.source is not None:
             return Source(section.source.file, 1)
     return Source(doc.files[0], 1) if doc.files else None
-
-
-def norm(text: str) -> str:
-    """NFKC, no whitespace, straight quotes: the form used for matching (as the reader matches)."""
-    t = unicodedata.normalize("NFKC", text)
-    t = t.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
-    return re.sub(r"\s+", "", t)
 
 
 def quote(text: str, start: int, end: int, context: int = 12) -> str:

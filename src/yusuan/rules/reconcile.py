@@ -15,13 +15,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from yusuan.ingest.assemble.normalize import ORDINAL_1, norm
+from yusuan.model import kinds
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
+from yusuan.model.text import ORDINAL_1, match_key
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
-    NONFISCAL, SOURCE_MEASURES, Totals, bare, column_name, is_grand, scale, side_rows, sides, source_key,
-    table_unit, with_phase,
+    NONFISCAL,
+    SOURCE_MEASURES,
+    Totals,
+    bare,
+    column_name,
+    is_grand,
+    scale,
+    side_rows,
+    sides,
+    source_key,
+    table_unit,
+    with_phase,
 )
 
 ZERO = Decimal(0)
@@ -36,10 +48,11 @@ SCOPES = {
 }
 SCOPE_NAMES = {"all": "全部资金", "fiscal": "财政拨款", "general": "一般公共预算", "gov_fund": "政府性基金预算",
                "soe": "国有资本经营预算", "source": ""}
-FUNCTION_KINDS = {"expense_summary", "basic_expense_summary", "project_expense_summary", "appropriation_expense",
-                  "general_budget_by_function", "gov_fund_expense", "soe_capital_expense", "income_summary"}
-ECONOMIC_KINDS = {"general_budget_by_economic", "appropriation_basic_by_economic"}
-SUMMARY_KINDS = {"income_expense_summary", "appropriation_summary"}
+# The classified tables compared here: the sided summaries are read by side, and the 机关运行经费 table is
+# compared by its own rule (recon-office-operating).
+FUNCTION_KINDS = kinds.FUNCTION_KINDS - kinds.SIDED_KINDS
+ECONOMIC_KINDS = kinds.ECONOMIC_KINDS - {"office_operating_costs"}
+SUMMARY_KINDS = kinds.SIDED_KINDS
 # which table is taken as the reference when two tables disagree and no third one decides
 PRIORITY = ["income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
             "general_budget_by_function", "appropriation_expense", "general_budget_by_economic",
@@ -59,7 +72,7 @@ class Figure:
     measure: str  # the measure as printed (or the concept, for a sum of columns)
     values: list[Value]  # the printed cells summed; empty: a blank cell of a printed line, read as 0
     label: str = ""  # how to name it in a message, when not its column's header
-    unit: Decimal = ZERO  # the table's printing unit
+    unit: Decimal = ZERO  # the finest printing unit of its table (a printed 0 counts at it)
 
     @property
     def column(self) -> str:
@@ -80,9 +93,9 @@ class Figure:
 
     @property
     def slack(self) -> Decimal:
-        """Half a printing unit per printed cell, in 元."""
+        """Half its own printing unit per printed cell, in 元."""
         if self._slack is None:
-            self._slack = len(self.values) * self.unit * scale(self.table) / 2
+            self._slack = bound(self.values, self.unit or None) * scale(self.table)
         return self._slack
 
     @property
@@ -97,8 +110,8 @@ Key = tuple[str, str, str, str, str]  # (dimension, key, base measure, phase, sc
 class Figures:
     by_key: dict[Key, list[Figure]] = field(default_factory=lambda: defaultdict(list))
     canon: dict[str, str] = field(default_factory=dict)
-    units: dict[int, Decimal] = field(default_factory=dict)
     printed: set[str] = field(default_factory=set)  # the funds whose tables the disclosure prints
+    units: dict[int, Decimal] = field(default_factory=dict)
 
     def add(self, dim: str, key: str, base: str, phase: str, scope: str, fig: Figure) -> None:
         if fig.unit == ZERO:
@@ -414,7 +427,7 @@ def align(rows: list[Row], sequences: list[list[tuple[str, str]]]) -> list[tuple
             if r.is_total:
                 continue
             name = bare(r.label or r.item)
-            if ORDINAL_1.match(norm(r.label or r.item)) or r.level == 1:
+            if ORDINAL_1.match(match_key(r.label or r.item)) or r.level == 1:
                 hit = next((k for k, (c, n) in enumerate(seq) if len(c) == 3 and n == name), None)
                 if hit is None:
                     prefix = "?"
@@ -567,7 +580,7 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
         what = f"“{f.row.item}”" + (f"（{code}）" if code and code not in f.row.item else "")
         yield emit(
             table=f.table, row=f.row, measure=f.measure, expected=_clean(m.expected), actual=f.amount,
-            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where],
+            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where], against=[ref.table],
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
             scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",

@@ -1,13 +1,12 @@
-"""Findings for people (text) and for programs (JSON, DESIGN.md contract 2)."""
+"""Findings for people (text) and for programs (JSON, contract 2 of docs/architecture.md)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from yusuan.model.disclosure import Disclosure
-from yusuan.rules.finding import Finding
+from yusuan.rules.finding import SEVERITY_NAMES, Finding
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -1,63 +1,13 @@
-"""The tables and narrative parts a disclosure is expected to print, by layout family (DESIGN.md's
-kind table; 决算 has its own set), and the table-of-contents entries that promise tables."""
+"""The narrative parts a disclosure is expected to print, and the table-of-contents entries that promise
+tables (the tables of each family are model.families')."""
 
 from __future__ import annotations
 
 import re
 
-from yusuan.ingest.assemble.kinds import kind_of_title, looks_like_title
 from yusuan.model.disclosure import Disclosure
-from yusuan.rules.printed import norm
-
-FAMILY_NAMES = {"shenzhen": "深圳市部门预算", "jiangsu": "江苏省级部门预算", "shanghai": "上海市区级预算",
-                "final_accounts": "部门决算"}
-
-TABLE_SETS: dict[str, tuple[str, ...]] = {
-    "shenzhen": (
-        "income_expense_summary", "income_summary", "expense_summary", "basic_expense_summary",
-        "project_expense_summary", "appropriation_summary", "general_budget_by_function",
-        "general_budget_by_economic", "three_public_costs", "gov_fund_expense", "soe_capital_expense",
-        "performance_targets",
-    ),
-    "jiangsu": (
-        "income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
-        "appropriation_expense", "appropriation_basic_by_economic", "general_budget_by_function",
-        "general_budget_by_economic", "three_public_costs", "gov_fund_expense", "office_operating_costs",
-        "procurement",
-    ),
-    "shanghai": (
-        "income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
-        "general_budget_by_function", "gov_fund_expense", "soe_capital_expense", "general_budget_by_economic",
-        "three_public_costs",
-    ),
-    "final_accounts": (
-        "income_expense_summary", "income_summary", "expense_summary", "appropriation_summary",
-        "general_budget_by_function", "general_budget_by_economic", "three_public_costs", "gov_fund_expense",
-        "soe_capital_expense",
-    ),
-}
-
-# Kinds only one family prints: they name the family when the place name does not.
-_FAMILY_KINDS = {
-    "shenzhen": {"basic_expense_summary", "project_expense_summary", "performance_targets"},
-    "jiangsu": {"appropriation_expense", "appropriation_basic_by_economic", "procurement"},
-}
-
-
-def family(doc: Disclosure) -> str | None:
-    """The layout family of `doc`, or None when neither its names nor its tables tell."""
-    if doc.identity.kind == "final_accounts":
-        return "final_accounts"
-    names = norm(doc.identity.body + doc.title)
-    for place, fam in (("深圳", "shenzhen"), ("江苏", "jiangsu"), ("上海", "shanghai")):
-        if place in names:
-            return fam
-    kinds = {t.kind for t in doc.tables}
-    for fam, only in _FAMILY_KINDS.items():
-        if kinds & only:
-            return fam
-    return None
-
+from yusuan.model.kinds import kind_of_title, looks_like_title
+from yusuan.model.text import match_key
 
 _ORDINAL = re.compile(r"^[-\s(（]*(?:[一二三四五六七八九十]+|\d+)[)）、.．\s]*")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -70,7 +20,7 @@ def contents_tables(doc: Disclosure) -> list[tuple[str, str]]:
     name the tables part, not a table."""
     entries: list[str] = []
     for raw in doc.contents:
-        t = norm(raw)
+        t = match_key(raw)
         if entries and t and not _ORDINAL.match(raw) and not _PART.match(t) and len(t) <= 4:
             entries[-1] += raw.strip()  # the end of the line above (表, 预算表)
         else:
@@ -78,7 +28,7 @@ def contents_tables(doc: Disclosure) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for entry in entries:
-        if _PART.match(norm(entry)):
+        if _PART.match(match_key(entry)):
             continue
         title = _ORDINAL.sub("", entry)
         if not looks_like_title(title):
@@ -108,4 +58,4 @@ NARRATIVE_PARTS: tuple[tuple[str, str, str | None], ...] = (
 
 
 def glossary(heading: str) -> bool:
-    return "名词解释" in norm(heading)
+    return "名词解释" in match_key(heading)

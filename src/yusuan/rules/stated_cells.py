@@ -12,10 +12,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-
 from typing import TYPE_CHECKING
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
+from yusuan.model.kinds import ECONOMIC_KINDS, FUNCTION_KINDS
+from yusuan.model.tolerance import unit_of
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.statements import Statement, squeeze
 
@@ -41,9 +42,7 @@ class Cell:
 
 def to_wan(table: Table, value: Value) -> tuple[Decimal, Decimal]:
     factor = _WAN.get(table.unit, Decimal(1))
-    exp = value.amount.as_tuple().exponent
-    step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-    return value.amount * factor, step * factor
+    return value.amount * factor, unit_of(value) * factor
 
 
 def agrees(amount: Decimal, step: Decimal, cell: Cell) -> bool:
@@ -263,8 +262,9 @@ LOOKUPS: dict[str, Callable[[Disclosure, str], list[Cell]]] = {
                                                    ("procurement_small_micro",)),
 }
 
-FUNCTION_TABLES = ("general_budget_by_function", "appropriation_expense", "expense_summary",
-                   "appropriation_summary", "income_expense_summary", "gov_fund_expense")
+# The tables printing a function class's whole expense (not its income, nor only its basic or project part).
+FUNCTION_TABLES = FUNCTION_KINDS - {"income_summary", "basic_expense_summary", "project_expense_summary",
+                                    "soe_capital_expense"}
 
 
 def _name(s: str) -> str:
@@ -319,7 +319,13 @@ def _function_cells(ctx: Context, st: Statement) -> list[Cell]:
     return out
 
 
-ECONOMIC_TABLES = ("appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs")
+def code_cells(ctx: Context, code: str, phase: str = "") -> list[Cell]:
+    """The rows of the function tables printing this code (a 科目 the text names with its code)."""
+    return [c for table in ctx.tables if table.kind in FUNCTION_TABLES and not table.empty
+            for r in table.rows if r.code == code for c in _row_cells(table, r, phase)]
+
+
+ECONOMIC_TABLES = ECONOMIC_KINDS
 
 
 def economic_cells(ctx: Context, st: Statement) -> list[Cell]:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from yusuan.model.vocabulary import TABLE_KINDS
+from yusuan.model.vocabulary import DOCUMENT_KINDS, SIDE_NAMES, TABLE_KINDS
 from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
@@ -229,8 +229,8 @@ def _names(s: Session, q: Query, cells: list[dict]) -> dict[tuple, str]:
         elif d == "year":
             names.update({(d, y): f"{y}年" for y in keys})
         elif d == "doc_kind":
-            names.update({(d, k): {"budget": "预算", "final_accounts": "决算"}.get(k, k) for k in keys})
+            names.update({(d, k): DOCUMENT_KINDS.get(k, k) for k in keys})
         elif d == "side":
-            names.update({(d, k): {"income": "收入", "expense": "支出", "purpose": "支出（按用途）", "": ""}.get(k, k)
+            names.update({(d, k): SIDE_NAMES.get(k, k)
                           for k in keys})
     return names

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 from yusuan.store.convert import TO_YUAN
 from yusuan.store.types import canonical
 
@@ -17,7 +17,7 @@ def _row_keys(rows: list[dict]) -> list[tuple]:
     seen: Counter = Counter()
     keys = []
     for r in rows:
-        base = (r["side"] or "", r["code"] or "", norm(r["item"] or r["label"] or ""))
+        base = (r["side"] or "", r["code"] or "", match_key(r["item"] or r["label"] or ""))
         keys.append((*base, seen[base]))
         seen[base] += 1
     return keys

@@ -12,16 +12,13 @@ from sqlalchemy.orm import Session
 
 from yusuan.export.cells import write_cells_csv
 from yusuan.export.json import disclosure_dict
+from yusuan.model.families import family_of
+from yusuan.model.formats import writers
 from yusuan.rules.report import report_dict
 from yusuan.store.convert import load_disclosure, load_findings
 from yusuan.store.db import StoreError
 
-RENDER_FORMATS = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "html": "text/html; charset=utf-8",
-}
+RENDER_FORMATS = {name: w.media_type for name, w in writers().items()}  # the registered output formats
 
 
 class NotAvailable(StoreError):
@@ -63,14 +60,16 @@ def renderer():
     return getattr(module, "render", None)
 
 
-def rendered(s: Session, disclosure_id: int, fmt: str) -> bytes:
+def rendered(s: Session, disclosure_id: int, fmt: str, style: str | None = None) -> bytes:
+    """The stored disclosure rendered in `fmt`, in layout family `style` (default: the disclosure's own)."""
     if fmt not in RENDER_FORMATS:
         raise StoreError(f"不支持的下载格式：{fmt}（可选 {'、'.join(RENDER_FORMATS)}）")
     render = renderer()
     if render is None:
         raise NotAvailable(f"暂不能生成 {fmt.upper()}：本安装中没有文档生成模块（yusuan.render）")
+    doc = load_disclosure(s, disclosure_id)
     try:
-        return render(load_disclosure(s, disclosure_id), fmt)
+        return render(doc, fmt, style or family_of(doc))
     except ImportError as e:  # a renderer whose own dependency is missing
         raise NotAvailable(f"暂不能生成 {fmt.upper()}：缺少 {e.name or e}") from None
 
@@ -78,9 +77,9 @@ def rendered(s: Session, disclosure_id: int, fmt: str) -> bytes:
 def preparation_workbook(s: Session, year: int, style: str | None, kind: str, disclosure_id: int | None = None) -> bytes:
     """The preparation workbook (yusuan template) for `year`: blank, or filled from a stored disclosure of
     that year or the year before (its figures then fill the 上年 columns, its lines are kept)."""
+    from yusuan.model.families import DEFAULT_STYLE, family_of
     from yusuan.prepare.fill import SourceMismatch, lines_for
     from yusuan.prepare.template import write_template
-    from yusuan.render.families import DEFAULT_STYLE, family_of
 
     lines = None
     if disclosure_id is not None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from yusuan.model.amount import printed_value
 from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
+from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
@@ -23,7 +24,6 @@ from yusuan.store.db import StoreError
 from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, STATUS_NAMES
 from yusuan.store.types import canonical
 
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
 MAX_LIMIT = 5000
 
 
@@ -345,7 +345,7 @@ class CellFilter:
 
 
 def cells(s: Session, p: Principal, f: CellFilter) -> dict:
-    """Numeric cells (DESIGN.md contract 1, plus where they come from) of the disclosures `p` sees: the
+    """Numeric cells (contract 1 of docs/architecture.md, plus where they come from) of the disclosures `p` sees: the
     current versions, or one given version."""
     conds = [access.visible(p)]
     if f.disclosure_id is not None:
@@ -404,7 +404,7 @@ def _finding_dict(f: m.Finding) -> dict:
                            "paragraph_id": loc.paragraph_id} for loc in f.locations]}
 
 
-_SEVERITY_ORDER = case({"error": 0, "warning": 1, "info": 2}, value=m.Finding.severity, else_=3)
+_SEVERITY_ORDER = case({s: i for i, s in enumerate(SEVERITIES)}, value=m.Finding.severity, else_=len(SEVERITIES))
 
 
 def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severity: str | None = None,

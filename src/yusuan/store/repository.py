@@ -16,15 +16,16 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from yusuan.model.disclosure import Disclosure as ModelDisclosure
+from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.rules.finding import Finding as RuleFinding
 from yusuan.store import models as m
 from yusuan.store.accounts import audit
 from yusuan.store.convert import disclosure_rows, finding_rows
-from yusuan.store.db import StoreError
+from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.models import utcnow
 
-KIND_NAMES = {"budget": "预算", "final_accounts": "决算"}
-LEVEL_NAMES = {"department": "部门", "unit": "单位"}
+KIND_NAMES = DOCUMENT_KINDS
+LEVEL_NAMES = LEVELS
 STATUS_NAMES = {"draft": "草稿", "submitted": "已提交", "published": "已公开"}
 
 
@@ -101,6 +102,7 @@ def ingest(session: Session, doc: ModelDisclosure, findings: Sequence[RuleFindin
     (body, year, kind). `body` and `year` override what the document prints."""
     if status not in m.STATUSES:
         raise StoreError(f"未知的状态：{status}")
+    lock_versions(session)  # held already when the caller chose the body first (intake.store_read)
     ident = doc.identity
     year = year or ident.year
     if year is None:

@@ -16,13 +16,16 @@ CORPUS = HERE.parent / "corpus"
 SOURCE = CORPUS / "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf"
 
 
-def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842), *, deflate: bool = False,
-                resources: bytes = b"", extra: tuple[bytes, ...] = ()) -> bytes:
+def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842),
+                to_unicode: dict[int, int] | None = None, *, deflate: bool = False, resources: bytes = b"",
+                extra: tuple[bytes, ...] = ()) -> bytes:
     """A PDF whose pages draw the given content streams with Helvetica (/F1).
 
     A page given as None is written as a broken page object (an integer where the page dictionary
-    should be), so that the page cannot be loaded. `deflate` compresses the streams; `extra` objects
-    are numbered from 4 on, for `resources` (added to every page's) to name.
+    should be), so that the page cannot be loaded. `to_unicode` gives the font a ToUnicode map
+    (byte → code point) for the bytes it names. `deflate` compresses the page streams; `extra` objects
+    are numbered right after the font (from 4 on without `to_unicode`), for `resources` (added to every
+    page's) to name.
     """
     objs: list[bytes] = []  # object n is objs[n - 1]
 
@@ -32,7 +35,14 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
 
     catalog = add(b"")  # filled in below
     pages_id = add(b"")
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    cmap = b""
+    if to_unicode:
+        chars = b" ".join(b"<%02X> <%04X>" % (k, v) for k, v in sorted(to_unicode.items()))
+        body = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Map def "
+                b"1 begincodespacerange <00> <FF> endcodespacerange %d beginbfchar %s endbfchar "
+                b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(to_unicode), chars))
+        cmap = b" /ToUnicode %d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap)
     for body in extra:
         add(body)
     kids = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from yusuan.ingest.blocks import Cell, Grid
+from yusuan.model.amount import parse_amount
 from yusuan.model.provenance import Source
 
 Span = tuple[float, float]
@@ -33,7 +34,15 @@ def realign(grid: Grid, spans: list[Span]) -> Grid:
             cols = [i for i, (a, b) in enumerate(spans) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
             if not cols:
                 cols = [min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - (x0 + x1) / 2))]
-            out[cols[0]] = replace(cell, colspan=len(cols))
+            parts = cell.text.split()
+            if len(cols) > 1 and len(parts) == len(cols) and all(parse_amount(p) is not None for p in parts):
+                # no rule drawn between the columns: one amount per column, in order
+                for i, text in zip(cols, parts):
+                    a, b = spans[i]
+                    bbox = (a, cell.source.bbox[1], b, cell.source.bbox[3])
+                    out[i] = Cell(text, replace(cell.source, bbox=bbox))
+            else:
+                out[cols[0]] = replace(cell, colspan=len(cols))
             for i in cols:
                 filled[i] = True
         page = grid.source.page

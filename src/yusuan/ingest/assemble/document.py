@@ -6,15 +6,23 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from yusuan.ingest.assemble.captions import Caption, is_caption_line, is_page_number, take_caption
-from yusuan.ingest.assemble.identity import identity_of, named_in_title
-from yusuan.ingest.assemble.kinds import kind_of_heading
-from yusuan.ingest.assemble.normalize import ORDINAL_2, norm, squash
+from yusuan.ingest.assemble.captions import (
+    Caption,
+    is_caption_line,
+    is_page_number,
+    take_caption,
+)
+from yusuan.ingest.assemble.identity import identity_of, is_cover_date, named_in_title
+from yusuan.ingest.assemble.performance import parse_performance
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
-from yusuan.ingest.assemble.tables import TableBuilder, is_note
+from yusuan.ingest.assemble.sums import own_sums
+from yusuan.ingest.assemble.tables import TableBuilder, is_note, printed_rows
 from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
+from yusuan.model.kinds import kind_of_heading
+from yusuan.model.reading import Reading
+from yusuan.model.text import ORDINAL_2, match_key, squash
 
 
 def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = False) -> Disclosure:
@@ -39,6 +47,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
             table = current.finish()
             if table.kind == "performance_targets":
                 doc.performance = _performance(current, table)
+            table.reading.sums_checked, table.reading.sums_held = own_sums(table)
             tables.append(table)
             current = None
 
@@ -80,7 +89,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
     for line in pending:
         sections.add(line)
 
-    doc.tables = tables
+    doc.tables = _once(tables)
     doc.contents, doc.contents_sources = sections.contents, sections.contents_sources
     doc.sections = sections.sections
     front = [l.text for l in sections.front] or [front_title]
@@ -92,6 +101,19 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
         or (doc.performance.parent if doc.performance else "")
     )
     return doc
+
+
+def _once(tables: list[Table]) -> list[Table]:
+    """A table printed twice (the same title and the same amounts in every row) is read once."""
+    seen: set[tuple] = set()
+    kept = []
+    for table in tables:
+        key = (table.kind, match_key(table.title), printed_rows(table))
+        if any(r.values for r in table.rows) and key in seen:
+            continue
+        seen.add(key)
+        kept.append(table)
+    return kept
 
 
 def _parent_in_tables(tables: list[Table], body: str) -> str:
@@ -117,7 +139,7 @@ def _takes_note(current: TableBuilder, line: Line, pending: list[Line], sections
         return True
     notes = current.table.notes
     return bool(notes) and _note_of_table(line.text, sections) and bool(
-        ORDINAL_2.match(norm(line.text)) or not _SENTENCE_END.search(norm(notes[-1]))
+        ORDINAL_2.match(match_key(line.text)) or not _SENTENCE_END.search(match_key(notes[-1]))
     )
 
 
@@ -137,13 +159,11 @@ def _note_of_table(text: str, sections: SectionBuilder) -> bool:
     up to the next caption or heading."""
     if is_note(text):
         return True
-    return not (is_caption_line(text) or sections.is_heading(text) or len(norm(text)) > 80)
+    return not (is_caption_line(text) or sections.is_heading(text) or len(match_key(text)) > 80)
 
 
 def _performance(builder: TableBuilder, table: Table) -> Performance:
     """The 绩效目标表: tasks, goals and indicators; its rows are the tasks' amounts."""
-    from yusuan.perf.table import parse_performance
-
     rows = [row for grid in builder.raw_grids for row in grid.rows]
     perf = parse_performance(rows, builder.raw_grids[0].source.file)
     table.rows = [
@@ -155,25 +175,34 @@ def _performance(builder: TableBuilder, table: Table) -> Performance:
         table.rows.append(Row(label="金额合计", item="金额合计", values=dict(perf.total), is_total=True, source=first.source))
     table.columns = []
     table.empty = not table.rows
+    table.reading = Reading()  # the grid was read by the performance parser, not as columns of amounts
     return perf
 
 
 def _front_title(lines: list[Line]) -> str:
-    """The cover title: the first lines before the table of contents or the first heading."""
+    """The cover title: the first lines before the table of contents or the first heading. The cover's
+    date (2025年3月, 二〇二五年三月) and page furniture are not part of it, nor is the issuing line
+    (…编制 / …发布) where it names the body the title already names."""
     parts: list[str] = []
     for line in lines[:8]:
-        t = norm(line.text)
-        if not t or is_page_number(t):
+        t = match_key(line.text)
+        if not t or is_page_number(t) or is_cover_date(t):
             continue
         if t in {"目录"} or heading_level(line.text) or len(parts) >= 4 or is_caption_line(t) and parts:
             break
-        parts.append(line.text.strip())
-    return "".join(norm(p) for p in parts)
+        issuer = _ISSUED.sub("", t)
+        if issuer != t and (not issuer or issuer in "".join(parts)):
+            continue
+        parts.append(issuer)
+    return "".join(parts)
+
+
+_ISSUED = re.compile(r"(编制|编印|发布|印发)$")
 
 
 def _document_unit(lines: list[Line]) -> str:
     for line in lines:
-        t = norm(line.text)
+        t = match_key(line.text)
         if "单位:万元" in t or "金额单位:万元" in t:
             return "万元"
         if "单位:元" in t:
@@ -187,7 +216,7 @@ _COUNTERS = {"序号", "编号", "栏次", "行次"}
 def _has_amounts(grid: Grid) -> bool:
     """Whether a grid prints amounts (a 序号 column's 1, 2, 3 are not amounts)."""
     first = grid.rows[0] if grid.rows else []
-    counters = {i for i, c in enumerate(first) if c is not None and norm(c.text) in _COUNTERS}
+    counters = {i for i, c in enumerate(first) if c is not None and match_key(c.text) in _COUNTERS}
     return any(
         c is not None and i not in counters and parse_amount(c.text) is not None
         for row in grid.rows[1:] for i, c in enumerate(row)

@@ -1,7 +1,7 @@
 """What each column of a table means, read from its header rows.
 
 A column is a code (科目编码, or one of 类/款/项), a label (项目/科目名称), the body name (预算单位),
-or an amount with a measure from DESIGN.md's vocabulary, possibly on one side of a multi-sided
+or an amount with a measure from the model's vocabulary, possibly on one side of a multi-sided
 summary table and possibly of another phase than this year's budget.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.normalize import norm
+from yusuan.model.text import match_key
 
 CODE, CODE_PART, LABEL, ALT_LABEL, BODY, AMOUNT, TEXT = (
     "code", "code_part", "label", "alt_label", "body", "amount", "text"
@@ -31,6 +31,8 @@ _LABEL = re.compile(r"(名称|^项目$|^科目$|^收入项目$|^支出项目$|^�
 _CODE = re.compile(r"(编码|代码|^科目编号$)")
 _BODY = re.compile(r"^(预算单位|单位名称|单位|部门|部门名称|单位代码及名称)$")
 _YEAR_LABEL = re.compile(r"^(年度|年份)$")
+# a column of counts: 公务用车保有量（辆）, 因公出国（境）人次数（人）, 国内公务接待批次（个）, 数量
+_COUNT = re.compile(r"数量|人数|人次|批次|团组|车辆数|保有量|购置数|\((?:辆|人|个|台|套|台\(套\)|台/套|次)\)$")
 
 # (pattern on one header element, measure); first match on the leaf, then on its ancestors.
 _MEASURES: list[tuple[str, str]] = [
@@ -84,14 +86,33 @@ _YEAR = re.compile(r"(20\d\d)年")
 _BUDGET_COLUMN = re.compile(r"(预算数|^预算$|年初预算|全年预算|调整预算)")
 
 
-def _measure_of(path: list[str], kind: str) -> str:
-    for element in reversed(path):
-        for pattern, measure in _MEASURES_C:
-            if pattern.search(element):
-                if measure == "vehicle_operation" and kind != "three_public_costs":
-                    continue
-                return _in_group(measure, path, kind)
+# A leaf that only says which figure the column holds (预算数 / 决算数 / 金额): what it is a figure of is
+# printed above it (因公出国（境）费 / 预算数), unless that is a side of a summary (本年收入 / 预算数).
+_FIGURE_ONLY = re.compile(r"^(20\d\d年)?(上年|本年|年初|调整|全年)?(预算|决算|执行)数?$|^(金额|数额)$")
+
+
+def _match(element: str, kind: str) -> str:
+    for pattern, measure in _MEASURES_C:
+        if pattern.search(element) and not (measure == "vehicle_operation" and kind != "three_public_costs"):
+            return measure
     return ""
+
+
+def _measure_of(path: list[str], kind: str) -> str:
+    """The measure of the innermost header element that names one; a leaf that only names the figure
+    (预算数) takes the part named above it (因公出国（境）费 / 预算数 → abroad), but not a side of a
+    summary table (本年收入 / 预算数 stays amount)."""
+    figure = ""
+    for depth, element in enumerate(reversed(path)):
+        measure = _match(element, kind)
+        if depth == 0 and measure and _FIGURE_ONLY.match(element) and len(path) > 1:
+            figure = measure
+            continue
+        if figure and side_of([element]):
+            return figure
+        if measure:
+            return _in_group(measure, path, kind)
+    return figure
 
 
 def _in_group(measure: str, path: list[str], kind: str) -> str:
@@ -144,8 +165,8 @@ def classify(path: list[str], kind: str, year: int | None, final_accounts: bool)
         return LABEL, side, ""
     if leaf.endswith("科目"):  # 经济科目 beside 专项名称: the label of rows that print no name
         return ALT_LABEL, side, ""
-    if leaf in {"序号", "编号", "栏次", "行次"}:
-        return TEXT, side, ""
+    if leaf in {"序号", "编号", "栏次", "行次"} or _COUNT.search(leaf):
+        return TEXT, side, ""  # counters, and counts (辆, 人, 台（套）, 个): never money
     measure = _measure_of(path, kind)
     phase = _phase_of(path, year)
     if final_accounts and phase == "" and not any(_BUDGET_COLUMN.search(e) for e in path):
@@ -175,7 +196,7 @@ def header_paths(matrix: list[list[str]], spanned: bool) -> list[list[str]]:
     for c in range(width):
         path: list[str] = []
         for row in rows:
-            t = norm(row[c])
+            t = match_key(row[c])
             if t and (not path or path[-1] != t):
                 path.append(t)
         paths.append(path)
@@ -204,13 +225,27 @@ def column_specs(
         specs.append(ColumnSpec(c, role, "/".join(path), side, measure))
     if kind == "three_public_costs":
         _grand_total(specs)
+    _single_value(specs)
     return specs
+
+
+def _single_value(specs: list[ColumnSpec]) -> None:
+    """A table printing one amount column prints one value per row: its measure is `amount` (with the
+    column's phase), whatever the header calls it (机关运行经费支出, 总计, 基本支出)."""
+    amounts = [s for s in specs if s.role == AMOUNT and s.measure]
+    if len(amounts) == 1:
+        _, at, phase = amounts[0].measure.partition("@")
+        amounts[0].measure = "amount" + (at + phase)
 
 
 def _grand_total(specs: list[ColumnSpec]) -> None:
     """Jiangsu prints 合计 (三公 + 会议费 + 培训费) beside the 三公 小计: the former is the grand total."""
-    totals = [s for s in specs if s.measure.split("@")[0] == "total"]
-    if len(totals) > 1:
-        for s in totals:
-            if "三公" not in s.header:
-                s.measure = s.measure.replace("total", "grand_total", 1)
+    by_phase: dict[str, list[ColumnSpec]] = {}
+    for s in specs:
+        if s.measure.split("@")[0] == "total":
+            by_phase.setdefault(s.measure.partition("@")[2], []).append(s)
+    for totals in by_phase.values():  # 合计 of this year beside 合计 of the year before is no grand total
+        if len(totals) > 1:
+            for s in totals:
+                if "三公" not in s.header:
+                    s.measure = s.measure.replace("total", "grand_total", 1)

@@ -5,18 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.headers import ALT_LABEL, AMOUNT, BODY, CODE, CODE_PART, LABEL, TEXT, ColumnSpec
-from yusuan.ingest.assemble.normalize import ORDINAL_1, ORDINAL_2, norm, squash
+from yusuan.ingest.assemble.headers import (
+    ALT_LABEL,
+    AMOUNT,
+    BODY,
+    CODE,
+    CODE_PART,
+    LABEL,
+    TEXT,
+    ColumnSpec,
+)
 from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
+from yusuan.model.text import ORDINAL_1, ORDINAL_2, match_key, squash
 
 TOTAL_LABELS = re.compile(r"^(\S{0,12}(合计|总计|小计)|收入总数|支出总数)$")
 _CODE_IN_LABEL = re.compile(r"^(\d{7}|\d{5}|\d{3})(?![\d年])\s*(\S.*)$")
 
 
 def is_code(text: str) -> bool:
-    t = norm(text)
+    t = match_key(text)
     return t.isdigit() and len(t) in (3, 5, 7, 9)
 
 
@@ -25,7 +34,7 @@ def level_of(code: str, label: str, is_total: bool) -> int:
         return 0
     if code:
         return {3: 1, 5: 2, 7: 3, 9: 4}.get(len(code), 0)
-    t = norm(label)
+    t = match_key(label)
     if ORDINAL_1.match(t):
         return 1
     if ORDINAL_2.match(t):
@@ -105,7 +114,7 @@ def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool, int]:
         before = sum(1 for s in label_specs if s.index < alt_index)
         return alt, bool(alt), (before if alt and len(label_specs) > 1 else 0)
     label = labels[-1]
-    if len(labels) > 1 and _GENERIC.match(norm(label)):  # 小计 of a group: the group's own total
+    if len(labels) > 1 and _GENERIC.match(match_key(label)):  # 小计 of a group: the group's own total
         label = labels[-2] + label
         depth -= 1
     if not own:
@@ -115,8 +124,8 @@ def _label(cells, dense, group: list[ColumnSpec]) -> tuple[str, bool, int]:
 
 def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first_row: bool) -> Row | None:
     label, own, depth = _label(cells, dense, group)
-    code = "".join(norm(_text(cells, s.index)) for s in group if s.role == CODE) or "".join(
-        norm(_text(dense, s.index)) for s in group if s.role == CODE_PART
+    code = "".join(match_key(_text(cells, s.index)) for s in group if s.role == CODE) or "".join(
+        match_key(_text(dense, s.index)) for s in group if s.role == CODE_PART
     )
     if not code.isdigit():  # "…" placeholders and the like
         code = ""
@@ -131,18 +140,15 @@ def _row(cells, dense, group: list[ColumnSpec], side: str, body_name: str, first
             continue
         if spec.role == TEXT:
             texts[spec.header] = cell.text.strip()
-        if spec.role != AMOUNT or (amount := parse_amount(cell.text)) is None:
-            continue
-        measure = spec.measure or f"?{spec.index}"
-        if measure in values:  # two columns read the same: keep both apart, a test flags it
-            measure = f"{measure}?{spec.index}"
-        values[measure] = Value(amount, cell.text.strip(), cell.source)
-    if _EMPTY_MARK.match(norm(label)):  # 此表为空: a note printed in the label column
+        if spec.role != AMOUNT or not spec.measure or (amount := parse_amount(cell.text)) is None:
+            continue  # an unmapped column's figures go to the table's `unmapped` (tables.py)
+        values[spec.measure] = Value(amount, cell.text.strip(), cell.source)
+    if _EMPTY_MARK.match(match_key(label)):  # 此表为空: a note printed in the label column
         label = ""
     if not values and (not own or not label) and not code:
         return None
     item = squash(label) or squash(body) or (squash(body_name) if values and first_row else "")
-    is_total = bool(TOTAL_LABELS.match(norm(label))) or (not label and not code and bool(item))
+    is_total = bool(TOTAL_LABELS.match(match_key(label))) or (not label and not code and bool(item))
     first = next((cells[s.index] for s in group if s.index < len(cells) and cells[s.index] is not None), None)
     return Row(
         label=label,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from yusuan.ingest.assemble.captions import is_page_number
-from yusuan.ingest.assemble.normalize import CN_NUMERAL, ORDINAL, norm
 from yusuan.ingest.blocks import Line
 from yusuan.model.disclosure import Paragraph, Section
+from yusuan.model.kinds import looks_like_title
 from yusuan.model.provenance import Source
+from yusuan.model.text import CN_NUMERAL, ORDINAL, match_key
 
 _HEADINGS: list[tuple[re.Pattern, int]] = [
     (re.compile(r"^第[一二三四五六七八九十]+部分"), 1),
@@ -18,13 +19,13 @@ _HEADINGS: list[tuple[re.Pattern, int]] = [
 _PART = re.compile(r"^[一二三四]、(文字部分|表格部分|报表部分|公开表格|附表)$")
 _SENTENCE_END = re.compile(r"[。；;，,：:]$")
 _ITEM = re.compile(rf"^({ORDINAL.pattern[1:]}|第|注|目标)")
-_TOC = re.compile(r"^目录$")
+_TOC = re.compile(r"^目录([(（]续[)）])?$")
 _LEADER = re.compile(r"[.．…·\-\s]*\d*$")
 _BULLET = re.compile(r"^[-•·]\s*")
 
 
 def heading_level(text: str) -> int:
-    t = norm(text)
+    t = match_key(text)
     if _PART.match(t):
         return 1
     if len(t) > 40 or _SENTENCE_END.search(t) or re.search(r"[。；;，,：:]", t):
@@ -47,12 +48,16 @@ def toc_entry(text: str) -> str:
 
 def toc_core(entry: str) -> str:
     """What a heading printed for this entry must contain: 一、部门主要职能 → 主要职能."""
-    return _CORE_NOISE.sub("", _ORDINAL_PREFIX.sub("", norm(entry)))
+    return _CORE_NOISE.sub("", _ORDINAL_PREFIX.sub("", match_key(entry)))
 
 
 def with_remark(heading: str, entry: str) -> bool:
     """The heading prints the contents entry and a remark in brackets after it."""
-    return bool(re.match(rf"{re.escape(norm(entry))}[(（]", norm(heading)))
+    return _remarked(match_key(heading), match_key(entry))
+
+
+def _remarked(heading_key: str, entry_key: str) -> bool:
+    return heading_key.startswith(entry_key) and heading_key[len(entry_key):len(entry_key) + 1] in ("(", "（")
 
 
 class SectionBuilder:
@@ -66,9 +71,11 @@ class SectionBuilder:
         self.front: list[Line] = []
         self._toc = False
         self._toc_page = 0
+        self._toc_last = 0  # the last page the contents went on to
         self._last_heading: Line | None = None
         self._last: Line | None = None
         self._margins: dict[tuple[str, int], tuple[float, float]] = {}
+        self._entries: dict[str, tuple[str, int, str, str]] = {}
 
     def set_margins(self, margins: dict[tuple[str, int], tuple[float, float]]) -> None:
         self._margins = margins
@@ -77,10 +84,10 @@ class SectionBuilder:
         text = line.text.strip()
         if not text or is_page_number(text):
             return
-        t = norm(text)
+        t = match_key(text)
         if _TOC.match(t):
             self._toc = True
-            self._toc_page = line.source.page
+            self._toc_page = self._toc_last = line.source.page
             return
         if self._toc:
             entry = toc_entry(text)
@@ -112,7 +119,7 @@ class SectionBuilder:
         self._last = line
 
     def is_heading(self, text: str) -> bool:
-        return bool(heading_level(text) or self._toc_heading(norm(text)))
+        return bool(heading_level(text) or self._toc_heading(match_key(text)))
 
     def _wraps_heading(self, line: Line) -> bool:
         """A heading printed to the right margin continues on the next line: 支出预算 / 情况说明."""
@@ -121,38 +128,51 @@ class SectionBuilder:
         last = self._last_heading.source
         if last.bbox is None or line.source.bbox is None or last.page != line.source.page:
             return False
-        right = self._margins.get((last.file, last.page), (0.0, 1e9))[1]
-        t = norm(line.text)
-        return right - last.bbox[2] < 24 and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
+        left, right = self._margins.get((last.file, last.page), (0.0, 1e9))
+        t = match_key(line.text)
+        # it runs from the margin (or a first-line indent) to the margin: a short centred heading, the
+        # widest line of a sparse page, reaches the right "margin" it makes itself from far inside
+        full = right - last.bbox[2] < 24 and last.bbox[0] - left < 60
+        return full and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
 
     def _toc_heading(self, t: str) -> int:
         """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading; so is
         an entry printed with a remark in brackets (二、部门决算单位构成（仅有一个单位的部门，…）)."""
-        for entry in self.contents:
-            if (level := heading_level(entry)) and with_remark(t, entry):
+        entries = [self._entry(e) for e in self.contents]
+        for _, level, key, _ in entries:
+            if level and _remarked(t, key):
                 return level
         if len(t) > 40 or re.search(r"[，。；：:]", t):
             return 0
-        for entry in self.contents:
-            core = toc_core(entry)
+        for entry, _, _, core in entries:
             if len(core) >= 4 and t.endswith(core):
                 parts = any(e.startswith("第") for e in self.contents)
                 return 1 if entry.startswith("第") or not parts and re.match(r"^[一二三四五六七八九十]+、", entry) else 2
         return 0
 
+    def _entry(self, entry: str) -> tuple[str, int, str, str]:
+        """A contents entry with its heading level, match key and core, worked out once."""
+        if (known := self._entries.get(entry)) is None:
+            known = self._entries[entry] = (entry, heading_level(entry), match_key(entry), toc_core(entry))
+        return known
+
     def _in_toc(self, line: Line, entry: str) -> bool:
         """Table-of-contents entries are short, not sentences, on the page(s) after 目录, and end
         where the first entry is printed again as a heading."""
-        t = norm(entry)
-        if self.contents and t == norm(self.contents[0]):
+        t = match_key(entry)
+        if self.contents and t == match_key(self.contents[0]):
             return False
         if len(t) > 60 or re.search(r"[，；]|。.", t):
             return False
         if self.text_form or line.source.page == self._toc_page:
             return True
-        # on the next page, only lines shaped like entries: numbered, or ending in a page number
-        entry_like = _ORDINAL_PREFIX.match(t) or re.search(r"\d$", line.text.strip())
-        return line.source.page - self._toc_page == 1 and bool(entry_like)
+        # on the next page, only lines shaped like entries: numbered, ending in a page number, or the
+        # name of a table; the contents may go on over several pages
+        entry_like = _ORDINAL_PREFIX.match(t) or re.search(r"\d$", line.text.strip()) or looks_like_title(t)
+        if entry_like and 0 <= line.source.page - self._toc_last <= 1:
+            self._toc_last = line.source.page
+            return True
+        return False
 
     def _continues(self, line: Line) -> bool:
         """A printed line continues the paragraph before it (PDFs wrap; the text form does not)."""
@@ -160,7 +180,7 @@ class SectionBuilder:
         if last is None:
             return False
         if self.text_form:  # lines broken mid-sentence continue; a new item starts anew
-            return not re.search(r"[。；;：:！!？?]$", last.text.strip()) and not _ITEM.match(norm(line.text))
+            return not re.search(r"[。；;：:！!？?]$", last.text.strip()) and not _ITEM.match(match_key(line.text))
         if last.source.bbox is None or line.source.bbox is None or "\t" in line.text or "\t" in last.text:
             return False  # rows of a grid read as lines stand alone
         if last.source.file != line.source.file:
@@ -172,7 +192,7 @@ class SectionBuilder:
         ended = bool(re.search(r"[。；;：:！!？?]$", last.text.strip()))
         # a paragraph starts indented, or after a short line that ends a sentence; justified CJK
         # lines end short without ending anything
-        return not indented and not (short and (ended or _ITEM.match(norm(line.text))))
+        return not indented and not (short and (ended or _ITEM.match(match_key(line.text))))
 
 
 _LEAD = re.compile(r"^[0-9A-Za-z.,%/+\-\[\]()]+[。，、；：）)”%]?")
@@ -196,7 +216,7 @@ def page_margins(lines: list[Line]) -> dict[tuple[str, int], tuple[float, float]
     """Left and right text edges of each page, from its narrative lines."""
     edges: dict[tuple[str, int], list[tuple[float, float]]] = {}
     for line in lines:
-        if line.source.bbox is not None and len(norm(line.text)) > 15:
+        if line.source.bbox is not None and len(match_key(line.text)) > 15:
             edges.setdefault((line.source.file, line.source.page), []).append(
                 (line.source.bbox[0], line.source.bbox[2])
             )

@@ -12,9 +12,9 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.limits import require_grid
 from yusuan.ingest.package import open_package, read_xml
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -13,9 +13,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
-from yusuan.ingest.limits import MAX_CELLS, MAX_HTML_COLSPAN, MAX_HTML_TAGS, require, require_grid
+from yusuan.ingest.limits import (
+    MAX_CELLS,
+    MAX_HTML_COLSPAN,
+    MAX_HTML_TAGS,
+    require,
+    require_grid,
+)
 from yusuan.ingest.text.reader import decode
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 _BLOCK = {

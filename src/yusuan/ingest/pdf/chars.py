@@ -24,6 +24,7 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     text: str  # one character; " " for a space printed in the PDF
+    ocr: float | None = None  # read from the page's image: the recogniser's confidence (0–1)
 
     @property
     def cx(self) -> float:
@@ -55,10 +56,13 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
         shows = None
     out: list[Char] = []
     for i, code in enumerate(codes):
-        if (code < 0x20 or 0xE000 <= code <= 0xF8FF or code >= 0xF0000) and code not in _SPACE_CODES:
-            continue  # control characters and private-use glyphs carry no printed text
-        ch = chr(code) if code != 0xFFFE and not 0xD800 <= code <= 0xDFFF else _UNMAPPED  # a lone surrogate
-        # (from a damaged ToUnicode map) is no character: it could be neither written as UTF-8 nor stored
+        if code < 0x20 and code not in _SPACE_CODES:
+            continue  # control characters carry no printed text
+        # a private-use glyph (a symbol font's bullet, a character set outside Unicode) is kept as it is, with its
+        # box: it prints something the text cannot show, and hyg-undisplayable reports it where it is printed.
+        # A lone surrogate (from a damaged ToUnicode map) is no character: it could be neither written as UTF-8
+        # nor stored
+        ch = chr(code) if code != 0xFFFE and not 0xD800 <= code <= 0xDFFF else _UNMAPPED
         if ch in _DROP:
             continue
         if ch in _SPACES:
@@ -90,26 +94,33 @@ def _codes(raw, n: int) -> list[int]:
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a character drawn again at (nearly) the same place, "fake bold": the first drawn is kept.
-    Kept characters are filed by text and squares of the tolerance's side (at most one in a square), so
-    each is compared with its neighbours only: a page of one repeated character costs no more than any."""
+    """Drop a character drawn a second time at (nearly) the same place: "fake bold". Of the copies, the
+    leftmost (then topmost) is kept, whichever was drawn first. Kept characters are filed by text and squares
+    of the tolerance's side, so each is compared with its neighbours only: a page of one repeated character
+    costs no more than any."""
     tol = _DUP_TOLERANCE
-    kept: dict[tuple[str, int], dict[int, Char]] = {}  # (text, column of squares) -> {row of squares: char}
-    out: list[Char] = []
-    for c in chars:
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i))
+    kept: dict[tuple[str, int, int], list[Char]] = {}  # (text, column, row of squares) -> kept characters
+    drop = set()
+    for i in order:
+        c = chars[i]
         gx, gy = int(c.x0 // tol), int(c.top // tol)
-        if not _near(kept, c, gx, gy, tol):
-            kept.setdefault((c.text, gx), {})[gy] = c
-            out.append(c)
-    return out if len(out) < len(chars) else chars
+        if _copy_of_kept(kept, c, gx, gy, tol):
+            drop.add(i)
+        else:
+            kept.setdefault((c.text, gx, gy), []).append(c)
+    if not drop:
+        return chars
+    return [c for i, c in enumerate(chars) if i not in drop]
 
 
-def _near(kept: dict[tuple[str, int], dict[int, Char]], c: Char, gx: int, gy: int, tol: float) -> bool:
-    for dx in (-1, 0, 1):
-        column = kept.get((c.text, gx + dx))
-        if column is not None:
-            for dy in (-1, 0, 1):
-                k = column.get(gy + dy)
-                if k is not None and abs(k.x0 - c.x0) <= tol and abs(k.top - c.top) <= tol:
+def _copy_of_kept(kept: dict[tuple[str, int, int], list[Char]], c: Char, gx: int, gy: int, tol: float) -> bool:
+    """Whether `c` is a copy of a character kept to its left: within half that glyph (the next "1" of "110"
+    printed small is a whole advance away) and the tolerance."""
+    for dx in (-1, 0):
+        for dy in (-1, 0, 1):
+            for k in kept.get((c.text, gx + dx, gy + dy), ()):
+                near = min(tol, (k.x1 - k.x0) / 2) if k.x1 > k.x0 else tol
+                if c.x0 - k.x0 <= near and abs(c.top - k.top) <= tol:
                     return True
     return False

@@ -9,7 +9,7 @@ from typing import Iterator
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from yusuan.ingest.errors import IngestError
+from yusuan.model.errors import IngestError
 
 TAIL = 8192  # %%EOF must appear this close to the end of a complete file
 

@@ -9,22 +9,30 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from yusuan.ingest.blocks import Block, Grid, Line
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.limits import (
-    MAX_PAGE_CHARS, MAX_PAGE_OBJECTS, MAX_PAGE_RULE_PAIRS, MAX_PAGE_SEGMENTS, MAX_PDF_PAGES, require,
+    MAX_PAGE_CHARS,
+    MAX_PAGE_OBJECTS,
+    MAX_PAGE_RULE_PAIRS,
+    MAX_PAGE_SEGMENTS,
+    MAX_PDF_PAGES,
+    require,
 )
+from yusuan.ingest.pdf import ocr
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
 from yusuan.ingest.pdf.geometry import PageSpace
 from yusuan.ingest.pdf.grid import build_grid, is_table, take_chars
 from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
-from yusuan.ingest.pdf.rules import read_rules
-from yusuan.ingest.pdf.text import bbox, group_lines, line_text
+from yusuan.ingest.pdf.rules import Rules, read_rules
+from yusuan.ingest.pdf.text import bbox, group_lines, line_text, lowest
 from yusuan.ingest.pdf.visible import FORM_DEPTH, page_visibility
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
-NO_TEXT = "扫描件：文件没有文本层（只有图像），本工具不做文字识别（OCR），无法读取其中的文字"
+NO_TEXT = "扫描件：文件没有文本层（只有图像），{why}，无法读取其中的文字"
+NO_OCR = "没有安装文字识别（OCR）组件（pip install yusuan[ocr]）"
+OCR_OFF = f"文字识别（OCR）已由环境变量 {ocr.SWITCH} 关闭"
 
 
 def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Block]:
@@ -47,7 +55,7 @@ def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Bl
                 yield from held
                 held = []
         if not seen_text:
-            raise IngestError(name, NO_TEXT)
+            raise IngestError(name, NO_TEXT.format(why=OCR_OFF if ocr.switched_off() else NO_OCR))
 
 
 def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
@@ -93,14 +101,25 @@ def _require_drawing(page, name: str, place: str) -> None:
 
 
 def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
+    """The page's blocks from its text layer; a page without one that shows an image is read by OCR
+    when the `ocr` extra is installed."""
     l, b, r, t = page.get_cropbox()
     space = PageSpace(l, b, r, t, page.get_rotation() % 360)
     chars = read_chars(textpage, space, page_visibility(page))
-    placed: list[tuple[float, float, Block]] = []
     if chars:
         rules = read_rules(page, space)
         # every horizontal rule is tried against every vertical one
         require(len(rules.horizontal) * len(rules.vertical), MAX_PAGE_RULE_PAIRS, name, "表格线交点", page_place(number - 1))
+        return layout_blocks(chars, rules, name, number)
+    if ocr.available() and ocr.has_image(page):
+        return layout_blocks(*ocr.read_page(page), name, number)
+    return []
+
+
+def layout_blocks(chars: list[Char], rules: Rules, name: str, number: int) -> list[Block]:
+    """Characters and ruling lines of one page into its grids and lines, top to bottom."""
+    placed: list[tuple[float, float, Block]] = []
+    if chars:
         for ruled in find_lattices(rules):
             inside, rest = take_chars(ruled, chars)
             lat = refine(ruled, inside)
@@ -111,8 +130,9 @@ def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     for line in group_lines(chars):
         text = line_text(line).strip()
         if text:
-            box = bbox([c for c in line if c.text != " "])
-            placed.append((box[1], box[0], Line(text, Source(name, number, box))))
+            printed = [c for c in line if c.text != " "]
+            box = bbox(printed)
+            placed.append((box[1], box[0], Line(text, Source(name, number, box, ocr=lowest(printed)))))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [p[2] for p in placed]
 

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
-from yusuan.ingest.pdf.geometry import IDENTITY, Matrix, PageSpace, apply_point, apply_box, compose, object_matrix
+from yusuan.ingest.pdf.geometry import (
+    IDENTITY,
+    Matrix,
+    PageSpace,
+    apply_box,
+    apply_point,
+    compose,
+    object_matrix,
+)
 
 THIN = 3.0  # points: thicker than this is a filled area, not a rule
 _MERGE_GAP = 2.5  # collinear pieces this close become one rule
@@ -35,7 +43,7 @@ def read_rules(page, space: PageSpace) -> Rules:
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
     _collect(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, space, hs, vs, 0)
-    return Rules(_merge(hs), _merge(vs))
+    return Rules(merge(hs), merge(vs))
 
 
 def _collect(holder, count, get, matrix: Matrix, space: PageSpace, hs, vs, depth: int) -> None:
@@ -120,7 +128,7 @@ def _subpaths(obj):
         yield points, closed
 
 
-def _merge(segments: list[tuple[float, float, float]]) -> list[Rule]:
+def merge(segments: list[tuple[float, float, float]]) -> list[Rule]:
     """Join collinear pieces (the same line drawn cell by cell) into long rules."""
     rules: list[Rule] = []
     segments.sort()

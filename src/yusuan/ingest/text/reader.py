@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
 from yusuan.ingest.limits import require_grid
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 _TAG = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)[^>]*>")

@@ -19,9 +19,15 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
-from yusuan.ingest.errors import IngestError
-from yusuan.ingest.limits import MAX_XLSX_CELLS, MAX_XLSX_ELEMENTS, MAX_XLSX_MERGED_CELLS, require, require_grid
+from yusuan.ingest.limits import (
+    MAX_XLSX_CELLS,
+    MAX_XLSX_ELEMENTS,
+    MAX_XLSX_MERGED_CELLS,
+    require,
+    require_grid,
+)
 from yusuan.ingest.package import check_xml, is_xml, open_package, read_part
+from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 _DECIMALS = re.compile(r"\.(0+)")

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import re
-from yusuan.catalog.store import Catalog, load
-from yusuan.rules.printed import norm
 
-# Tables whose rows are economic classes (部门预算支出经济分类); a 收支总表's 支出（按用途） side too.
-ECONOMIC_KINDS = {"appropriation_basic_by_economic", "general_budget_by_economic", "office_operating_costs"}
-# Tables whose rows are function classes (支出功能分类).
-FUNCTION_KINDS = {
-    "income_expense_summary", "income_summary", "expense_summary", "basic_expense_summary",
-    "project_expense_summary", "appropriation_summary", "appropriation_expense", "general_budget_by_function",
-    "gov_fund_expense", "soe_capital_expense",
-}
+from yusuan.catalog.store import Catalog, load
+from yusuan.model.kinds import scheme_of as kind_scheme
+from yusuan.model.text import match_key
+
 SCHEME_NAMES = {"function": "支出功能分类科目", "economic": "支出经济分类科目"}
 
 
 def expected_scheme(table, row) -> str | None:
     """"function" or "economic" for a coded row of `table`; None where tables print no such codes."""
-    if row.side == "purpose" or table.kind in ECONOMIC_KINDS:
-        return "economic"
-    if table.kind in FUNCTION_KINDS:
-        return "function"
-    return None
+    return "economic" if row.side == "purpose" else kind_scheme(table.kind)
 
 
 def scheme_of(code: str) -> str | None:
@@ -78,7 +68,7 @@ _PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|其
 
 def name_key(label: str) -> str:
     """A printed classification name for comparison: NFKC, no spaces, one kind of bracket, no ordinal."""
-    return _LEVEL_WORD.sub("", _PREFIX.sub("", norm(label)).translate(_BRACKETS))
+    return _LEVEL_WORD.sub("", _PREFIX.sub("", match_key(label)).translate(_BRACKETS))
 
 
 def codes_not_listed(ctx, *, complete_lists: bool):

@@ -3,8 +3,9 @@
 
 import re
 
+from yusuan.model.text import match_key
 from yusuan.model.vocabulary import TABLE_KINDS
-from yusuan.rules.printed import norm, note_source, table_source
+from yusuan.rules.printed import note_source, table_source
 from yusuan.rules.registry import rule
 from yusuan.rules.standard_sets import glossary
 
@@ -35,7 +36,7 @@ def _explained_in_text(ctx, kind) -> bool:
         if glossary(section.heading):
             continue
         for p in section.paragraphs:
-            for sentence in re.split(r"[。；;\n]", norm(p.text)):
+            for sentence in re.split(r"[。；;\n]", match_key(p.text)):
                 if subject in sentence and _NONE.search(sentence):
                     return True
     return False
@@ -46,7 +47,7 @@ def check(ctx, emit):
     for table in ctx.tables:
         if not _no_amounts(table):
             continue
-        if any(_NONE.search(norm(n)) for n in table.notes):
+        if any(_NONE.search(match_key(n)) for n in table.notes):
             continue
         if _explained_in_text(ctx, table.kind):
             continue

@@ -4,7 +4,7 @@
 
 import re
 
-from yusuan.rules.printed import located, norm
+from yusuan.rules.printed import located, match_key
 from yusuan.rules.registry import rule
 from yusuan.rules.standard_sets import NARRATIVE_PARTS, glossary
 
@@ -13,8 +13,8 @@ from yusuan.rules.standard_sets import NARRATIVE_PARTS, glossary
 def check(ctx, emit):
     if not ctx.sections:
         return  # a tables-only file: the text part is published separately
-    headings = [norm(s.heading) for s in ctx.sections]
-    texts = [norm(p.text) for s in ctx.sections if not glossary(s.heading) for p in s.paragraphs]
+    headings = [match_key(s.heading) for s in ctx.sections]
+    texts = [match_key(p.text) for s in ctx.sections if not glossary(s.heading) for p in s.paragraphs]
     for name, heading, text in NARRATIVE_PARTS:
         if any(re.search(heading, h) for h in headings):
             continue

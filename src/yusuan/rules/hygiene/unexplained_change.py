@@ -3,7 +3,8 @@
 
 import re
 
-from yusuan.rules.printed import lead, located, norm, quote
+from yusuan.model.text import match_key
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 from yusuan.rules.standard_sets import glossary
 
@@ -22,9 +23,9 @@ def _amount(m: re.Match) -> float:
 
 
 def _explained(paragraphs, n: int) -> bool:
-    if _REASON.search(norm(paragraphs[n].text)):
+    if _REASON.search(match_key(paragraphs[n].text)):
         return True  # the paragraph gives a reason (before or after the figure)
-    return any(_REASON.search(norm(p.text)) for p in paragraphs[n + 1: n + 1 + _AHEAD])
+    return any(_REASON.search(match_key(p.text)) for p in paragraphs[n + 1: n + 1 + _AHEAD])
 
 
 @rule("hyg-unexplained-change")
@@ -38,7 +39,7 @@ def check(ctx, emit):
                 if _amount(m) == 0 or _explained(paragraphs, n):
                     continue
                 yield located(
-                    emit(text=quote(p.text, m.start(), m.end(), 10), part=f"“{norm(section.heading)[:30]}”部分",
+                    emit(text=quote(p.text, m.start(), m.end(), 10), part=f"“{match_key(section.heading)[:30]}”部分",
                          where=[p.source_at(m.start())]),
                     item=lead(p.text, m.start(), m.end()),
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from yusuan.model.disclosure import Disclosure, Table
+from yusuan.model.disclosure import Table
 
 if TYPE_CHECKING:
     from yusuan.rules.context import Context

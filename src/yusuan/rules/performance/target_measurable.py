@@ -8,7 +8,6 @@ from yusuan.rules.performance import indicator_label, performance_table
 from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
 
-
 # A grade of a published standard is a measurable target: 达Ⅲ类标准, V 类.
 _GRADE = re.compile(r"[ⅠⅡⅢⅣⅤⅥ]+\s*类|(?<![A-Za-z])[IV]{1,3}\s*类")
 

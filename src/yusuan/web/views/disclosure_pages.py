@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from yusuan.model.families import STYLE_NAMES
 from yusuan.store import access, charts, compare, queries
 from yusuan.web.deps import Caller, get_caller, get_store
 from yusuan.web.views.pages import page
@@ -36,7 +37,7 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
             loc["target"] = _target(loc)
     title = detail["disclosure"]["title"] or detail["disclosure"]["body"]["name"]
     return page(request, caller, "disclosure.html", title=title, data=detail, findings=found, charts=pictures,
-                comments=notes, others=others)
+                comments=notes, others=others, styles=STYLE_NAMES)
 
 
 def _target(loc: dict) -> str:

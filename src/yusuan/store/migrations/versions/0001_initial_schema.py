@@ -6,10 +6,10 @@ Revises:
 Create Date: 2026-11-23
 """
 
-from alembic import op
 import sqlalchemy as sa
-import yusuan.store.types
+from alembic import op
 
+import yusuan.store.types
 
 revision = '0001'
 down_revision = None

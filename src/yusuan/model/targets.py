@@ -7,11 +7,14 @@ Every form is one entry of a table below. A text that matches no form stays unme
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import Decimal
 
 from yusuan.model.disclosure import Target
+from yusuan.model.text import CN_DIGITS as _CN_DIGITS
+from yusuan.model.text import cn_number
 
 # Printed symbols and spellings, after NFKC, mapped to one spelling.
 _SPELLINGS: tuple[tuple[str, str], ...] = (
@@ -40,16 +43,15 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     ("内", "<="),
 )
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-              "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+"
 _UNIT = r"(?:[A-Za-z%‰°℃]+|[\u4e00-\u9fff]{1,5})?(?:/[\u4e00-\u9fffA-Za-z]{1,3})?"
 # Words that make a "unit" a phrase: 2023年完成 is not 2023 of the unit 年完成.
 _NOT_IN_UNIT = ("完成", "前", "后", "之", "以", "达", "约", "左右", "提", "降", "增", "减", "不", "每", "底")
-_QUANTITY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT})")
+
+
+@functools.cache
+def _quantity_pattern() -> re.Pattern:  # compiled on first use: most documents print no targets
+    return re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT})")
 
 
 def parse_target(text: str) -> Target:
@@ -69,32 +71,6 @@ def _normalize(text: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def cn_number(text: str) -> Decimal | None:
-    """The value of a Chinese numeral (一, 十二, 两千三百, 三万五千, 二〇二三), or None."""
-    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS and c not in _CN_BIG for c in text):
-        return None
-    if all(c in _CN_DIGITS for c in text):  # digit by digit: 二〇二三
-        return Decimal("".join(str(_CN_DIGITS[c]) for c in text))
-    total, section, digit = 0, 0, None
-    for c in text:
-        if c in "零〇":
-            continue  # a placeholder: 一千零五
-        if c in _CN_DIGITS:
-            if digit is not None:
-                return None  # two digits in a row inside a positional numeral
-            digit = _CN_DIGITS[c]
-        elif c in _CN_UNITS:
-            section += (1 if digit is None else digit) * _CN_UNITS[c]
-            digit = None
-        else:
-            section += digit or 0
-            if section == 0:
-                return None
-            total += section * _CN_BIG[c]
-            section, digit = 0, None
-    return Decimal(total + section + (digit or 0))
-
-
 def _number(text: str) -> Decimal | None:
     if text[0].isdigit() or text[0] in "+-":
         return Decimal(text.replace(",", ""))
@@ -103,7 +79,7 @@ def _number(text: str) -> Decimal | None:
 
 def _quantity(s: str) -> tuple[Decimal, str] | None:
     """A whole string that is one number with an optional unit: 165宗, 90%, 一份/周."""
-    m = _QUANTITY.fullmatch(s)
+    m = _quantity_pattern().fullmatch(s)
     if not m:
         return None
     value = _number(m["num"])
@@ -155,7 +131,7 @@ def _compared(s: str) -> dict | None:
 
 def _range(s: str) -> dict | None:
     """0%≤N≤1%, 90%-100%, 1~2次, 3至5天."""
-    m = re.fullmatch(rf"(?P<a>.+?)[≤<][A-Za-z]+[≤<](?P<b>.+)", s) or re.fullmatch(
+    m = re.fullmatch(r"(?P<a>.+?)[≤<][A-Za-z]+[≤<](?P<b>.+)", s) or re.fullmatch(
         rf"(?P<a>(?:{_NUM}){_UNIT})(?:-|~|至|到)(?P<b>.+)", s
     )
     if not m:
@@ -169,18 +145,18 @@ def _range(s: str) -> dict | None:
     return {"operator": "range", "value": lower[0], "upper": upper[0], "unit": units.pop() if units else ""}
 
 
-_DEADLINE = re.compile(
-    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:(?P<d>\d{1,2})日)?"
-    r"(?P<end>底|末)?(?P<before>之前|以前|前)?(?:完成)?"
-)
-_DEADLINE_ISO = re.compile(
-    r"(?P<y>\d{4})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?P<end>)(?P<before>之前|以前|前)(?:完成)?"
-)
+@functools.cache
+def _deadlines() -> tuple[re.Pattern, re.Pattern]:  # compiled on first use
+    return (re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:(?P<d>\d{1,2})日)?"
+                       r"(?P<end>底|末)?(?P<before>之前|以前|前)?(?:完成)?"),
+            re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?P<end>)(?P<before>之前|以前|前)"
+                       r"(?:完成)?"))
 
 
 def _deadline(s: str) -> dict | None:
     """2023年11月底前 → 2023-11; 2023年12月31日前 → 2023-12-31; 2023年底前 → 2023-12; 11月底前 → --11."""
-    m = _DEADLINE.fullmatch(s) or _DEADLINE_ISO.fullmatch(s)
+    written, iso = _deadlines()
+    m = written.fullmatch(s) or iso.fullmatch(s)
     if not m or not (m["y"] or m["m"]) or not (m["end"] or m["before"]):
         return None
     if m["d"] and m["end"]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from yusuan.ingest.assemble.normalize import norm
 from yusuan.model.disclosure import Disclosure
+from yusuan.model.text import match_key
 
 STYLES = ("shenzhen", "jiangsu", "shanghai")
+STYLE_NAMES = {"shenzhen": "深圳版式（12 张表）", "jiangsu": "江苏版式（12 张表）", "shanghai": "上海版式（9 张表）"}
 DEFAULT_STYLE = "shenzhen"
 
 
@@ -113,9 +114,9 @@ def family_of(doc: Disclosure) -> str:
     scores = {}
     for style in STYLES:
         fam = family(style, final)
-        titles = {norm(title_of(s, doc)) for s in fam.tables} | {norm(s.title) for s in fam.tables}
-        scores[style] = sum(1 for t in doc.tables if norm(t.title) in titles)
-    numbers = [norm(t.number_text) for t in doc.tables if t.number_text]
+        titles = {match_key(title_of(s, doc)) for s in fam.tables} | {match_key(s.title) for s in fam.tables}
+        scores[style] = sum(1 for t in doc.tables if match_key(t.title) in titles)
+    numbers = [match_key(t.number_text) for t in doc.tables if t.number_text]
     if any(n.startswith("公开") for n in numbers):
         scores["jiangsu"] += len(doc.tables)
     elif any(re.match(r"^表\d", n) for n in numbers):
@@ -123,3 +124,38 @@ def family_of(doc: Disclosure) -> str:
     if final and not numbers:
         scores["shanghai"] += 1
     return max(STYLES, key=lambda s: (scores[s], s == DEFAULT_STYLE))
+
+
+# ---------------------------------------------------------------------------- what a disclosure must print
+
+FAMILY_NAMES = {"shenzhen": "深圳市部门预算", "jiangsu": "江苏省级部门预算", "shanghai": "上海市区级预算",
+                "final_accounts": "部门决算"}
+
+# The standard table set of each family, and of final accounts in any family.
+TABLE_SETS: dict[str, tuple[str, ...]] = {
+    **{name: tuple(s.kind for s in specs) for name, specs in _BUDGET_SETS.items()},
+    "final_accounts": tuple(s.kind for s in _FINAL),
+}
+
+# Kinds only one family prints: they name the family when the place name does not.
+_FAMILY_KINDS = {
+    "shenzhen": {"basic_expense_summary", "project_expense_summary", "performance_targets"},
+    "jiangsu": {"appropriation_expense", "appropriation_basic_by_economic", "procurement"},
+}
+
+
+def expected_family(doc: Disclosure) -> str | None:
+    """The family whose standard set `doc` must print ("final_accounts" for any 决算), from the place
+    in its names or the kinds only one family prints; None when neither tells (nothing is expected then,
+    where `family_of` picks a layout to print in)."""
+    if doc.identity.kind == "final_accounts":
+        return "final_accounts"
+    names = match_key(doc.identity.body + doc.title)
+    for place, fam in (("深圳", "shenzhen"), ("江苏", "jiangsu"), ("上海", "shanghai")):
+        if place in names:
+            return fam
+    kinds = {t.kind for t in doc.tables}
+    for fam, only in _FAMILY_KINDS.items():
+        if kinds & only:
+            return fam
+    return None
