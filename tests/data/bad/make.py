@@ -16,14 +16,16 @@ CORPUS = HERE.parent / "corpus"
 SOURCE = CORPUS / "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf"
 
 
-def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842), *, deflate: bool = False,
-                resources: bytes = b"", extra: tuple[bytes, ...] = (), to_unicode: dict[int, int] | None = None) -> bytes:
+def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842),
+                to_unicode: dict[int, int] | None = None, *, deflate: bool = False, resources: bytes = b"",
+                extra: tuple[bytes, ...] = ()) -> bytes:
     """A PDF whose pages draw the given content streams with Helvetica (/F1).
 
     A page given as None is written as a broken page object (an integer where the page dictionary
-    should be), so that the page cannot be loaded. `deflate` compresses the streams; `extra` objects
-    are numbered from 4 on, for `resources` (added to every page's) to name. `to_unicode` gives the font
-    a ToUnicode map (byte → code point) for the bytes it names.
+    should be), so that the page cannot be loaded. `to_unicode` gives the font a ToUnicode map
+    (byte → code point) for the bytes it names. `deflate` compresses the page streams; `extra` objects
+    are numbered right after the font (from 4 on without `to_unicode`), for `resources` (added to every
+    page's) to name.
     """
     objs: list[bytes] = []  # object n is objs[n - 1]
 
@@ -33,9 +35,6 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
 
     catalog = add(b"")  # filled in below
     pages_id = add(b"")
-    font = add(b"")  # filled in below: it names its ToUnicode map, numbered after the extra objects
-    for body in extra:
-        add(body)
     cmap = b""
     if to_unicode:
         chars = b" ".join(b"<%02X> <%04X>" % (k, v) for k, v in sorted(to_unicode.items()))
@@ -43,7 +42,9 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
                 b"1 begincodespacerange <00> <FF> endcodespacerange %d beginbfchar %s endbfchar "
                 b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(to_unicode), chars))
         cmap = b" /ToUnicode %d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    objs[font - 1] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap)
+    for body in extra:
+        add(body)
     kids = []
     for content in pages:
         if content is None:
