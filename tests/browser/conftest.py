@@ -40,8 +40,8 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """A workspace with one published disclosure (坪山管理局), 江苏省人民检察院 (no disclosure yet) under
-    its editor, and 乙单位 with its own editor."""
+    """A workspace with two published disclosures (坪山管理局, 智能管控中心), 江苏省人民检察院 (no disclosure
+    yet) under its editor, 乙单位 with its own editor, and an administrator."""
     import uvicorn
 
     from yusuan.store import Store
@@ -54,11 +54,15 @@ def site(tmp_path_factory):
     ids = {}
     with store.session() as s:
         doc, findings, files = checked("shenzhen-2023-pingshan-guanliju-budget.txt")
-        ids["published"] = ingest(s, doc, findings, files, status="published", action="import").id
+        published = ingest(s, doc, findings, files, status="published", action="import")
+        ids["published"], ids["published_body"] = published.id, published.body_id
+        doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+        ids["published_b"] = ingest(s, doc, findings, files, status="published", action="import").id
         jcy = ensure_body(s, "江苏省人民检察院")
         other = ensure_body(s, "乙单位", parent="乙部门", level="unit")
         create_user(s, "editor_jcy", PASSWORD, "editor", jcy.id)
         create_user(s, "editor_b", PASSWORD, "editor", other.id)
+        create_user(s, "admin", PASSWORD, "admin")
         ids.update(jcy=jcy.id, other=other.id)
     app = create_app(store)
     port = _free_port()

@@ -51,6 +51,9 @@ READS = [
     ("body with a published one", "GET", "/api/bodies/{published_body}", expect(200, ALL)),
     ("audit", "GET", "/api/audit", expect(200, {A}, public=401, other=403)),
     ("users", "GET", "/api/users", expect(200, {A}, public=401, other=403)),
+    ("audit csv", "GET", "/api/audit.csv?action=login", expect(200, {A}, public=401, other=403)),
+    ("page: users", "GET", "/admin/users", expect(200, {A}, public=401, other=403)),
+    ("page: audit log", "GET", "/admin/audit?action=publish", expect(200, {A}, public=401, other=403)),
     ("me", "GET", "/api/me", expect(200, ALL)),
     ("blank workbook", "GET", "/api/template.xlsx?year=2024", expect(200, ALL)),
     ("workbook from the published", "GET", "/api/template.xlsx?year=2024&from_disclosure={published}", expect(200, ALL)),
@@ -85,6 +88,11 @@ WRITES = [
      lambda w: {"json": {"username": f"u{id(w)}{len(w.ids)}", "password": "long enough pw", "role": "editor",
                          "body_id": w.ids["unit_a"]}},
      expect(201, {A}, public=401, other=403)),
+    ("change a user", "PATCH", "/api/users/{spare_user}", lambda w: {"json": {"role": "reviewer", "body_id": w.ids["dept_a"]}},
+     expect(200, {A}, public=401, other=403)),
+    ("disable a user", "PATCH", "/api/users/{spare_user}", lambda w: {"json": {"is_active": False}},
+     expect(200, {A}, public=401, other=403)),
+    ("reset a password", "POST", "/api/users/{spare_user}/password", lambda w: {}, expect(200, {A}, public=401, other=403)),
 ]
 
 _counter = iter(range(10**6))
@@ -125,6 +133,8 @@ def test_read(world, role, name, method, url, expected):
 def test_write(world, role, name, method, url, make, expected):
     ids = _ids(world)
     ids["target"] = world.draft() if expected[role] < 300 else ids["draft"]
+    if "{spare_user}" in url:  # a user of its own: a change to it must not touch the logged-in clients
+        ids["spare_user"] = _spare_user(world)
     before = _audit_count(world)
     r = world.clients[role].request(method, url.format(**ids), **make(world))
     assert r.status_code == expected[role], r.text
@@ -143,6 +153,13 @@ def test_lists_and_tree_show_a_draft_only_to_its_readers(world):
         listed = {d["id"] for d in client.get("/api/disclosures?versions=all&limit=5000").json()["disclosures"]}
         in_tree = draft in _tree_ids(client.get("/api/bodies").json()["bodies"])
         assert (draft in listed) == in_tree == (role in {A, RO}), role
+
+
+def _spare_user(world) -> int:
+    from yusuan.store.accounts import create_user
+
+    with world.store.session() as s:
+        return create_user(s, f"spare{next(_counter)}", "long enough pw", "editor", world.ids["unit_a"]).id
 
 
 def _tree_ids(nodes) -> set:

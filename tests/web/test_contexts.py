@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from yusuan.store.charts import three_public_by_year
+from yusuan.store.charts import economic_chart, function_chart, split_chart, three_public_by_year
 from yusuan.store.compare import compare_tables
 
 
@@ -39,6 +39,27 @@ def test_three_public_from_rows_printed_per_year_and_vehicle_total_alone():
     assert years[2023]["vehicle_operation"] == Decimal(14)  # 购置 / 运行 not printed: the total stands for 运行
 
 
+def test_charts_are_in_one_unit_whatever_the_tables_print():
+    """A disclosure printing its tables in 元 (上海) draws its charts in 万元, like one printing 万元."""
+    for unit, factor in (("元", Decimal(1)), ("万元", Decimal(10000))):
+        def amount(yuan: int) -> dict:
+            return _cell(str(Decimal(yuan) / factor))
+
+        expense = _table(unit, [_row("合计", {"total": amount(1234567), "basic": amount(1000000),
+                                              "project": amount(234567)}, is_total=True),
+                                _row("一般公共服务支出", {"total": amount(1234567)}, code="201")],
+                         ["total", "basic", "project"])
+        economic = _table(unit, [_row("工资福利支出", {"total": amount(1000000)}, code="301")], ["total"],
+                          "general_budget_by_economic")
+        for t in (expense, economic):
+            t["empty"] = False
+        charts = [function_chart([expense]), economic_chart([economic]), split_chart([expense])]
+        assert {c["unit"] for c in charts} == {"万元"}
+        assert charts[0]["tree"][0]["value"] == "123.4567"
+        assert charts[1]["items"][0]["value"] == "100"
+        assert [i["value"] for i in charts[2]["items"]] == ["100", "23.4567"]
+
+
 def test_compare_converts_units_and_marks_rows_of_one_side():
     a = _table("万元", [_row("合计", {"total": _cell("1.5", cid=1)}, is_total=True),
                        _row("一般公共服务支出", {"total": _cell("1", cid=2)}, code="201"),
@@ -61,3 +82,89 @@ def test_compare_with_a_missing_table():
     a = _table("万元", [_row("合计", {"total": _cell("5")}, is_total=True)], ["total"])
     out = compare_tables(a, None)
     assert out["unit_b"] is None and out["rows"][0]["status"] == "only_a"
+
+
+def _each_row_once(out: dict, a: dict, b: dict) -> None:
+    statuses = [r["status"] for r in out["rows"]]
+    assert statuses.count("both") + statuses.count("only_a") == len(a["rows"])
+    assert statuses.count("both") + statuses.count("only_b") == len(b["rows"])
+
+
+def test_compare_keeps_the_sides_of_a_summary_table_apart():
+    """A 收支总表 is read across (收入 and 支出 rows alternate): compared, each side is a table of its own,
+    and the two sides' rows of one name (支出合计 of 支出 by function and by purpose) are no duplicates."""
+    def summary(amounts: list[str]) -> dict:
+        rows = [_row("一、财政拨款", {"amount": _cell(amounts[0])}, side="income"),
+                _row("一、一般公共服务支出", {"amount": _cell(amounts[1])}, side="expense"),
+                _row("一、基本支出", {"amount": _cell(amounts[2])}, side="purpose"),
+                _row("收入合计", {"amount": _cell(amounts[3])}, side="income", is_total=True),
+                _row("支出合计", {"amount": _cell(amounts[4])}, side="expense", is_total=True),
+                _row("支出合计", {"amount": _cell(amounts[5])}, side="purpose", is_total=True)]
+        t = _table("万元", rows, ["amount"], "income_expense_summary")
+        t["columns"] = [{"measure": "amount", "measure_name": "金额", "side": s} for s in ("income", "expense", "purpose")]
+        return t
+
+    a, b = summary(["10.00", "10.00", "10.00", "10.00", "10.00", "10.00"]), summary(["12.50", "12.50", "8.00", "12.50", "12.50", "8.00"])
+    out = compare_tables(a, b)
+    assert [s["side"] for s in out["sides"]] == ["income", "expense", "purpose"]
+    assert [s["name"] for s in out["sides"]] == ["收入", "支出（按功能分类）", "支出（按支出用途）"]
+    assert [[r["label"] for r in s["rows"]] for s in out["sides"]] == [
+        ["一、财政拨款", "收入合计"], ["一、一般公共服务支出", "支出合计"], ["一、基本支出", "支出合计"]]
+    assert all(r["status"] == "both" for r in out["rows"])
+    _each_row_once(out, a, b)
+    assert out["sides"][2]["rows"][1]["cells"][0]["diff_text"] == "-2.00"  # with the figures' decimals
+
+
+def test_compare_matches_by_code_then_by_name():
+    """Two bodies: 201 matched by its code though renamed; 财政拨款 by its name without the ordinal; two
+    行政运行 of different codes are two items; 合计 and 总计 are the tables' totals."""
+    a = _table("万元", [_row("合计", {"total": _cell("9")}, is_total=True),
+                       _row("一般公共服务支出", {"total": _cell("5")}, code="201"),
+                       _row("行政运行", {"total": _cell("4")}, code="2010101"),
+                       _row("一、财政拨款", {"total": _cell("9")})], ["total"])
+    b = _table("万元", [_row("总计", {"total": _cell("11")}, is_total=True),
+                       _row("一般公共服务", {"total": _cell("6")}, code="201"),
+                       _row("行政运行", {"total": _cell("5")}, code="2040101"),
+                       _row("财政拨款", {"total": _cell("11")})], ["total"])
+    out = compare_tables(a, b)
+    got = {(r["code"], r["status"]) for r in out["rows"]}
+    assert got == {("", "both"), ("201", "both"), ("2010101", "only_a"), ("2040101", "only_b")}
+    renamed = next(r for r in out["rows"] if r["code"] == "201")
+    assert renamed["label"] == "一般公共服务支出" and renamed["label_b"] == "一般公共服务"
+    assert [r["cells"][0]["diff"] for r in out["rows"] if r["status"] == "both"] == ["2", "1", "2"]
+    _each_row_once(out, a, b)
+
+
+def test_compare_differences_keep_the_figures_decimals():
+    a = _table("万元", [_row("合计", {"total": _cell("5533.00")}, is_total=True)], ["total"])
+    b = _table("万元", [_row("合计", {"total": _cell("5573.00")}, is_total=True)], ["total"])
+    cell = compare_tables(a, b)["rows"][0]["cells"][0]
+    assert (cell["diff"], cell["diff_text"]) == ("40", "40.00")
+    b = _table("元", [_row("合计", {"total": _cell("55731234")}, is_total=True)], ["total"])
+    cell = compare_tables(a, b)["rows"][0]["cells"][0]
+    assert cell["diff_text"] == "40.1234"  # 元 shown in 万元: the decimals the exact difference needs
+
+
+def test_compare_summary_lists_totals_and_the_largest_changes_once():
+    from yusuan.store.compare import compare
+
+    def doc(did: int, amounts: dict) -> dict:
+        rows = [_row("合计", {"total": _cell(amounts["all"])}, is_total=True),
+                _row("一般公共服务支出", {"total": _cell(amounts["201"])}, code="201"),
+                _row("人大事务", {"total": _cell(amounts["201"])}, code="20101"),
+                _row("教育支出", {"total": _cell(amounts["205"])}, code="205"),
+                _row("其他收入", {"total": _cell(amounts["other"])})]
+        t = _table("万元", rows, ["total"])
+        t2 = _table("万元", rows[:4], ["total"], "general_budget_by_function")
+        return {"disclosure": {"id": did}, "tables": [t, t2]}
+
+    out = compare(doc(1, {"all": "100", "201": "60", "205": "40", "other": "1"}),
+                  doc(2, {"all": "130", "201": "95", "205": "35", "other": "9"}))
+    s = out["summary"]
+    assert [(x["kind_name"], x["diff_text"], x["pct"]) for x in s["totals"]] == [
+        ("expense_summary", "30", "30.00"), ("general_budget_by_function", "30", "30.00")]
+    # 201 and its one 款 20101 changed by the same 35: listed once, in the first table; 其他收入 (uncoded) not
+    # listed since coded items changed; 205 once though printed in both tables
+    assert [(x["code"], x["diff_text"]) for x in s["largest"]] == [("201", "35"), ("205", "-5")]
+    assert s["chart"] == {"unit": "万元", "items": [{"name": "201 一般公共服务支出", "value": "35"},
+                                                   {"name": "205 教育支出", "value": "-5"}]}

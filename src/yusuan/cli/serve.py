@@ -263,18 +263,16 @@ def create_user(username: str, role: str, body_name: str | None, url: str | None
 @click.option("--db", "url", default=None, help=DB_HELP)
 def set_password(username: str, url: str | None) -> None:
     """给用户设置新的随机密码（例如忘记了首次启动时显示的管理员密码），并显示一次。"""
-    from sqlalchemy import delete, select
+    from sqlalchemy import select
 
     from yusuan.store import models as m
-    from yusuan.store.accounts import audit, hash_password, new_password
+    from yusuan.store.accounts import audit, reset_password
 
     store, _ = open_store(url)
-    password = new_password()
     with store.session() as s:
         user = s.scalar(select(m.User).where(m.User.username == username))
         if user is None:
             raise _Refused(f"没有用户“{username}”")
-        user.password_hash = hash_password(password)
-        s.execute(delete(m.Session).where(m.Session.user_id == user.id))  # its open sessions end
+        password = reset_password(s, user)  # its open sessions end
         audit(s, "password_reset", user=None, detail={"username": username, "via": "cli"})
     click.echo(f"用户 {username} 的新密码：{password}（只显示这一次；原有登录已失效）")

@@ -105,7 +105,7 @@ def _grid_layout(table: Table, year: int | None) -> TableLayout:
     else:
         cols = _plain_columns(table, columns)
         body = [_row_cells(row, cols) for row in table.rows]
-    header = _header_grid([c.path for c in cols])
+    header = header_grid([c.path for c in cols])
     layout = TableLayout(
         anchor="", kind=table.kind, number_text="", title="", body="", unit=table.unit,
         roles=[c.role for c in cols], header=header, rows=body,
@@ -196,7 +196,7 @@ def _sided_rows(table: Table, segments: list[list[_Col]], sides: list[str]) -> l
     return out
 
 
-def _header_grid(paths: list[list[str]]) -> list[list[Cell | None]]:
+def header_grid(paths: list[list[str]]) -> list[list[Cell | None]]:
     """Multi-level header rows: a group spans the columns under it, a leaf spans down to the last row."""
     paths = [p or [""] for p in paths]
     depth = max((len(p) for p in paths), default=1)
@@ -292,7 +292,7 @@ def placeholder(kind: str, number_text: str, title: str, doc: Disclosure) -> Tab
             paths = ([["科目编码"], ["科目名称"]] if coded else [["项目"]]) + [h.split("/") for h in heads]
             roles = ([CODE, LABEL] if coded else [LABEL]) + [AMOUNT] * len(heads)
         layout = TableLayout(anchor="", kind=kind, number_text="", title="", body="", unit="", roles=roles,
-                             header=_header_grid(paths), rows=[])
+                             header=header_grid(paths), rows=[])
     unit = next((t.unit for t in doc.tables if t.unit), "万元")
     layout.anchor, layout.kind, layout.number_text, layout.title = f"p-{kind}", kind, number_text, title
     layout.body, layout.unit, layout.placeholder = doc.identity.body, unit, True

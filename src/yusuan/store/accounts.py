@@ -48,14 +48,7 @@ def new_password() -> str:
 
 def create_user(session: Session, username: str, password: str, role: str, body_id: int | None = None,
                 display_name: str = "") -> m.User:
-    if role not in m.ROLES:
-        raise StoreError(f"未知的角色：{role}（可选 admin、reviewer、editor）")
-    if role in ("reviewer", "editor") and body_id is None:
-        raise StoreError("审核人需要指定主管部门，填报人需要指定单位")
-    if role == "admin":
-        body_id = None
-    if body_id is not None and session.get(m.Body, body_id) is None:
-        raise StoreError(f"没有编号为 {body_id} 的单位")
+    body_id = _role_body(session, role, body_id)
     username = username.strip()
     if not username:
         raise StoreError("用户名不能为空")
@@ -66,6 +59,53 @@ def create_user(session: Session, username: str, password: str, role: str, body_
     session.add(user)
     session.flush()
     return user
+
+
+def _role_body(session: Session, role: str, body_id: int | None) -> int | None:
+    """The body a user of `role` keeps (an administrator none); refused when the role needs one it lacks."""
+    if role not in m.ROLES:
+        raise StoreError(f"未知的角色：{role}（可选 admin、reviewer、editor）")
+    if role in ("reviewer", "editor") and body_id is None:
+        raise StoreError("审核人需要指定主管部门，填报人需要指定单位")
+    if role == "admin":
+        return None
+    if session.get(m.Body, body_id) is None:
+        raise StoreError(f"没有编号为 {body_id} 的单位")
+    return body_id
+
+
+_KEEP = object()
+
+
+def update_user(session: Session, user: m.User, *, role: str | None = None, body_id=_KEEP,
+                display_name: str | None = None, is_active: bool | None = None) -> dict:
+    """Change a user's role, body, name or whether it may log in; returns the changes as
+    {field: [before, after]}. The last active administrator keeps its role and stays active; a user
+    disabled loses its open sessions."""
+    role = role or user.role
+    body = _role_body(session, role, user.body_id if body_id is _KEEP else body_id)
+    active = user.is_active if is_active is None else is_active
+    if user.role == "admin" and user.is_active and (role != "admin" or not active) and session.scalar(
+            select(func.count()).select_from(m.User).where(m.User.role == "admin", m.User.is_active,
+                                                          m.User.id != user.id)) == 0:
+        raise StoreError(f"{user.username} 是唯一可用的管理员，不能停用或改为其他角色")
+    wanted = {"role": role, "body_id": body, "is_active": active,
+              "display_name": user.display_name if display_name is None else display_name.strip() or user.username}
+    changes = {k: [getattr(user, k), v] for k, v in wanted.items() if getattr(user, k) != v}
+    for k, (_, v) in changes.items():
+        setattr(user, k, v)
+    if not active:
+        session.execute(delete(m.Session).where(m.Session.user_id == user.id))
+    session.flush()
+    return changes
+
+
+def reset_password(session: Session, user: m.User) -> str:
+    """A new random password for `user` (returned once, only its hash kept); its open sessions end."""
+    password = new_password()
+    user.password_hash = hash_password(password)
+    session.execute(delete(m.Session).where(m.Session.user_id == user.id))
+    return password
 
 
 def ensure_admin(session: Session) -> tuple[str, str] | None:

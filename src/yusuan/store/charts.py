@@ -1,8 +1,9 @@
 """What a disclosure page draws: plain data for its charts, built from the page's own tables context
 (`queries.disclosure_detail(..., tables="full")`) and, for the years before, from the store.
 
-Every chart says which table it comes from and in which unit; values are exact decimal strings. A
-chart the disclosure has no data for is left out (a page shows no empty chart).
+Every chart says which table it comes from; all of a page's charts are in one unit (`UNIT`, 万元, the unit
+most disclosures print), whatever the unit of their tables; values are exact decimal strings. A chart
+the disclosure has no data for is left out (a page shows no empty chart).
 """
 
 from __future__ import annotations
@@ -29,10 +30,16 @@ THREE_PUBLIC_PARTS = (("abroad", "因公出国（境）费"), ("vehicle_purchase
 _YEAR_ROW = re.compile(r"^(20\d{2})\s*年")
 _PHASES_NOW = ("", "final", "adjusted_budget", "initial_budget")
 _PHASES_PRIOR = ("prior_budget", "prior_final")
+UNIT = "万元"
 
 
 def _s(v: Decimal) -> str:
     return str(canonical(v))
+
+
+def _shown(amount: Decimal, unit: str) -> str:
+    """An amount of a table printed in `unit`, in the charts' unit."""
+    return _s(amount * TO_YUAN.get(unit, Decimal(1)) / TO_YUAN[UNIT])
 
 
 def _amount(cell: dict | None) -> Decimal | None:
@@ -90,14 +97,14 @@ def function_chart(tables: list[dict]) -> dict | None:
     nodes: dict[str, dict] = {}
     roots: list[dict] = []
     for code, name, amount in _coded(table, (3, 5, 7), measure):
-        node = {"code": code, "name": name, "value": _s(amount), "children": []}
+        node = {"code": code, "name": name, "value": _shown(amount, table["unit"]), "children": []}
         nodes[code] = node
         parent = nodes.get(code[:5] if len(code) == 7 else code[:3] if len(code) == 5 else "")
         (parent["children"] if parent else roots).append(node)
     roots = [r for r in roots if Decimal(r["value"]) > 0]
     if not roots:
         return None
-    return {"title": "支出功能分类", "table": table["title"], "unit": table["unit"], "tree": roots}
+    return {"title": "支出功能分类", "table": table["title"], "unit": UNIT, "tree": roots}
 
 
 def economic_chart(tables: list[dict]) -> dict | None:
@@ -106,10 +113,11 @@ def economic_chart(tables: list[dict]) -> dict | None:
     if found is None:
         return None
     table, measure = found
-    items = [{"code": c, "name": n, "value": _s(a)} for c, n, a in _coded(table, (3,), measure) if a > 0]
+    items = [{"code": c, "name": n, "value": _shown(a, table["unit"])} for c, n, a in _coded(table, (3,), measure)
+             if a > 0]
     if not items:
         return None
-    return {"title": "支出经济分类", "table": table["title"], "unit": table["unit"], "items": items}
+    return {"title": "支出经济分类", "table": table["title"], "unit": UNIT, "items": items}
 
 
 def split_chart(tables: list[dict]) -> dict | None:
@@ -122,11 +130,11 @@ def split_chart(tables: list[dict]) -> dict | None:
         if not (basic and project and total_rows):
             continue
         row = total_rows[0]
-        items = [{"name": name, "value": _s(a)} for name, a in
+        items = [{"name": name, "value": _shown(a, t["unit"])} for name, a in
                  (("基本支出", _amount(row["cells"].get(basic))), ("项目支出", _amount(row["cells"].get(project))))
                  if a is not None and a > 0]
         if items:
-            return {"title": "基本支出与项目支出", "table": t["title"], "unit": t["unit"], "items": items}
+            return {"title": "基本支出与项目支出", "table": t["title"], "unit": UNIT, "items": items}
     return None
 
 
@@ -177,12 +185,11 @@ def three_public_chart(s: Session, p: Principal, d: m.Disclosure, tables: list[d
     shown = sorted(y for y in years if not d.year or y <= d.year)[-2:]
     if not shown:
         return None
-    factor = TO_YUAN.get(table["unit"], Decimal(1))
     parts = [{"measure": key, "name": name,
-              "values": [_s(years[y][key] / factor) if key in years[y] else None for y in shown]}
+              "values": [_shown(years[y][key], "元") if key in years[y] else None for y in shown]}
              for key, name in THREE_PUBLIC_PARTS]
     parts = [x for x in parts if any(v is not None for v in x["values"])]
-    return {"title": "“三公”经费", "table": source, "unit": table["unit"], "years": shown, "parts": parts} if parts else None
+    return {"title": "“三公”经费", "table": source, "unit": UNIT, "years": shown, "parts": parts} if parts else None
 
 
 def _series_member(s: Session, p: Principal, d: m.Disclosure, year: int) -> m.Disclosure | None:
@@ -203,13 +210,13 @@ def years_chart(s: Session, p: Principal, d: m.Disclosure, tables: list[dict]) -
         if measure is None:
             continue
         q = Query.parse(measure=measure, kind="expense_summary", rows="total", drilldown=["year"],
-                        cut=[f"body:{d.body_id}|doc_kind:{d.kind}"], unit=expense["unit"] if expense["unit"] in ("元", "万元") else "元")
+                        cut=[f"body:{d.body_id}|doc_kind:{d.kind}"], unit=UNIT)
         result = aggregate(s, p, q)
         series.append({"name": name, "values": {c["year"]: c["sum"] for c in result["cells"] if c["year"]}})
     years = sorted({y for x in series for y in x["values"]})
     if len(years) < 2:
         return None
-    return {"title": "历年支出", "table": "支出总表", "unit": expense["unit"], "years": years,
+    return {"title": "历年支出", "table": "支出总表", "unit": UNIT, "years": years,
             "series": [{"name": x["name"], "values": [x["values"].get(y) for y in years]} for x in series]}
 
 

@@ -3,9 +3,12 @@ report, the reviewer's checklist, and rendered documents when yusuan.render is t
 
 from __future__ import annotations
 
+import csv
 import importlib
 import io
+import json
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -29,6 +32,41 @@ def cells_csv(s: Session, disclosure_id: int) -> str:
     out = io.StringIO()
     write_cells_csv([load_disclosure(s, disclosure_id)], out)
     return out.getvalue()
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows_csv(columns: tuple[tuple[str, str], ...], rows: list[dict]) -> str:
+    """A list of dicts as CSV for people: a byte-order mark (Excel then reads the Chinese), one header line of
+    the columns' names, dicts and lists as JSON; a text a spreadsheet would take for a formula is quoted
+    with a leading apostrophe (numbers, negative ones included, stay numbers)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for _, name in columns])
+    for row in rows:
+        writer.writerow([_csv_value(row.get(key)) for key, _ in columns])
+    return out.getvalue()
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = str(value)
+    if text.startswith(_FORMULA) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
 
 
 def model_json(s: Session, disclosure_id: int) -> dict:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from yusuan.model.amount import printed_value
+from yusuan.model.formats import readers
 from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store import access
@@ -49,6 +51,38 @@ def _bbox(row) -> list[float] | None:
 
 def _where(row) -> dict:
     return {"file": row.file, "page": row.page, "bbox": _bbox(row), "cell": row.cell or ""}
+
+
+def place_name(fmt: str, page: int | None, cell: str = "") -> str:
+    """Where in its file a thing is printed, in words: 第 3 页 (PDF, Word, HTML), 第 120 行 (a text file),
+    第 2 张工作表 D7 格 (a workbook)."""
+    if not page:
+        return ""
+    if fmt == "text":
+        return f"第 {page} 行"
+    if fmt in ("xlsx", "workbook"):
+        return f"第 {page} 张工作表" + (f" {cell} 格" if cell else "")
+    return f"第 {page} 页"
+
+
+def _files(s: Session, disclosure_ids) -> dict[tuple[int, str], tuple[int, str]]:
+    """(disclosure id, file name) → (file id, format) of the disclosures' original files (a file stored
+    without its format: the format its name's suffix stands for)."""
+    rows = s.execute(select(m.File.disclosure_id, m.File.name, m.File.id, m.File.format)
+                     .where(m.File.disclosure_id.in_(set(disclosure_ids)))).all()
+    return {(d, name): (fid, fmt or _format_of(name)) for d, name, fid, fmt in rows}
+
+
+def _format_of(name: str) -> str:
+    return next((r.name for r in readers() if name.lower().endswith(r.suffixes)), "")
+
+
+def _original(files: dict, disclosure_id: int, where: dict) -> dict:
+    """A location's original file (its id, to link to it, and format) and its place named in words; the
+    location's `file` may carry a path or a #part."""
+    base = (where.get("file") or "").split("#", 1)[0].rsplit("/", 1)[-1]
+    file_id, fmt = files.get((disclosure_id, base), (None, ""))
+    return {"file_id": file_id, "format": fmt, "place": place_name(fmt, where.get("page"), where.get("cell") or "")}
 
 
 # bodies
@@ -372,18 +406,24 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
         conds.append(m.Cell.item.contains(f.item_contains))
     limit = max(1, min(f.limit, MAX_LIMIT))
     q = (select(m.Cell, m.Disclosure.year, m.Disclosure.kind.label("doc_kind"), m.Body.id.label("body_id"),
-                m.Body.name.label("body_name"))
+                m.Body.name.label("body_name"), m.Table.title.label("table_title"),
+                m.Table.number_text.label("table_number"))
          .join(m.Disclosure, m.Cell.disclosure_id == m.Disclosure.id).join(m.Body, m.Disclosure.body_id == m.Body.id)
+         .join(m.Table, m.Cell.table_id == m.Table.id)
          .where(*conds).order_by(m.Cell.disclosure_id, m.Cell.table_id, m.Cell.row_id, m.Cell.position)
          .limit(limit + 1).offset(f.offset))
+    found = s.execute(q).all()
+    files = _files(s, (row[0].disclosure_id for row in found))
     out = []
-    for c, year, doc_kind, body_id, body_name in s.execute(q):
+    for c, year, doc_kind, body_id, body_name, table_title, table_number in found:
+        where = {"file": c.file, "page": c.page, "bbox": _bbox(c), "cell": c.cell or ""}
         out.append({
             "id": c.id, "disclosure_id": c.disclosure_id, "body_id": body_id, "body": body_name, "year": year,
             "doc_kind": doc_kind, "table_id": c.table_id, "row_id": c.row_id, "table_no": c.table_no,
+            "table_number": table_number, "table_title": table_title,
             "kind": c.kind, "side": c.side, "code": c.code, "item": c.item, "measure": c.measure,
             "value": printed_value(c.text), "amount": _dec(c.amount), "unit": c.unit, "yuan": _dec(c.yuan),
-            "page": c.page, "file": c.file, "bbox": _bbox(c), "cell": c.cell or "",
+            **where, **_original(files, c.disclosure_id, where),
         })
     more = len(out) > limit
     return {"cells": out[:limit], "limit": limit, "offset": f.offset,
@@ -394,13 +434,14 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
 # findings
 
 
-def _finding_dict(f: m.Finding) -> dict:
+def _finding_dict(f: m.Finding, files: dict | None = None) -> dict:
     return {"id": f.id, "disclosure_id": f.disclosure_id, "rule": f.rule, "severity": f.severity,
             "severity_name": SEVERITY_NAMES.get(f.severity, f.severity), "category": f.category,
             "message": f.message, "table_no": f.table_no, "kind": f.kind, "side": f.side, "code": f.code,
             "item": f.item, "measure": f.measure, "expected": _dec(f.expected), "actual": _dec(f.actual),
             "tolerance": _dec(f.tolerance),
-            "locations": [{**_where(loc), "table_id": loc.table_id, "row_id": loc.row_id, "cell_id": loc.cell_id,
+            "locations": [{**_where(loc), **(_original(files, f.disclosure_id, _where(loc)) if files is not None else {}),
+                           "table_id": loc.table_id, "row_id": loc.row_id, "cell_id": loc.cell_id,
                            "paragraph_id": loc.paragraph_id} for loc in f.locations]}
 
 
@@ -416,7 +457,8 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
     if rule:
         q = q.where(m.Finding.rule == rule)
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
-    return {"disclosure": _summary(d), "findings": [_finding_dict(f) for f in found],
+    files = _files(s, [d.id])
+    return {"disclosure": _summary(d), "findings": [_finding_dict(f, files) for f in found],
             "counts": dict(Counter(f.severity for f in found))}
 
 
@@ -463,22 +505,83 @@ def comment_dict(c: m.Comment) -> dict:
             "finding_id": c.finding_id, "cell_id": c.cell_id, "page": c.page}
 
 
+AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
+                 "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
+                 "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
+                 "password_reset": "重置密码"}
+
+
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
-              username: str | None = None, limit: int = 200, offset: int = 0) -> dict:
+              username: str | None = None, since: date | None = None, until: date | None = None,
+              limit: int = 200, offset: int = 0) -> dict:
+    """Audit entries, newest first: who (`username`), what (`action`), when (`since` to `until`, whole
+    days in UTC, both included), on which disclosure; each with the disclosure's body, year and version."""
     if not access.can_audit(p):
         raise Forbidden("只有管理员可以查看操作日志")
-    q = select(m.AuditEntry)
+    conds = []
     if action:
-        q = q.where(m.AuditEntry.action == action)
+        conds.append(m.AuditEntry.action == action)
     if disclosure_id is not None:
-        q = q.where(m.AuditEntry.disclosure_id == disclosure_id)
+        conds.append(m.AuditEntry.disclosure_id == disclosure_id)
     if username:
-        q = q.where(m.AuditEntry.username == username)
+        conds.append(m.AuditEntry.username == username)
+    if since is not None:
+        conds.append(m.AuditEntry.at >= datetime.combine(since, time(), timezone.utc))
+    if until is not None:
+        conds.append(m.AuditEntry.at < datetime.combine(until + timedelta(days=1), time(), timezone.utc))
     limit = max(1, min(limit, MAX_LIMIT))
-    rows = s.execute(q.order_by(m.AuditEntry.id.desc()).limit(limit).offset(offset)).scalars().all()
+    total = s.scalar(select(func.count()).select_from(m.AuditEntry).where(*conds))
+    rows = s.execute(select(m.AuditEntry, m.Disclosure).outerjoin(m.Disclosure).where(*conds)
+                     .options(selectinload(m.Disclosure.body)).order_by(m.AuditEntry.id.desc())
+                     .limit(limit).offset(offset)).all()
     return {"entries": [{"id": a.id, "at": _iso(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
-                         "action": a.action, "disclosure_id": a.disclosure_id, "detail": a.detail} for a in rows],
-            "limit": limit, "offset": offset}
+                         "action": a.action, "action_name": AUDIT_ACTIONS.get(a.action, a.action),
+                         "disclosure_id": a.disclosure_id, "disclosure": _disclosure_label(d), "detail": a.detail,
+                         "detail_text": _detail_text(a.detail or {})}
+                        for a, d in rows],
+            "total": total, "limit": limit, "offset": offset,
+            "filters": {k: (str(v) if isinstance(v, date) else v) for k, v in dict(
+                action=action, disclosure_id=disclosure_id, username=username, since=since, until=until).items()
+                if v is not None and v != ""}}
+
+
+_DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": "级次", "version": "版本", "status": "状态",
+                 "files": "文件", "cells": "数字", "findings": "问题", "username": "用户", "role": "角色",
+                 "body_id": "单位编号", "display_name": "显示名", "is_active": "启用", "changes": "修改",
+                 "first_start": "首次启动", "via": "途径", "from": "原状态", "comment_id": "意见编号",
+                 "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门"}
+
+
+def _detail_text(detail: dict) -> str:
+    """An audit entry's detail for people: “单位 X；年度 2024；修改 角色：editor → reviewer”."""
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return "是" if v else "否"
+        if isinstance(v, list):
+            return "、".join(value(x) for x in v)
+        if isinstance(v, dict):
+            return "，".join(f"{_DETAIL_NAMES.get(k, k)}：{value(x[0])} → {value(x[1])}"
+                            if isinstance(x, list) and len(x) == 2 else f"{_DETAIL_NAMES.get(k, k)} {value(x)}"
+                            for k, x in v.items())
+        return "" if v is None else str(v)
+
+    return "；".join(f"{_DETAIL_NAMES.get(k, k)} {value(v)}" for k, v in detail.items() if v is not None and v != "")
+
+
+def _disclosure_label(d: m.Disclosure | None) -> str | None:
+    """“深圳市某局 2023 年预算 第 2 版”: a disclosure named in a list."""
+    if d is None:
+        return None
+    return f"{d.body.name} {d.year or ''} 年{KIND_NAMES.get(d.kind, d.kind)} 第 {d.version} 版"
+
+
+def audit_actions(s: Session, p: Principal) -> dict[str, str]:
+    """The actions the log holds (for a filter), with their names."""
+    if not access.can_audit(p):
+        raise Forbidden("只有管理员可以查看操作日志")
+    held = s.execute(select(m.AuditEntry.action).distinct()).scalars().all()
+    return {a: AUDIT_ACTIONS.get(a, a) for a in sorted(held, key=lambda a: list(AUDIT_ACTIONS).index(a)
+                                                         if a in AUDIT_ACTIONS else len(AUDIT_ACTIONS))}
 
 
 def user_dict(u: m.User) -> dict:

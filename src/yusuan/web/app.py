@@ -37,6 +37,7 @@ from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
 from yusuan.web.views import (
     accounts,
+    admin,
     aggregate,
     audit,
     bodies,
@@ -46,11 +47,12 @@ from yusuan.web.views import (
     downloads,
     findings,
     pages,
+    search,
     tables,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, disclosure_pages, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 

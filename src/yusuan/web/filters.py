@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from yusuan.store.queries import measure_name
+from yusuan.web.tables import label_em, table_view
 
 
 def money(text: str | None, amount: str | None = None) -> str:
@@ -26,4 +27,6 @@ def money(text: str | None, amount: str | None = None) -> str:
 
 def install(env) -> None:
     env.filters["money"] = money
+    env.filters["table_view"] = table_view
+    env.filters["label_em"] = label_em
     env.filters["measure_name"] = measure_name

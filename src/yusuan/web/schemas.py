@@ -336,7 +336,7 @@ class LoginIn(BaseModel):
 
 
 class UserIn(BaseModel):
-    username: str
+    username: str = Field(min_length=1, max_length=80)
     password: str = Field(min_length=10)
     role: Literal["admin", "reviewer", "editor"]
     body_id: int | None = None
@@ -378,19 +378,38 @@ class CommentList(Model):
 
 class AuditEntryOut(Model):
     id: int
-    at: str | None
+    at: str | None = Field(description="时间（UTC）")
     user_id: int | None
     username: str
     ip: str
     action: str
+    action_name: str
     disclosure_id: int | None
+    disclosure: str | None = Field(description="公开文件：单位、年度、类型、版本")
     detail: dict[str, Any]
+    detail_text: str = Field(description="详情的中文说明")
 
 
 class AuditLog(Model):
     entries: list[AuditEntryOut]
+    total: int
     limit: int
     offset: int
+    filters: dict[str, Any]
+
+
+class UserEdit(BaseModel):
+    """Only the fields sent are changed."""
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["admin", "reviewer", "editor"] | None = None
+    body_id: int | None = Field(None, description="审核人：主管部门；填报人：单位；管理员无")
+    display_name: str | None = Field(None, max_length=200)
+    is_active: bool | None = Field(None, description="false：停用（不能再登录，已有的登录失效）")
+
+
+class PasswordReset(Model):
+    user: UserOut
+    password: str = Field(description="新的随机密码，只显示这一次")
 
 
 class Error(BaseModel):

@@ -1,64 +1,71 @@
 // The disclosure page: charts (ECharts) and the findings panel linked to the highlighted cell or sentence.
 "use strict";
 (function () {
-  const num = (s) => (s === null || s === undefined ? null : Number(s));
-  const fmt = (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString("zh-CN", {maximumFractionDigits: 2}));
+  const {num, fmt, esc, drawAll} = window.yusuanCharts;
+  const share = (v, total) => (total ? `${(100 * v / total).toFixed(1)}%` : "");
 
-  function tree(nodes) {
-    return nodes.map((n) => ({name: `${n.name}（${n.code}）`, value: num(n.value),
-      children: n.children && n.children.length ? tree(n.children) : undefined}));
+  // 类 → 款 tiles; the 项 of a 款 are listed in its tooltip
+  function tiles(nodes) {
+    return nodes.map((n) => ({name: n.name, code: n.code, value: num(n.value),
+      items: (n.children || []).map((k) => ({name: k.name, code: k.code, value: num(k.value),
+        items: (k.children || []).map((x) => ({name: x.name, code: x.code, value: num(x.value)}))})),
+    })).map((n) => ({...n, children: n.items.length ? n.items : undefined}));
   }
 
+  // a pie's labels sit beside it, within the chart: a third of its width at most
+  const labelWidth = (el) => Math.max(60, Math.min(130, Math.floor(el.clientWidth * 0.3) - 12));
+  // category labels of a bar chart wrap within their slot instead of running into each other
+  const slot = (el, n, margin) => Math.max(40, Math.floor((el.clientWidth - margin) / Math.max(n, 1)) - 8);
+
   const options = {
-    function: (c) => ({
-      tooltip: {formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}`},
-      series: [{type: "treemap", data: tree(c.tree), roam: false, nodeClick: "zoomToNode", leafDepth: 2,
-        breadcrumb: {show: true}, label: {formatter: (p) => `${p.name}\n${fmt(p.value)}`},
-        upperLabel: {show: true, height: 20}, levels: [{itemStyle: {gapWidth: 3}}, {itemStyle: {gapWidth: 1}}]}],
-    }),
-    economic: (c) => ({
-      tooltip: {trigger: "item", formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
-      series: [{type: "pie", radius: ["30%", "60%"], data: c.items.map((i) => ({name: `${i.code} ${i.name}`, value: num(i.value)})),
-        label: {formatter: "{b}\n{d}%", alignTo: "edge", edgeDistance: 6, minMargin: 4, width: 110, overflow: "break"},
+    function: (c, el) => {
+      const data = tiles(c.tree), total = data.reduce((s, n) => s + n.value, 0);
+      return {
+        tooltip: {confine: true, formatter: (p) => {
+          const d = p.data, path = (p.treePathInfo || []).slice(1).map((x) => esc(x.name)).join(" › ");
+          const items = (d.items || []).slice(0, 8).map((x) => `<br>· ${esc(x.code)} ${esc(x.name)}：${fmt(x.value)}`).join("");
+          return `${path}（${esc(d.code)}）<br><b>${fmt(d.value)} ${c.unit}</b>，占 ${share(d.value, total)}${items}`;
+        }},
+        series: [{type: "treemap", data, roam: false, nodeClick: false, breadcrumb: {show: false},
+          top: 4, left: 4, right: 4, bottom: 4, visibleMin: 60,
+          label: {show: true, formatter: (p) => `${p.name}\n${fmt(p.value)}`, overflow: "break", lineHeight: 15},
+          upperLabel: {show: true, height: 22, formatter: "{b}", overflow: "truncate"},
+          levels: [{itemStyle: {gapWidth: 3, borderWidth: 0}}, {itemStyle: {gapWidth: 1, borderColorSaturation: 0.6}}]}],
+      };
+    },
+    economic: (c, el) => ({
+      tooltip: {trigger: "item", confine: true, formatter: (p) => `${esc(p.name)}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
+      series: [{type: "pie", radius: ["30%", "58%"], data: c.items.map((i) => ({name: `${i.code} ${i.name}`, value: num(i.value)})),
+        label: {formatter: "{b}\n{d}%", alignTo: "edge", edgeDistance: 6, minMargin: 4, width: labelWidth(el), overflow: "break"},
         labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
     }),
-    split: (c) => ({
-      tooltip: {trigger: "item", formatter: (p) => `${p.name}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
+    split: (c, el) => ({
+      tooltip: {trigger: "item", confine: true, formatter: (p) => `${esc(p.name)}<br>${fmt(p.value)} ${c.unit}（${p.percent}%）`},
       series: [{type: "pie", radius: "58%", data: c.items.map((i) => ({name: i.name, value: num(i.value)})),
-        label: {formatter: (p) => `${p.name}\n${fmt(p.value)}（${p.percent}%）`, alignTo: "edge", edgeDistance: 6, width: 120, overflow: "break"},
+        label: {formatter: (p) => `${p.name}\n${fmt(p.value)}\n${p.percent}%`, alignTo: "edge", edgeDistance: 6, width: labelWidth(el), overflow: "break"},
         labelLine: {length: 10, length2: 0, maxSurfaceAngle: 80}}],
     }),
-    three_public: (c) => ({
-      tooltip: {trigger: "axis"}, legend: {top: 0},
-      grid: {left: 60, right: 20, top: 40, bottom: 40},
-      xAxis: {type: "category", data: c.parts.map((p) => p.name), axisLabel: {interval: 0, fontSize: 11}},
-      yAxis: {type: "value", name: c.unit},
+    // each category (出国、购车、运行、接待) with its bars for the years side by side
+    three_public: (c, el) => ({
+      tooltip: {trigger: "axis", confine: true, valueFormatter: (v) => `${fmt(v)} ${c.unit}`},
+      legend: {top: 0},
+      grid: {left: 8, right: 8, top: 48, bottom: 8, containLabel: true},
+      xAxis: {type: "category", data: c.parts.map((p) => p.name),
+        axisLabel: {interval: 0, fontSize: 11, width: slot(el, c.parts.length, 60), overflow: "break", lineHeight: 13}},
+      yAxis: {type: "value", name: c.unit, nameTextStyle: {align: "left"}},
       series: c.years.map((y, i) => ({type: "bar", name: `${y}年`, data: c.parts.map((p) => num(p.values[i])),
-        label: {show: true, position: "top", formatter: (p) => fmt(p.value)}})),
+        barMaxWidth: 36, label: {show: true, position: "top", fontSize: 11, formatter: (p) => (p.value ? fmt(p.value) : "")}})),
     }),
     years: (c) => ({
-      tooltip: {trigger: "axis"}, legend: {top: 0},
-      grid: {left: 70, right: 20, top: 40, bottom: 30},
+      tooltip: {trigger: "axis", confine: true, valueFormatter: (v) => `${fmt(v)} ${c.unit}`},
+      legend: {top: 0},
+      grid: {left: 8, right: 16, top: 48, bottom: 8, containLabel: true},
       xAxis: {type: "category", data: c.years.map((y) => `${y}年`)},
-      yAxis: {type: "value", name: c.unit},
+      yAxis: {type: "value", name: c.unit, nameTextStyle: {align: "left"}},
       series: c.series.map((s, i) => ({type: i === 0 ? "line" : "bar", name: s.name, data: s.values.map(num),
         label: {show: i === 0, formatter: (p) => fmt(p.value)}})),
     }),
   };
-
-  function drawCharts() {
-    const holder = document.getElementById("chart-data");
-    if (!holder || !window.echarts) return;
-    const data = JSON.parse(holder.textContent);
-    for (const el of document.querySelectorAll("[data-chart]")) {
-      const c = data[el.dataset.chart];
-      if (!c || !options[el.dataset.chart]) continue;
-      const chart = echarts.init(el, null, {renderer: "svg"});
-      chart.setOption(options[el.dataset.chart](c));
-      window.addEventListener("resize", () => chart.resize());
-      el.dataset.ready = "1";
-    }
-  }
 
   function clear() {
     for (const el of document.querySelectorAll(".hl")) el.classList.remove("hl");
@@ -87,7 +94,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
-    drawCharts();
+    drawAll(options);
     window.addEventListener("hashchange", fromHash);
     fromHash();
     // a flagged cell opens its findings in the panel

@@ -27,13 +27,8 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
         body = detail["disclosure"]["body"]
         others = [x for x in queries.disclosure_list(s, p, body_id=body["id"], limit=50)["disclosures"]
                   if x["id"] != disclosure_id]
-    files = {f["name"]: f for f in detail["files"]}
     for f in found["findings"]:
         for loc in f["locations"]:
-            base = (loc["file"] or "").split("#", 1)[0].rsplit("/", 1)[-1]
-            original = files.get(base)
-            loc["file_id"] = original["id"] if original else None
-            loc["format"] = original["format"] if original else ""
             loc["target"] = _target(loc)
     title = detail["disclosure"]["title"] or detail["disclosure"]["body"]["name"]
     return page(request, caller, "disclosure.html", title=title, data=detail, findings=found, charts=pictures,

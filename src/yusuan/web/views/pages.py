@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from yusuan.model.formats import readers
@@ -43,23 +43,6 @@ def body_page(request: Request, body_id: int, caller: Caller = Depends(get_calle
     with store.session() as s:
         context = queries.body_detail(s, caller.principal, body_id)
     return page(request, caller, "body.html", data=context, title=context["body"]["name"])
-
-
-@router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = Query("", max_length=200), year: str = Query("", max_length=4),
-                code: str = Query("", max_length=20), item: str = Query("", max_length=100),
-                caller: Caller = Depends(get_caller), store=Depends(get_store)):
-    year_n = int(year) if year.isdigit() else None
-    q, code, item = q.strip(), code.strip(), item.strip()
-    with store.session() as s:
-        docs = queries.disclosure_list(s, caller.principal, q=q or None, year=year_n, limit=200)
-        cells = None
-        if code or item:
-            cells = queries.cells(s, caller.principal, queries.CellFilter(
-                code_prefix=code or None, item_contains=item or None, year=year_n, body=q or None, limit=500))
-        years = queries.years(s, caller.principal)
-    return page(request, caller, "search.html", title="搜索", docs=docs, cells=cells, years=years,
-                form={"q": q, "year": year, "code": code, "item": item})
 
 
 @router.get("/login", response_class=HTMLResponse)
