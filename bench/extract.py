@@ -1,13 +1,22 @@
 """Extraction speed on the corpus: yusuan (whole model) against pdfplumber (extract_tables only).
 
-Run: .venv/bin/python bench/extract.py
-One pass over tests/data/corpus. Per document: yusuan's read_disclosure (read + assemble), the PDF
-reader alone timed page by page, and pdfplumber's page.extract_tables() on the same pages.
+Run: .venv/bin/python bench/extract.py            (in one running process)
+     .venv/bin/python bench/extract.py --process  (whole processes, as a user runs them)
+One pass over tests/data/corpus. In one process, per document: yusuan's read_disclosure (read + assemble),
+the PDF reader alone timed page by page, and pdfplumber's page.extract_tables() on the same pages.
+With --process, per PDF: the command `yusuan extract FILE` (start-up, imports, reading, assembling, the
+CSV written) against a Python process that imports pdfplumber and calls extract_tables() on every page,
+each run --repeat times alternately, the fastest of each kept.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import platform
+import statistics
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,10 +127,77 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+PLUMBER = """
+import sys
+import pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    for page in pdf.pages:
+        page.extract_tables()
+"""
+
+
+def yusuan_command() -> list[str]:
+    """The installed `yusuan` script beside this Python, else `python -m yusuan`."""
+    script = Path(sys.executable).with_name("yusuan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "yusuan"]
+
+
+def run_process(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} ended with {proc.returncode}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def fastest(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return min(w for w, _ in runs), min(c for _, c in runs)
+
+
+def process_table(repeat: int) -> str:
+    yusuan = yusuan_command()
+    baseline = fastest([run_process([sys.executable, "-c", "pass"]) for _ in range(repeat)])
+    head = ("PDF", "pages", "yusuan wall s", "pdfplumber wall s", "ratio (wall)", "yusuan CPU s",
+            "pdfplumber CPU s", "ratio (CPU)")
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    walls, cpus = [], []
+    for path in sorted(CORPUS.glob("*.pdf")):
+        ours, theirs = [], []
+        for _ in range(repeat):  # alternately, so that a burst of load hits both
+            ours.append(run_process([*yusuan, "extract", str(path)]))
+            theirs.append(run_process([sys.executable, "-c", PLUMBER, str(path)]))
+        (yw, yc), (pw, pc) = fastest(ours), fastest(theirs)
+        walls.append(pw / yw)
+        cpus.append(pc / yc)
+        pages = len(pdfium.PdfDocument(str(path)))
+        lines.append(f"| {path.stem} | {pages} | {yw:.3f} | {pw:.3f} | {walls[-1]:.1f}× | {yc:.3f} | {pc:.3f} | "
+                     f"{cpus[-1]:.1f}× |")
+    lines.append(f"| **lowest / median** | | | | **{min(walls):.1f}× / {statistics.median(walls):.1f}×** | | | "
+                 f"**{min(cpus):.1f}× / {statistics.median(cpus):.1f}×** |")
+    lines.append(f"\n`{' '.join(Path(c).name for c in yusuan)} extract FILE`; Python start-up alone "
+                 f"(`python -c pass`): {baseline[0]:.3f} s wall, {baseline[1]:.3f} s CPU; fastest of {repeat} "
+                 "runs each.")
+    return "\n".join(lines)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--process", action="store_true", help="whole processes, per PDF")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each process (the fastest is kept)")
+    args = parser.parse_args()
+    info = (f"Python {platform.python_version()}, pdfplumber {pdfplumber.__version__}, "
+            f"pypdfium2 {pdfium.PYPDFIUM_INFO}, {platform.machine()}, load average "
+            f"{os.getloadavg()[0]:.1f}")
+    if args.process:
+        print(info)
+        print(process_table(args.repeat))
+        return
     results = [measure(name, files) for name, files in documents()]
-    print(f"Python {platform.python_version()}, pdfplumber {pdfplumber.__version__}, "
-          f"pypdfium2 {pdfium.PYPDFIUM_INFO}, {platform.machine()}")
+    print(info)
     print(table(results))
     print("ratio = pdfplumber s/page ÷ yusuan s/page (how many times faster yusuan is); "
           "reader = yusuan's PDF page reader alone, without assembly")

@@ -29,6 +29,13 @@ PROSE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def without_ocr(monkeypatch):
+    """As without the `ocr` extra: scanned.pdf is refused for its missing text layer (with OCR, for
+    being unreadable: tests/ingest/test_pdf_errors.py), in process and in the command (inherited)."""
+    monkeypatch.setenv("YUSUAN_OCR", "off")
+
+
 def empty(tmp):
     path = tmp / "空文件.pdf"
     path.write_bytes(b"")
@@ -133,14 +140,14 @@ def assert_rejected(code, stdout, stderr, path, reason):
     assert stdout == ""
 
 
-def run_command(*args, limit_memory=None):
+def run_command(*args, limit_memory=None, command="extract"):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
 
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (limit_memory, limit_memory))
 
     return subprocess.run(
-        [sys.executable, "-m", "yusuan", "extract", *map(str, args)], capture_output=True, text=True,
+        [sys.executable, "-m", "yusuan", command, *map(str, args)], capture_output=True, text=True,
         encoding="utf-8", env=env, timeout=HANG_GUARD, preexec_fn=limit if limit_memory else None,
     )
 

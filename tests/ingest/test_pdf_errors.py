@@ -4,10 +4,18 @@ from pathlib import Path
 
 import pytest
 
+from yusuan.ingest.pdf import ocr
 from yusuan.model.errors import IngestError
 from yusuan.ingest.pdf.reader import read_pdf_blocks
+from yusuan.ingest.read import read_disclosure
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+
+
+@pytest.fixture(autouse=True)
+def no_ocr(monkeypatch):
+    """Read as without the `ocr` extra (a scan with it: test_scan_too_blurry_for_ocr, tests/ingest/test_ocr.py)."""
+    monkeypatch.setattr(ocr, "engine", lambda: None)
 
 CASES = [
     ("empty.pdf", "文件为空", ""),
@@ -33,10 +41,24 @@ def test_bad_input_raises_ingest_error(name, reason, place):
         assert place in str(err)
 
 
-def test_scanned_says_no_ocr():
+def test_scanned_says_no_ocr(monkeypatch):
     with pytest.raises(IngestError) as info:
         list(read_pdf_blocks(BAD / "scanned.pdf"))
-    assert "扫描件" in info.value.reason and "OCR" in info.value.reason
+    assert "扫描件" in info.value.reason and "OCR" in info.value.reason and "yusuan[ocr]" in info.value.reason
+    monkeypatch.undo()
+    monkeypatch.setenv(ocr.SWITCH, "off")
+    with pytest.raises(IngestError) as info:
+        list(read_pdf_blocks(BAD / "scanned.pdf"))
+    assert "扫描件" in info.value.reason and ocr.SWITCH in info.value.reason
+
+
+@pytest.mark.skipif(ocr.engine() is None, reason="the ocr extra is not installed")
+def test_scan_too_blurry_for_ocr(monkeypatch):
+    """With OCR, a scan it cannot read (72 dpi, blurred) is refused as such, not read as nothing."""
+    monkeypatch.undo()
+    with pytest.raises(IngestError) as info:
+        read_disclosure(BAD / "scanned.pdf")
+    assert "扫描件" in info.value.reason and "没有读出任何表格" in info.value.reason
 
 
 def test_missing_file_and_directory():

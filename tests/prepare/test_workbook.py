@@ -16,6 +16,7 @@ from tests.render.roundtrip import cells, diff
 from yusuan.catalog.importer import import_catalog
 from yusuan.cli.main import main
 from yusuan.ingest.read import read_disclosure, read_publications
+from yusuan.prepare import sheets as S
 from yusuan.prepare.workbook import read_workbook
 from yusuan.rules.registry import run
 
@@ -111,6 +112,15 @@ def _break(book, how: str) -> tuple[str, str]:
     if how == "label":
         book.put(EXPENSE, row, "|code|function", None)
         return "表3 支出总表", book.put(EXPENSE, row, "|label|", None)
+    if how == "digits":
+        return "表3 支出总表", book.put(EXPENSE, row, "|amount|basic", "9" * 29)
+    if how == "huge":
+        return "表3 支出总表", book.put(EXPENSE, row, "|amount|basic", 1e308)
+    if how == "hidden style":
+        meta = book.wb[S.META_SHEET]
+        cell = next(meta.cell(r, 2) for r in range(1, meta.max_row + 1) if meta.cell(r, 1).value == "style")
+        cell.value = "beijing"
+        return S.META_SHEET, cell.coordinate
     raise ValueError(how)
 
 
@@ -124,6 +134,9 @@ def _break(book, how: str) -> tuple[str, str]:
     ("year", "年度应为四位数字"),
     ("label", "没有填写科目名称"),
     ("kind", "本工作簿是按预算生成的，不能改填为决算；请用 yusuan template --kind final_accounts 重新生成"),
+    ("digits", "位数过多（超过 18 位）"),
+    ("huge", "金额“1000000000000000010979063629440455417404…”位数过多"),
+    ("hidden style", "隐藏工作表中的设置“style”是“beijing”，应为shenzhen、jiangsu、shanghai之一"),
 ])
 def test_a_bad_workbook_names_file_sheet_and_cell(pingshan_book, how, says):
     sheet, ref = _break(pingshan_book, how)

@@ -50,3 +50,36 @@ def test_fund_columns_of_the_appropriation_summary_match_the_income_lines():
         row("支出总计", side="expense", is_total=True, total="100", general_budget="90"),
     ])
     assert findings(doc(t), RULE) == [(RULE, 1, "1", "支出总计", "general_budget")]
+
+
+def final_accounts(expense_grand: str):
+    """上海 收入支出决算总表 (2024 普陀区社会工作部): 本年收入合计 and 本年支出合计 differ by what was carried."""
+    lines = [("一、一般公共预算财政拨款收入", "327.82", "一、一般公共服务支出", "264.87"),
+             ("二、政府性基金预算财政拨款收入", "", "八、社会保障和就业支出", "10.82"),
+             ("", "", "十九、住房保障支出", "29.42")]
+    rows = []
+    for inc, a, exp, b in lines:
+        if inc:
+            rows.append(row(inc, side="income", level=1, **({"amount__final": a} if a else {})))
+        rows.append(row(exp, side="expense", level=1, amount__final=b))
+    rows += [
+        row("本年收入合计", side="income", is_total=True, amount__final="327.82", page=2),
+        row("本年支出合计", side="expense", is_total=True, amount__final="305.11", page=2),
+        row("使用非财政拨款结余", side="income", page=2),
+        row("结余分配", side="expense", page=2),
+        row("年初结转和结余", side="income", amount__final="12.50", page=2),
+        row("年末结转和结余", side="expense", amount__final="35.21", page=2),
+        row("总计", side="income", is_total=True, amount__final="340.32", page=2),
+        row("总计", side="expense", is_total=True, amount__final=expense_grand, page=2),
+    ]
+    d = doc(table("income_expense_summary", rows, title="收入支出决算总表"), year=2024)
+    d.identity.kind = "final_accounts"
+    return d
+
+
+def test_final_accounts_year_totals_differ_by_the_carried_balances():
+    assert findings(final_accounts("340.32"), RULE) == []
+
+
+def test_final_accounts_grand_totals_still_balance():
+    assert findings(final_accounts("345.32"), RULE) == [(RULE, 2, "1", "总计", "amount@final")]

@@ -66,3 +66,23 @@ def test_parallel_subtotals_each_sum_their_own_lines():
         row("公用经费合计", is_total=True, amount="10.23"),
     ])
     assert findings(doc(t), RULE) == []
+
+
+def carried(grand: str):
+    """江苏 收支预算总表 (2018 检察院) with a carry-over broken down by fund under it, as the Ministry's 部门收支
+    总表 prints it: the “其中” lines are parts of 上年结转资金, not more lines of 收入合计."""
+    return table("income_expense_summary", [
+        row("一、财政拨款", side="income", level=1, amount="21,940.96"),
+        row("1.一般公共预算", side="income", level=2, amount="21,940.96"),
+        row("三、其他资金", side="income", level=1, amount="14.39"),
+        row("当年收入小计", side="income", is_total=True, amount="21,955.35", page=2),
+        row("上年结转资金", side="income", amount="300.00", page=2),
+        row("其中：一般公共预算", side="income", amount="250.00", page=2),
+        row("政府性基金预算", side="income", amount="50.00", page=2),
+        row("收入合计", side="income", is_total=True, amount=grand, page=2),
+    ])
+
+
+def test_of_which_lines_are_not_added_again_to_the_total():
+    assert findings(doc(carried("22,255.35")), RULE) == []
+    assert findings(doc(carried("22,555.35")), RULE) == [(RULE, 2, "1", "收入合计", "amount")]

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import corpus_doc
 from tests.ingest.test_corpus import PINS, load
 from yusuan.rules import catalog
 from yusuan.rules.registry import run

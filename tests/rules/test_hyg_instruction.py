@@ -24,3 +24,13 @@ def test_fails_for_instructions_in_the_text():
                               "（一）人员经费 6298.38万元。主要包括：基本工资。（按“部门预算公开06表”中实际发生经济分类支出事项填写）",
                               page=26)])
     assert findings(d, RULE) == [(RULE, 26, "", "…主要包括：基本工资。（按“部门预算公开06表”中实际发生经济分类支出…", "")]
+
+
+def test_a_note_on_the_scope_of_the_figures_is_not_an_instruction():
+    t = _gov_fund("注：本表（按财政拨款口径填列）反映政府性基金预算支出。")
+    assert findings(doc(t), RULE) == []
+
+
+def test_an_instruction_asking_the_preparer_is():
+    t = _gov_fund("注：（请按实际发生数填列）")
+    assert findings(doc(t), RULE) == [(RULE, 15, "8", "注：（请按实际发生数填列）", "")]

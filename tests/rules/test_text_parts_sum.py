@@ -35,3 +35,19 @@ def test_asides_and_figures_of_another_kind_are_not_parts():
     text = section("政府采购", "政府采购预算 100 万元，其中：货物采购 30 万元（含上年结转 20 万元）、服务采购 70 万元，"
                    "面向中小企业预留 50 万元。")
     assert findings(doc(sections=[text]), RULE) == []
+
+
+def test_the_sentences_own_total_is_not_one_more_part():
+    # 政府采购 … 其中：货物 / 服务，合计: the 合计 restates the whole
+    text = section("政府采购", "2023年政府采购预算 100 万元，其中：货物采购 30 万元、服务采购 70 万元，合计 100 万元。",
+                   "机关运行经费预算 50 万元，主要用于：办公费 20 万元、印刷费 10 万元、水电费 20 万元，合计 50 万元。")
+    assert findings(doc(sections=[text]), RULE) == []
+
+
+def test_a_total_after_its_list_is_the_whole_of_that_list():
+    ok = section("“三公”经费", "“三公”经费预算安排：因公出国（境）费 0 万元、公务接待费 2 万元、"
+                 "公务用车购置及运行维护费 8 万元，共计 10 万元。")
+    assert findings(doc(sections=[ok]), RULE) == []
+    wrong = section("“三公”经费", "“三公”经费预算安排：因公出国（境）费 0 万元、公务接待费 2 万元、"
+                    "公务用车购置及运行维护费 8 万元，共计 13 万元。", page=3)
+    assert findings(doc(sections=[wrong]), RULE) == [(RULE, 3, "", "合计", "parts")]

@@ -21,3 +21,15 @@ def test_passes_when_the_text_states_this_years_row():
 def test_fails_where_a_part_differs():
     text = section("“三公”经费", "2023 年“三公”经费预算 14 万元。", "公务用车运行维护费 2023 年预算数 12 万元。", page=5)
     assert findings(doc(three_public(), sections=[text]), RULE) == [(RULE, 5, "9", "2023年", "vehicle_operation")]
+
+
+def test_a_total_after_the_list_is_the_three_public_costs_not_its_last_item():
+    text = section("“三公”经费", "2023 年“三公”经费预算安排：因公出国（境）费 0 万元、公务接待费 0 万元、"
+                   "公务用车购置及运行维护费 14 万元，共计 14 万元。")
+    assert findings(doc(three_public(), sections=[text]), RULE) == []
+
+
+def test_a_count_of_vehicles_is_never_the_purchase_cost():
+    text = section("“三公”经费", "2023 年“三公”经费预算 14 万元。其中公务用车购置 2 辆，公务用车运行维护费 14 万元，"
+                   "车辆保有量 5 辆。")
+    assert findings(doc(three_public(), sections=[text]), RULE) == []

@@ -160,3 +160,11 @@ def build_world(backend: str, store: Store, settings: WebSettings | None = None)
 def world(backend_store) -> World:
     backend = "sqlite" if backend_store.backend == "sqlite" else "postgresql"
     return build_world(backend, backend_store)
+
+
+def rss() -> int:
+    """This process's resident memory in bytes."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    raise AssertionError("no VmRSS in /proc/self/status")

@@ -13,6 +13,9 @@ def test_db_import_create_user_and_set_password(tmp_path):
     run = CliRunner().invoke
     text, tables = (CORPUS / f"jiangsu-2019-zhengxie-bangongting-budget-{p}.pdf" for p in ("text", "tables"))
     r = run(main, ["db", "import", str(text), str(tables), "--publish", "--db", db])
+    assert r.exit_code == 2 and "数据库不存在" in r.output  # import never creates a database
+    assert run(main, ["db", "init", "--db", db]).exit_code == 0
+    r = run(main, ["db", "import", str(text), str(tables), "--publish", "--db", db])
     assert r.exit_code == 0, r.output
     assert "江苏省政协办公厅 2019 年，第 1 版" in r.output
     again = run(main, ["db", "import", str(text), str(tables), "--db", db])
@@ -35,3 +38,9 @@ def test_db_import_create_user_and_set_password(tmp_path):
         user, _, _ = login(s, "审核人", password)
         assert user.role == "reviewer" and user.body.name == "江苏省政协办公厅"
     store.dispose()
+
+
+def test_serve_refuses_a_trusted_proxy_that_is_no_address(tmp_path):
+    r = CliRunner().invoke(main, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--trusted-proxy", "10.0.0.0/8",
+                                  "--trusted-proxy", "proxy.example"])
+    assert r.exit_code == 1 and "--trusted-proxy 应为 IP 地址或网段" in r.output and "proxy.example" in r.output

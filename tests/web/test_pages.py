@@ -178,3 +178,29 @@ def test_a_department_page_shows_its_units_worst_first(world):
     assert any(d["status"] == "draft" for d in data["units"])
     other = world.clients["reviewer_other"].get(f"/api/bodies/{world.ids['dept_a']}")  # 404 until one is published
     assert other.status_code == 404 or all(d["status"] == "published" for d in other.json()["units"])
+
+
+HOSTILE_NEXT = [  # raw query strings: what a link can carry
+    "//127.0.0.2/x", "/%5C127.0.0.2/x", "/%5c127.0.0.2/x", "/\\127.0.0.2/x", "%2F%2F127.0.0.2/x",
+    "%2F%5C127.0.0.2/x", "/%252F127.0.0.2/x", "/%255C127.0.0.2/x", "%252F%252F127.0.0.2", "/%09/127.0.0.2/x",
+    "/%0A/127.0.0.2", "%09//127.0.0.2", "%20//127.0.0.2", "javascript:alert(1)", "JavaScript%3Aalert(1)",
+    "javascript%3A%2F%2F%250Aalert(1)", "https://127.0.0.2/x", "https%3A%2F%2F127.0.0.2", "http:/127.0.0.2",
+    "///127.0.0.2", "\\\\127.0.0.2", "data:text/html,x", "127.0.0.2/x", "", "//%E6%90%9C",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE_NEXT)
+def test_login_next_leaves_no_way_off_the_site(world, raw):
+    r = world.clients["public"].get(f"/login?next={raw}")
+    assert r.status_code == 200
+    assert 'data-next="/"' in r.text, raw
+
+
+@pytest.mark.parametrize("path", ["/", "/upload", "/disclosures/3?tab=findings#f12", "/search?q=%E5%9D%AA%E5%B1%B1",
+                                  "/bodies/2"])
+def test_login_next_keeps_a_local_path(world, path):
+    from html import escape
+    from urllib.parse import quote
+
+    r = world.clients["public"].get(f"/login?next={quote(path, safe='')}")
+    assert f'data-next="{escape(path)}"' in r.text

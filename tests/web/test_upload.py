@@ -6,12 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from tests.web.conftest import CORPUS, PASSWORD, RoleClient
+from tests.fuzz.repro import READ, REFUSED, REPRO
+from tests.web.conftest import CORPUS, PASSWORD, RoleClient, rss
 from yusuan.store import models as m
 from yusuan.store.repository import ensure_body
 from yusuan.web.settings import WebSettings
 
 PDF = "jiangsu-2019-gaoji-fayuan-budget.pdf"
+TEXT = "shenzhen-2023-zhineng-guankong-zhongxin-budget.txt"
+DATA = CORPUS.parent
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +112,25 @@ def test_unreadable_uploads_get_400_with_a_chinese_reason(world, name, content, 
     assert message in r.json()["detail"] and name in r.json()["detail"]
 
 
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_hostile_uploads_get_400_naming_the_file_and_the_place(world, name):
+    """tests/data/fuzz-repro: what once ended in HTTP 500 (or held the server for seconds and gigabytes)."""
+    reason, place = REFUSED[name]
+    r = world.clients["admin"].post("/api/disclosures", files=[("files", (name, (REPRO / name).read_bytes(),
+                                                                            "application/octet-stream"))])
+    assert r.status_code == 400, r.text
+    detail = r.json()["detail"]
+    assert name in detail and reason in detail and place in detail
+
+
+@pytest.mark.parametrize("name", READ)
+def test_hostile_uploads_that_can_be_read_are_stored(world, name):
+    r = world.clients["admin"].post("/api/disclosures", data={"body_id": world.ids["unit_c"], "year": 2024},
+                                    files=[("files", (name, (REPRO / name).read_bytes(), "application/octet-stream"))])
+    assert r.status_code == 201, r.text
+    assert r.json()["files"][0]["name"] == name
+
+
 def test_too_many_files_in_one_upload(world):
     files = [("files", (f"{i}.txt", b"x", "text/plain")) for i in range(3)]
     r = world.clients["admin"].post("/api/disclosures", files=files)
@@ -116,32 +138,53 @@ def test_too_many_files_in_one_upload(world):
 
 
 def test_oversized_upload_gets_413(world):
-    small = build_world_limited(world)
-    r = small.clients["admin"].post("/api/disclosures", files=_pdf())
+    r = admin_of(world, max_upload_bytes=100 * 1024).post("/api/disclosures", files=_pdf())
     assert r.status_code == 413 and "过大" in r.json()["detail"]
 
 
-def build_world_limited(world):
-    """The same store behind an app whose upload limit is 100 KB."""
+def admin_of(world, username: str = "admin", **settings) -> RoleClient:
+    """A client of `username` on the same store behind an app with these settings."""
     from yusuan.web import create_app
 
-    app = create_app(world.store, WebSettings(max_upload_bytes=100 * 1024))
-    client = RoleClient(app, "admin", "admin")
-
-    class Small:
-        clients = {"admin": client}
-
-    return Small
+    return RoleClient(create_app(world.store, WebSettings(**settings)), "admin", username)
 
 
-def test_an_html_form_sends_the_csrf_token_as_a_field(world):
-    """A page's upload form carries csrf_token as a form field instead of the header."""
-    admin = world.clients["admin"]
-    content = (CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt").read_bytes() + b"\n% form\n"
-    files = [("files", ("表单上传.txt", content, "text/plain"))]
-    r = admin.post("/api/disclosures", csrf=False, files=files, data={"body_id": world.ids["unit_b"]})
-    assert r.status_code == 403
-    r = admin.post("/api/disclosures", csrf=False, files=files,
-                   data={"body_id": world.ids["unit_b"], "csrf_token": admin.csrf})
-    assert r.status_code == 201, r.text
-    assert r.json()["disclosure"]["body"]["id"] == world.ids["unit_b"]
+def test_rights_are_checked_before_a_file_is_read(world):
+    jobs = world.app.state.jobs
+    started = jobs.started
+    hostile = [("files", (HOSTILE[0], (DATA / "hostile" / HOSTILE[0]).read_bytes(), "text/plain"))]
+    r = world.clients["public"].post("/api/disclosures", files=hostile)
+    assert r.status_code == 401
+    r = world.clients["editor_other"].post("/api/disclosures", files=hostile, data={"body_id": world.ids["unit_a"]})
+    assert r.status_code == 403 and "甲单位" in r.json()["detail"]
+    r = world.clients["editor_other"].post("/api/disclosures", files=hostile, data={"body_id": "甲单位"})
+    assert r.status_code == 422 and "body_id" in r.json()["detail"]
+    assert jobs.started == started  # no file was read
+
+
+def test_an_upload_past_its_time_gets_422(world):
+    editor = admin_of(world, "editor_a", job_seconds=0.05)  # reading any document takes longer
+    started = editor.http.app.state.jobs.started
+    r = editor.post("/api/disclosures", files=[("files", ("慢.txt", (CORPUS / TEXT).read_bytes() + b"\n% slow\n", "text/plain"))])
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"] == ("处理 慢.txt 超过了 0.05 秒的时间上限，已停止。文件的结构可能异常（例如极长的段落或表格行），"
+                                  "请检查后再上传")
+    assert editor.http.app.state.jobs.started == started + 1
+
+
+HOSTILE = ("hang-txt-check-quadratic-_CLASSIFIED-regex-40000-char-paragraph.txt",
+           "mem-html-colspan-rowspan-999999-4.9KB.html",
+           "internal-txt-check-decimal-InvalidOperation-29-digit-cell.txt")
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_upload_gets_a_chinese_refusal_and_leaves_no_memory_behind(world, name):
+    """Whatever the readers make of them (a fixed reader may read or refuse them): never a 500, the file
+    named in one Chinese line, and the server's memory as it was (the reading happened in a job)."""
+    admin = admin_of(world, job_seconds=5, job_memory_bytes=768 * 2**20)
+    before = rss()
+    r = admin.post("/api/disclosures", files=[("files", (name, (DATA / "hostile" / name).read_bytes(), "text/plain"))])
+    assert r.status_code in (201, 400, 413, 422), r.text
+    if r.status_code != 201:
+        assert name in r.json()["detail"]
+    assert rss() - before < 100 * 2**20

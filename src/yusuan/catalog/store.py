@@ -10,7 +10,6 @@ import csv
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,6 +21,8 @@ SCHEMES: dict[str, tuple[str, tuple[int, ...], str]] = {
     "economic_gov": ("economic_classification_gov", (3, 5), "5"),  # 政府预算支出经济分类: 类 / 款
 }
 FIELDS = ("code", "name", "level", "parent", "source")
+
+from yusuan.model.text import match_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class Catalog:
 
 def normalize_code(code: str) -> str:
     """A code as printed (全角, spaces: "204 06 01") as one string of digits."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(code)))
+    return match_key(str(code))
 
 
 def code_level(scheme: str, code: str) -> int | None:

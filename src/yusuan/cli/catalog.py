@@ -23,7 +23,7 @@ YEAR_OPTION = click.option("--year", required=True, type=int, help="科目表适
 
 
 @catalog.command("import")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="文件")
 @SCHEME_OPTION
 @YEAR_OPTION
 @click.option("--partial", is_flag=True, help="表中只有部分科目（默认视为完整的官方科目表）")

@@ -12,7 +12,7 @@ from yusuan.cli.main import main
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="文件...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "checklist"]), default="text",
               show_default=True,
               help="text：给人看的问题清单；json：机器可读的检查结果；checklist：公开情况检查表（XLSX，需 --out）")

@@ -12,7 +12,7 @@ from yusuan.cli.main import main
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="文件...")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True,
               help="csv：每个数字单元格一行；json：完整的公开文件模型")
 @click.option("--out", "-o", type=click.Path(path_type=Path), help="输出文件（默认标准输出）")
@@ -25,14 +25,21 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     from yusuan.export.cells import write_cells_csv
     from yusuan.export.json import disclosure_dict
     from yusuan.ingest.read import read_publications
+    from yusuan.model.reading import summary
 
     docs = read_publications(list(files))
     stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
     try:
         if fmt == "csv":
             write_cells_csv(docs, stream)
+            for doc in docs:
+                if lines := summary(doc.tables):
+                    named = f"{'、'.join(doc.files)}：" if len(docs) > 1 else ""
+                    click.echo(f"{named}以下内容未能确定读取无误，依赖这些表的检查只作提示、不报错：", err=True)
+                    for line in lines:
+                        click.echo(f"  {line}", err=True)
         else:
-            data = [disclosure_dict(d) for d in docs]
+            data = [{**disclosure_dict(d), "reading": summary(d.tables)} for d in docs]
             json.dump(data[0] if len(data) == 1 else data, stream, ensure_ascii=False, indent=1)
             stream.write("\n")
     finally:

@@ -10,7 +10,7 @@ from yusuan.cli.main import main
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="输入文件...")
 @click.option("--to", "out", required=True, type=click.Path(path_type=Path),
               help="输出文件：.pdf、.docx、.xlsx 或 .html（由扩展名决定格式）")
 @click.option("--style", type=click.Choice(["shenzhen", "jiangsu", "shanghai", "auto"]), default="shenzhen",
@@ -18,7 +18,7 @@ from yusuan.cli.main import main
 def render(inputs: tuple[Path, ...], out: Path, style: str) -> None:
     """生成完整的部门预算（决算）公开文件：封面、目录、文字部分、全套表格（本年无数据的表也列出并注明）、名词解释。
 
-    INPUT 可以是 yusuan 能读取的任何公开文件（PDF、文本、DOCX、XLSX、HTML；文字部分和表格部分分开发布时
+    输入文件可以是 yusuan 能读取的任何公开文件（PDF、文本、DOCX、XLSX、HTML；文字部分和表格部分分开发布时
     依次给出），也可以是 `yusuan extract --format json` 导出的模型。
     """
     from yusuan.model.formats import writer_for, writers

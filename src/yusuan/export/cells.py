@@ -1,4 +1,4 @@
-"""DESIGN.md contract 1: every numeric cell of every table, one per line."""
+"""Contract 1 (docs/architecture.md): every numeric cell of every table, one per line."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def cell_records(doc: Disclosure) -> Iterator[CellRecord]:
 
 
 def write_cells_csv(docs: list[Disclosure], out: io.TextIOBase) -> int:
-    """The cells of one publication under DESIGN.md's header; of several, with a last column `file`."""
+    """The cells of one publication under the contract's header; of several, with a last column `file`."""
     writer = csv.writer(out, lineterminator="\n")
     many = len(docs) > 1
     writer.writerow(HEADER + (("file",) if many else ()))

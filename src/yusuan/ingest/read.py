@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from yusuan.ingest.assemble.confirm import confirm_ocr
 from yusuan.ingest.assemble.document import assemble
 from yusuan.ingest.blocks import Block, Grid
 from yusuan.ingest.formats import sniff
+from yusuan.ingest.limits import MAX_CELLS, MAX_LINES, require, require_amounts
 from yusuan.model.disclosure import Disclosure
 from yusuan.model.errors import IngestError
 from yusuan.model.formats import Reader
@@ -19,7 +21,20 @@ def blocks_of(path: Path) -> Iterator[Block]:
 
 
 def _blocks(path: Path, fmt: Reader) -> Iterator[Block]:
-    return fmt.load()(path)
+    return _bounded(fmt.load()(path), path.name)
+
+
+def _bounded(blocks: Iterator[Block], file: str) -> Iterator[Block]:
+    """A reader's blocks, stopped past the limits of one document (each reader bounds each table)."""
+    lines = cells = 0
+    for block in blocks:
+        if isinstance(block, Grid):
+            cells += len(block.rows) * block.width
+            require(cells, MAX_CELLS, file, "表格单元格")
+        else:
+            lines += 1
+            require(lines, MAX_LINES, file, "文字行")
+        yield block
 
 
 def read_disclosure(*paths: str | Path) -> Disclosure:
@@ -73,11 +88,24 @@ def _text_first(parts: list) -> list:
 _BUDGET_WORDS = re.compile(r"(部门|单位)(预算|决算)|(预算|决算)公开")
 
 
+SCAN_UNREADABLE = "扫描件：文字识别（OCR）没有读出任何表格（图像可能过于模糊或倾斜），请提供清晰的扫描件或带文本层的 PDF"
+
+
+def _by_ocr(block: Block) -> bool:
+    if isinstance(block, Grid):
+        return any(c is not None and c.source.ocr is not None for row in block.rows for c in row)
+    return block.source.ocr is not None
+
+
 def _assemble(files: list[Path], formats: list[Reader], blocks: list[Block]) -> Disclosure:
     doc = assemble(blocks, [p.name for p in files], text_form=all(f.name == "text" for f in formats))
+    confirm_ocr(doc)
+    if not doc.tables and any(_by_ocr(b) for b in blocks):
+        raise IngestError("、".join(p.name for p in files), SCAN_UNREADABLE)
     if not doc.tables:
         said = [doc.title, *doc.contents, *(s.heading for s in doc.sections if s.level == 1)]
         if not any(_BUDGET_WORDS.search(t) for t in said):
             names = "、".join(p.name for p in files)
             raise IngestError(names, "没有找到任何预算表格，也没有预算或决算的标题，不像是部门预算或决算公开文件")
+    require_amounts(doc)
     return doc

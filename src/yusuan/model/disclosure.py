@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from yusuan.model.provenance import Source
+from yusuan.model.reading import Reading
 
 
 @dataclass(slots=True)
@@ -50,6 +51,20 @@ class UnmappedColumn:
 
 
 @dataclass(slots=True)
+class Unreadable:
+    """A cell whose number could not be read for certain (an OCR reading its table's sums do not
+    confirm): its value stays in the row as read, and the rules take it as unknown."""
+
+    item: str
+    measure: str
+    text: str  # as read
+    reason: str  # Chinese, for the reader of the report
+    source: Source
+    code: str = ""
+    side: str = ""
+
+
+@dataclass(slots=True)
 class Table:
     kind: str
     title: str
@@ -65,6 +80,8 @@ class Table:
     body: str = ""  # the body its caption names (部门：… / 编制单位：…)
     source: Source | None = None
     unmapped: list[UnmappedColumn] = field(default_factory=list)  # amount columns not understood
+    reading: Reading = field(default_factory=Reading)  # how sure the reading is (model/reading.py)
+    unreadable: list[Unreadable] = field(default_factory=list)  # OCR cells its own sums do not confirm
 
     def cells(self):
         for row in self.rows:

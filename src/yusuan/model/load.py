@@ -19,17 +19,20 @@ from yusuan.model.disclosure import (
     Target,
     Task,
     UnmappedColumn,
+    Unreadable,
     Value,
 )
 from yusuan.model.provenance import Source
+from yusuan.model.reading import reading_from_dict
 
 
 def _source(d: dict | None) -> Source | None:
     if not d:
         return None
     bbox = d.get("bbox")
+    ocr = d.get("ocr")
     return Source(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None,
-                  str(d.get("cell", "")))
+                  str(d.get("cell", "")), None if ocr is None else float(ocr))
 
 
 def _value(d: dict) -> Value:
@@ -56,9 +59,12 @@ def _table(d: dict) -> Table:
             texts=dict(r.get("texts", {})), source=_source(r.get("source")),
         ) for r in d.get("rows", [])],
         pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
-        source=_source(d.get("source")),
+        source=_source(d.get("source")), reading=reading_from_dict(d.get("reading"), _source),
         unmapped=[UnmappedColumn(u.get("header", ""), u.get("side", ""), u.get("reason", ""),
                                  [_value(v) for v in u.get("values", [])]) for u in d.get("unmapped", [])],
+        unreadable=[Unreadable(u.get("item", ""), u.get("measure", ""), u.get("text", ""), u.get("reason", ""),
+                               _source(u.get("source")) or Source("", 0), u.get("code", ""), u.get("side", ""))
+                    for u in d.get("unreadable", [])],
     )
 
 

@@ -13,6 +13,7 @@ class Source:
     page: int  # 1-based PDF page, or 1-based line number in a text file
     bbox: BBox | None = None
     cell: str = ""  # in a workbook: the cell reference ("D7") on sheet `page` (1-based sheet position)
+    ocr: float | None = None  # read by OCR from a page without text: the recogniser's lowest confidence (0–1)
 
     def to_dict(self) -> dict:
         d = {"file": self.file, "page": self.page}
@@ -20,4 +21,6 @@ class Source:
             d["bbox"] = [round(v, 2) for v in self.bbox]
         if self.cell:
             d["cell"] = self.cell
+        if self.ocr is not None:
+            d["ocr"] = round(self.ocr, 3)
         return d

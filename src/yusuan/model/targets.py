@@ -7,6 +7,7 @@ Every form is one entry of a table below. A text that matches no form stays unme
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -46,7 +47,11 @@ _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六�
 _UNIT = r"(?:[A-Za-z%‰°℃]+|[\u4e00-\u9fff]{1,5})?(?:/[\u4e00-\u9fffA-Za-z]{1,3})?"
 # Words that make a "unit" a phrase: 2023年完成 is not 2023 of the unit 年完成.
 _NOT_IN_UNIT = ("完成", "前", "后", "之", "以", "达", "约", "左右", "提", "降", "增", "减", "不", "每", "底")
-_QUANTITY = re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT})")
+
+
+@functools.cache
+def _quantity_pattern() -> re.Pattern:  # compiled on first use: most documents print no targets
+    return re.compile(rf"(?P<num>{_NUM})(?P<unit>{_UNIT})")
 
 
 def parse_target(text: str) -> Target:
@@ -74,7 +79,7 @@ def _number(text: str) -> Decimal | None:
 
 def _quantity(s: str) -> tuple[Decimal, str] | None:
     """A whole string that is one number with an optional unit: 165宗, 90%, 一份/周."""
-    m = _QUANTITY.fullmatch(s)
+    m = _quantity_pattern().fullmatch(s)
     if not m:
         return None
     value = _number(m["num"])
@@ -140,18 +145,18 @@ def _range(s: str) -> dict | None:
     return {"operator": "range", "value": lower[0], "upper": upper[0], "unit": units.pop() if units else ""}
 
 
-_DEADLINE = re.compile(
-    r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:(?P<d>\d{1,2})日)?"
-    r"(?P<end>底|末)?(?P<before>之前|以前|前)?(?:完成)?"
-)
-_DEADLINE_ISO = re.compile(
-    r"(?P<y>\d{4})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?P<end>)(?P<before>之前|以前|前)(?:完成)?"
-)
+@functools.cache
+def _deadlines() -> tuple[re.Pattern, re.Pattern]:  # compiled on first use
+    return (re.compile(r"(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:(?P<d>\d{1,2})日)?"
+                       r"(?P<end>底|末)?(?P<before>之前|以前|前)?(?:完成)?"),
+            re.compile(r"(?P<y>\d{4})[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?P<end>)(?P<before>之前|以前|前)"
+                       r"(?:完成)?"))
 
 
 def _deadline(s: str) -> dict | None:
     """2023年11月底前 → 2023-11; 2023年12月31日前 → 2023-12-31; 2023年底前 → 2023-12; 11月底前 → --11."""
-    m = _DEADLINE.fullmatch(s) or _DEADLINE_ISO.fullmatch(s)
+    written, iso = _deadlines()
+    m = written.fullmatch(s) or iso.fullmatch(s)
     if not m or not (m["y"] or m["m"]) or not (m["end"] or m["before"]):
         return None
     if m["d"] and m["end"]:

@@ -1,4 +1,4 @@
-"""The closed vocabularies of DESIGN.md: table kinds, sides, measures and phases."""
+"""The closed vocabularies (docs/model.md): table kinds, sides, measures and phases."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ TABLE_KINDS: dict[str, str] = {
     "unknown": "未识别的表",
 }
 
-# What a document is, and whose: DESIGN.md's identity.
+# What a document is, and whose: the Disclosure's identity.
 DOCUMENT_KINDS: dict[str, str] = {"budget": "预算", "final_accounts": "决算"}
 LEVELS: dict[str, str] = {"department": "部门", "unit": "单位"}
 

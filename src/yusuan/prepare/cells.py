@@ -14,9 +14,12 @@ from typing import Any
 
 from yusuan.catalog.store import code_level, normalize_code
 from yusuan.ingest.assemble.rows import TOTAL_LABELS, level_of
+from yusuan.ingest.limits import MAX_XLSX_CELLS, require, too_long, too_long_reason
+from yusuan.ingest.xlsx.reader import cell_rows
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Row, Value
 from yusuan.model.errors import IngestError
+from yusuan.model.families import STYLES
 from yusuan.model.provenance import Source
 from yusuan.model.text import match_key, squash
 from yusuan.prepare import sheets as S
@@ -59,9 +62,9 @@ class Block:
 
 
 class Sheet:
-    def __init__(self, ws, page: int):
+    def __init__(self, ws, page: int, file: str):
         self.ws, self.page, self.title = ws, page, ws.title
-        self.rows = [list(r) for r in ws.iter_rows()]
+        self.rows = _rows(ws, file)
 
     def blocks(self) -> dict[str, Block]:
         out: dict[str, Block] = {}
@@ -111,11 +114,21 @@ class Sheet:
     def labelled(self, label: str) -> Cell | None:
         """The cell right of a label cell in the first rows (金额单位：, 表注：)."""
         for cells in self.rows[:4]:
+            if cells[0].row > 4:
+                break
             for i, c in enumerate(cells[:-1]):
                 if str(c.value or "").strip().rstrip("：:") == label:
                     nxt = cells[i + 1]
                     return Cell(nxt.coordinate, nxt.value, nxt.number_format)
         return None
+
+
+def _rows(ws, file: str) -> list[list]:
+    """The sheet's rows that hold cells, each from column A to its last cell (the blank ones between
+    made), as the readers below index them; rows without cells are left out."""
+    rows = cell_rows(ws)
+    require(sum(cells[-1].column for _, cells in rows), MAX_XLSX_CELLS, file, "单元格", f"工作表“{ws.title}”")
+    return [[ws.cell(r, c) for c in range(1, cells[-1].column + 1)] for r, cells in rows]
 
 
 def present(value) -> bool:
@@ -140,12 +153,25 @@ class CellReader:
         for page, ws in enumerate(wb.worksheets, start=1):
             key = str(ws["A1"].value or "")
             if key.startswith(S.KEY):
-                self.sheets.setdefault(key[len(S.KEY):], Sheet(ws, page))
-        meta = wb[S.META_SHEET] if S.META_SHEET in wb.sheetnames else None
-        rows = meta.iter_rows(min_row=2, max_col=2) if meta is not None else ()
-        self.meta = {str(r[0].value): str(r[1].value) for r in rows if r[0].value}  # year, style, kind
-        self.style = self.meta.get("style", "shenzhen")
-        self.words = S.Words(self.meta.get("kind", "budget"))
+                self.sheets.setdefault(key[len(S.KEY):], Sheet(ws, page, file))
+        self.style = self._meta(wb, "style", "shenzhen", STYLES)
+        self.words = S.Words(self._meta(wb, "kind", "budget", tuple(S.KINDS)))
+
+    def _meta(self, wb, key: str, default: str, allowed: tuple[str, ...]) -> str:
+        """A setting `yusuan template` wrote in its hidden sheet (key in A, value in B), one of `allowed`."""
+        if S.META_SHEET not in wb.sheetnames:
+            return default
+        meta = wb[S.META_SHEET]
+        for r, cells in cell_rows(meta):
+            by_column = {c.column: c.value for c in cells}
+            if r >= 2 and str(by_column.get(1)) == key:
+                value = str(by_column.get(2))
+                if value not in allowed:
+                    raise IngestError(self.file, f"隐藏工作表中的设置“{key}”是“{value}”，应为{'、'.join(allowed)}之一："
+                                                 "工作簿被改动过，请用 yusuan template 重新生成",
+                                      f"工作表“{meta.title}”单元格 B{r}")
+                return value
+        return default
 
     # errors -------------------------------------------------------------------------------------
     def error(self, sheet: Sheet, ref: str, reason: str) -> IngestError:
@@ -170,6 +196,8 @@ class CellReader:
             amount = parse_amount(cell.text)
             if amount is None:
                 raise self.error(sheet, cell.ref, f"应填写金额数字，而填写的是“{cell.text}”（不要填写文字或单位）")
+        if too_long(amount):
+            raise self.error(sheet, cell.ref, too_long_reason(cell.text))
         if amount < 0:
             raise self.error(sheet, cell.ref, f"金额不能为负数（填写的是 {cell.text}）")
         m = _DECIMALS.search((cell.number_format or "").split(";")[0])

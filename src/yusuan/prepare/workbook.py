@@ -16,7 +16,8 @@ import zipfile
 from pathlib import Path
 
 from yusuan.catalog.store import load as load_catalog
-from yusuan.ingest.xlsx.reader import open_xlsx
+from yusuan.ingest.package import open_package, read_part
+from yusuan.ingest.xlsx.reader import WORKBOOK, open_xlsx
 from yusuan.model.disclosure import Column, Disclosure, Identity, Row, Table
 from yusuan.model.errors import IngestError
 from yusuan.model.families import family, title_of
@@ -30,12 +31,17 @@ from yusuan.prepare.totals import complete
 
 
 def is_workbook(path: str | Path) -> bool:
-    """Whether an XLSX file is a preparation workbook (it carries the yusuan_prepare defined name)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            return f'name="{S.MARKER}"'.encode() in z.read("xl/workbook.xml")
-    except (zipfile.BadZipFile, KeyError, OSError):
+    """Whether an XLSX file is a preparation workbook (it carries the yusuan_prepare defined name).
+    A damaged package, or one expanding past the limits, raises the IngestError reading it would."""
+    path = Path(path)
+    if not zipfile.is_zipfile(path):
         return False
+    with open_package(path, path.name, "XLSX") as z:
+        try:
+            info = z.getinfo(WORKBOOK)
+        except KeyError:
+            return False
+        return f'name="{S.MARKER}"'.encode() in read_part(z, info, path.name)
 
 
 def read_workbook(path: str | Path, *, name: str | None = None) -> Disclosure:

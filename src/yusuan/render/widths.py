@@ -15,6 +15,7 @@ column in proportion.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 
 from yusuan.render.layout import AMOUNT, CODE, LABEL, TEXT, TableLayout
@@ -50,6 +51,12 @@ def _line_em(line: str) -> float:
         else:
             width += 0.85
     return width
+
+
+def wrapped_lines(text: str, room: float) -> int:
+    """Lines `text` takes when wrapped in `room` em (each of its own lines at least one)."""
+    room = max(room, 1.0)
+    return sum(max(1, math.ceil(_line_em(line) / room - 1e-9)) for line in text.split("\n"))
 
 
 def header_extent(text: str) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from yusuan.model.disclosure import Disclosure, Identity, Performance, Section, Table
+from yusuan.model.reading import doubtful
 from yusuan.rules.reconcile import Figures, collect
 from yusuan.rules.statements import Passage, Statement, passages, read_statements
 
@@ -83,3 +84,7 @@ class Context:
 
     def tables_of(self, kind: str) -> list[Table]:
         return self.doc.tables_of(kind)
+
+    def doubtful(self, table: Table, *, columns: bool = False) -> str:
+        """Why a check cannot rely on the figures of `table` (model/reading.py), or ""."""
+        return self.memo(("doubtful", id(table), columns), lambda: doubtful(table, columns=columns))

@@ -1,4 +1,4 @@
-"""DESIGN.md contract 2: a finding, located on the page, with its evidence."""
+"""Contract 2 (docs/architecture.md): a finding, located on the page, with its evidence."""
 
 from __future__ import annotations
 

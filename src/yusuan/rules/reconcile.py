@@ -9,6 +9,7 @@ with the figure most tables agree with."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from yusuan.model import kinds
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.provenance import Source
 from yusuan.model.text import ORDINAL_1, match_key
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.tables import (
     NONFISCAL,
@@ -70,7 +72,7 @@ class Figure:
     measure: str  # the measure as printed (or the concept, for a sum of columns)
     values: list[Value]  # the printed cells summed; empty: a blank cell of a printed line, read as 0
     label: str = ""  # how to name it in a message, when not its column's header
-    unit: Decimal = ZERO  # the table's printing unit
+    unit: Decimal = ZERO  # the finest printing unit of its table (a printed 0 counts at it)
 
     @property
     def column(self) -> str:
@@ -91,9 +93,9 @@ class Figure:
 
     @property
     def slack(self) -> Decimal:
-        """Half a printing unit per printed cell, in 元."""
+        """Half its own printing unit per printed cell, in 元."""
         if self._slack is None:
-            self._slack = len(self.values) * self.unit * scale(self.table) / 2
+            self._slack = bound(self.values, self.unit or None) * scale(self.table)
         return self._slack
 
     @property
@@ -108,8 +110,8 @@ Key = tuple[str, str, str, str, str]  # (dimension, key, base measure, phase, sc
 class Figures:
     by_key: dict[Key, list[Figure]] = field(default_factory=lambda: defaultdict(list))
     canon: dict[str, str] = field(default_factory=dict)
-    units: dict[int, Decimal] = field(default_factory=dict)
     printed: set[str] = field(default_factory=set)  # the funds whose tables the disclosure prints
+    units: dict[int, Decimal] = field(default_factory=dict)
 
     def add(self, dim: str, key: str, base: str, phase: str, scope: str, fig: Figure) -> None:
         if fig.unit == ZERO:
@@ -246,13 +248,13 @@ def _row_figures(table: Table, row: Row, measures: Iterable[str]) -> Iterator[tu
 
 
 def _measures(table: Table, side: str = "") -> list[str]:
-    seen: list[str] = []
+    """The measures of PART_BASES the table's rows print (only those `_row_figures` reads, so that
+    the work per row is bounded by the vocabulary, not by the widest row), in order."""
+    seen: dict[str, None] = {}
     for r in table.rows:
         if r.side == side:
-            for m in r.values:
-                if m not in seen:
-                    seen.append(m)
-    return seen
+            seen.update(dict.fromkeys(r.values))
+    return [m for m in seen if base_of(table, m)[0] in PART_BASES]
 
 
 def _classified(doc, figs: Figures, table: Table, scope: str) -> None:
@@ -479,9 +481,22 @@ def _rank(f: Figure) -> tuple:
 
 def _reference(group: list[Figure], ys: list[tuple[Decimal, Decimal]]) -> int:
     """The figure most other tables agree with (ties: a printed figure of the higher-ranked table)."""
-    support = [sum(1 for j, g in enumerate(group) if g.table is not f.table and _agree(ys[i], ys[j]))
-               for i, f in enumerate(group)]
+    support = _meeting(ys)  # all that agree, less those of the figure's own table (itself included)
+    own: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(group):
+        own[id(f.table)].append(i)
+    for members in own.values():
+        for i, n in zip(members, _meeting([ys[i] for i in members])):
+            support[i] -= n
     return min(range(len(group)), key=lambda i: (-support[i], _rank(group[i])))
+
+
+def _meeting(ys: list[tuple[Decimal, Decimal]]) -> list[int]:
+    """For each (amount, slack), how many of `ys` agree with it, itself included. Two agree when their
+    spans amount ± slack meet, so sorted span ends count them without comparing every pair (a row of
+    100,000 amounts is a group of 100,000)."""
+    starts, ends = sorted(y - s for y, s in ys), sorted(y + s for y, s in ys)
+    return [bisect_right(starts, y + s) - bisect_left(ends, y - s) for y, s in ys]
 
 
 def compare(figs: Figures, dims: set[str]) -> list[Mismatch]:
@@ -565,7 +580,7 @@ def emit_mismatches(emit, figs: Figures, dims: set[str]):
         what = f"“{f.row.item}”" + (f"（{code}）" if code and code not in f.row.item else "")
         yield emit(
             table=f.table, row=f.row, measure=f.measure, expected=_clean(m.expected), actual=f.amount,
-            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where],
+            tolerance=_clean(m.tolerance), where=[*f.where, *ref.where], against=[ref.table],
             what=what, column=f.column, other_table=_name(ref.table), other_item=ref.row.item,
             other_column=ref.column, other_amount=f"{ref.amount:,f}", other_unit=ref.table.unit,
             scope=_scope(m.key) if m.contains else "", other_scope=_scope(m.ref_key) if m.contains else "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from yusuan.model.disclosure import Disclosure, Row, Table
@@ -16,13 +16,25 @@ from yusuan.rules.finding import Finding
 
 RuleFn = Callable[[Context, "Emit"], Iterable[Finding]]
 RULES: dict[str, RuleFn] = {}
+COMPARES_COLUMNS: set[str] = set()  # rules comparing a table's columns with one another or with other tables'
+
+# Families whose rules read only printed words (template residue, names, years): how the figures of a
+# table were read does not bear on them.
+WORDS_ONLY = {"hygiene", "identity"}
+UNVERIFIED = ("{table}的读取不够可靠（{why}），“{title}”未能核实该表，没有据此报告问题。"
+              "请对照原文核对该表，或提供可以准确读取的文件（如带文字层的 PDF、Excel）。")
 
 
-def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
+def rule(rule_id: str, *, columns: bool = False) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule; `columns`: it compares columns (a column whose meaning was not read leaves its
+    findings unproven)."""
+
     def register(fn: RuleFn) -> RuleFn:
         if rule_id in RULES:
             raise ValueError(f"rule {rule_id!r} registered twice")
         RULES[rule_id] = fn
+        if columns:
+            COMPARES_COLUMNS.add(rule_id)
         return fn
 
     return register
@@ -30,9 +42,14 @@ def rule(rule_id: str) -> Callable[[RuleFn], RuleFn]:
 
 @dataclass(slots=True)
 class Emit:
-    """Builds findings of one rule: fills in the catalogue's severity, category and message."""
+    """Builds findings of one rule: fills in the catalogue's severity, category and message.
+
+    A rule about figures never reports a problem from a table whose reading is doubtful
+    (`Context.doubtful`): the finding becomes one note, per table, that the table could not be verified."""
 
     info: catalog.RuleInfo
+    ctx: Context | None = None
+    unverified: set[str] = field(default_factory=set)  # messages of the notes that replaced findings
 
     def __call__(
         self,
@@ -45,9 +62,16 @@ class Emit:
         tolerance: Decimal | None = None,
         where: Iterable[Source | None] = (),
         kind: str = "",
+        against: Iterable[Table] = (),
+        severity: str = "",
         **fields,
     ) -> Finding:
-        """One finding. `kind` names the table kind a finding is about when no table is printed."""
+        """One finding. `kind` names the table kind a finding is about when no table is printed; `against`
+        the other tables whose figures it relies on; `severity` a milder one than the catalogue's."""
+        if (severity or self.info.severity) != "info" and self.ctx is not None and self.info.family not in WORDS_ONLY:
+            for t in (table, *against):
+                if t is not None and (why := self.ctx.doubtful(t, columns=self.info.id in COMPARES_COLUMNS)):
+                    return self._unverified(t, why)
         values = {
             "table": _table_name(table) if table else "",
             "item": row.item if row else "",
@@ -65,7 +89,7 @@ class Emit:
             locations = (row.source,)
         return Finding(
             rule=self.info.id,
-            severity=self.info.severity,
+            severity=severity or self.info.severity,
             category=self.info.category,
             message=self.info.template.format(**values),
             table_no=table.number if table else "",
@@ -79,6 +103,12 @@ class Emit:
             tolerance=tolerance,
             locations=locations,
         )
+
+    def _unverified(self, table: Table, why: str) -> Finding:
+        message = UNVERIFIED.format(table=_table_name(table), why=why, title=self.info.title)
+        self.unverified.add(message)
+        return Finding(rule=self.info.id, severity="info", category=self.info.category, message=message,
+                       table_no=table.number, kind=table.kind, locations=(table.source,) if table.source else ())
 
 
 def _table_name(table: Table) -> str:
@@ -108,9 +138,31 @@ def run(doc: Disclosure, only: Iterable[str] | None = None) -> list[Finding]:
     infos = catalog.load()
     ctx = Context(doc)
     findings: list[Finding] = []
+    unknown = {u.source for t in doc.tables for u in t.unreadable}
     for rule_id in sorted(rules if only is None else only):
-        findings.extend(rules[rule_id](ctx, Emit(infos[rule_id])))
+        emit = Emit(infos[rule_id], ctx)
+        said: set[str] = set()
+        for f in rules[rule_id](ctx, emit):
+            if f.message in emit.unverified:  # one note per table and rule
+                if f.message in said:
+                    continue
+                said.add(f.message)
+            findings.append(_as_unknown(f, unknown) if unknown else f)
     return findings
+
+
+UNKNOWN_NOTE = "（所涉数字含文字识别未能确认的单元格，结论不确定，请对照原件核实）"
+
+
+def _as_unknown(finding: Finding, unknown: set[Source]) -> Finding:
+    """A finding resting on a cell the reader could not confirm proves nothing: it is told as
+    information, with a note, never as an error or warning (the cell's own finding says why)."""
+    if finding.rule == UNCONFIRMED or not any(s in unknown for s in finding.locations):
+        return finding
+    return replace(finding, severity="info", message=finding.message + UNKNOWN_NOTE)
+
+
+UNCONFIRMED = "hyg-ocr-unconfirmed"
 
 
 def iter_rules() -> Iterator[tuple[catalog.RuleInfo, RuleFn]]:

@@ -1,4 +1,4 @@
-"""Findings for people (text) and for programs (JSON, DESIGN.md contract 2)."""
+"""Findings for people (text) and for programs (JSON, contract 2 of docs/architecture.md)."""
 
 from __future__ import annotations
 

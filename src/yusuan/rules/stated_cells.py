@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from yusuan.model.disclosure import Disclosure, Row, Table, Value
 from yusuan.model.kinds import ECONOMIC_KINDS, FUNCTION_KINDS
+from yusuan.model.tolerance import unit_of
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.statements import Statement, squeeze
 
@@ -41,9 +42,7 @@ class Cell:
 
 def to_wan(table: Table, value: Value) -> tuple[Decimal, Decimal]:
     factor = _WAN.get(table.unit, Decimal(1))
-    exp = value.amount.as_tuple().exponent
-    step = Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
-    return value.amount * factor, step * factor
+    return value.amount * factor, unit_of(value) * factor
 
 
 def agrees(amount: Decimal, step: Decimal, cell: Cell) -> bool:

@@ -1,66 +1,27 @@
-"""Table reading the arithmetic and reconciliation rules share: sides, printed hierarchy, total rows,
-names and income sources, and sums under DESIGN.md's rounding tolerance counted on printed parts."""
+"""What the arithmetic and reconciliation rules say of tables: scales, column names, phases, income sources
+and the totals of a side. How a table is built (sides, levels, total rows, hierarchy, sums under the
+rounding tolerance) is read in ingest/assemble/structure.py; its names are available here too."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
-from yusuan.model.disclosure import Row, Table, Value
-from yusuan.model.text import ORDINAL, match_key
-from yusuan.model.tolerance import rounding_unit, tolerance
+from yusuan.ingest.assemble.structure import (  # noqa: F401 (is_grand, sides, source_key: for the rules too)
+    bare,
+    is_grand,
+    side_rows,
+    sides,
+    source_key,
+    table_unit,
+    total_specs,
+)
+from yusuan.model.disclosure import Row, Table
+from yusuan.model.text import match_key
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import MEASURES, PHASES, split_measure
 
-ZERO = Decimal(0)
 WAN = Decimal(10000)
-
-# Tables whose rows are a flat list of parts without printed ordinals (every row is a part of the total).
-FLAT_KINDS = {"performance_targets"}
-
-
-# ---------------------------------------------------------------- sums
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """total against the sum of parts; blank parts count 0 and add no rounding (DESIGN.md: n printed
-    parts, (n + 1) · u / 2)."""
-
-    total: Decimal
-    parts: Decimal
-    tolerance: Decimal
-
-    @property
-    def holds(self) -> bool:
-        return abs(self.total - self.parts) <= self.tolerance
-
-
-def printed(values: Iterable[Value | None]) -> list[Value]:
-    return [v for v in values if v is not None]
-
-
-def check_sum(total: Value | Decimal, parts: Iterable[Value | None], unit: Decimal) -> Check:
-    items = printed(parts)
-    amount = total.amount if isinstance(total, Value) else total
-    added = sum((p.amount for p in items), ZERO)
-    return Check(amount, added, tolerance(len(items), unit))
-
-
-def table_unit(table: Table) -> Decimal:
-    """The printing unit u of a table: 1 for whole numbers, 0.01 for two decimals (the finest printed)."""
-    return rounding_unit([v for row in table.rows for v in row.values.values()])
-
-
-def measures(table: Table) -> set[str]:
-    """Every measure of a table: its columns' and its cells'."""
-    return {c.measure for c in table.columns} | {m for _, m, _ in table.cells()}
-
-
-def coded_rows(table: Table, side: str | None = None) -> list[Row]:
-    return [r for r in table.rows if r.code and (side is None or r.side == side)]
 
 
 def scale(table: Table) -> Decimal:
@@ -73,14 +34,6 @@ def money(amount: Decimal) -> str:
 
 
 # ---------------------------------------------------------------- names
-
-
-@lru_cache(maxsize=4096)
-def bare(label: str) -> str:
-    """The label for matching: NFKC, no whitespace, no printed ordinal (一、 / 1. / （一）)."""
-    t = match_key(label)
-    t = ORDINAL.sub("", t)
-    return t.strip("：:")
 
 
 def column_name(table: Table, measure: str, side: str = "") -> str:
@@ -101,164 +54,15 @@ def with_phase(base: str, phase: str) -> str:
     return f"{base}@{phase}" if phase else base
 
 
-# ---------------------------------------------------------------- sides and levels
-
-
-def sides(table: Table) -> list[str]:
-    seen: list[str] = []
-    for r in table.rows:
-        if r.side not in seen:
-            seen.append(r.side)
-    return seen
-
-
-def side_rows(table: Table, side: str) -> list[Row]:
-    return [r for r in table.rows if r.side == side]
-
-
-def is_grand(row: Row) -> bool:
-    """A total row of the whole table or side (合计 / 总计 / 本年收入合计 / the body-name row)."""
-    return row.is_total and row.level == 0
-
-
-def is_of_which(row: Row) -> bool:
-    """其中：… lines are part of the row above, not an addend."""
-    return bare(row.label or row.item).startswith("其中")
-
-
-def levels(rows: Sequence[Row]) -> list[int]:
-    """Printed depth of each row of one side: Row.level, with unlabelled continuation lines (a second
-    line of the item above, printed with its own amount) at the level of the row above, and income
-    lines printed without ordinals placed under the fund they belong to (政府预算拨款 → 一般公共预算拨款)."""
-    out: list[int] = []
-    for i, r in enumerate(rows):
-        lvl = r.level
-        if lvl == 0 and not r.is_total and not r.item and not r.code and i and out:
-            lvl = out[-1]
-        out.append(lvl)
-    first_total = next((i for i, r in enumerate(rows) if is_grand(r)), len(rows))
-    body = [i for i, r in enumerate(rows[:first_total]) if not r.is_total]
-    if body and all(out[i] == 0 for i in body) and all(not ORDINAL.match(match_key(rows[i].label)) for i in body):
-        keys = {i: source_key(rows[i]) for i in body}
-        if all(keys[i] for i in body if rows[i].values):
-            present = set(keys.values())
-            for i in body:
-                k = keys[i]
-                if k is None:
-                    continue
-                parent = SOURCE_PARENT.get(k)
-                out[i] = 2 if parent and any(p in present for p in parent) else 1
-    return out
-
-
-@dataclass(slots=True)
-class TotalSpec:
-    """One total row and the rows it adds up: its top-level rows, or the total above it plus the
-    lines between them (上年结转 / 结转下年)."""
-
-    total: Row
-    parts: list[Row] = field(default_factory=list)
-
-
-def total_specs(table: Table, side: str) -> list[TotalSpec]:
-    """The total rows of one side of a table and, for each, the rows it sums (empty when unknown)."""
-    rows = side_rows(table, side)
-    lv = levels(rows)
-    grand = [i for i, r in enumerate(rows) if is_grand(r)]
-    if not grand:
-        return []
-    specs: list[TotalSpec] = []
-    if grand[0] == 0:  # totals printed above their rows
-        bounds = grand + [len(rows)]
-        for n, i in enumerate(grand):
-            body = list(range(i + 1, bounds[n + 1]))
-            if body:
-                parts = _top(table, rows, lv, body)
-            else:  # a total right above other totals: the department above its units
-                parts = [rows[j] for j in grand[n + 1:] if j + 1 < len(rows) and not is_grand(rows[j + 1])]
-            specs.append(TotalSpec(rows[i], parts))
-        return specs
-    start = 0
-    previous: int | None = None
-    for i in grand:
-        body = list(range(start, i))
-        lines = [j for j in body if lv[j] == 0 and not rows[j].is_total]
-        if previous is not None and lines:
-            parts = [rows[previous]] + [rows[j] for j in lines]
-        elif body:
-            parts = _top(table, rows, lv, body)
-        else:
-            parts = []
-        specs.append(TotalSpec(rows[i], parts))
-        previous, start = i, i + 1
-    return specs
-
-
-def _top(table: Table, rows: list[Row], lv: list[int], body: list[int]) -> list[Row]:
-    candidates = [j for j in body if not is_grand(rows[j]) and not is_of_which(rows[j])]
-    deep = [lv[j] for j in candidates if lv[j] >= 1]
-    if deep:
-        top = min(deep)
-        return [rows[j] for j in candidates if lv[j] == top]
-    if table.kind in FLAT_KINDS:
-        return [rows[j] for j in candidates]
-    return []
-
-
-def hierarchy(table: Table, side: str) -> list[tuple[Row, list[Row], list[Row]]]:
-    """(parent, children, of-which lines) for uncoded rows printed as a hierarchy (一、 over 1.,
-    procurement groups by depth, 小计 over its lines)."""
-    rows = side_rows(table, side)
-    lv = levels(rows)
-    out = []
-    for i, parent in enumerate(rows):
-        if parent.code or lv[i] < 1:
-            continue
-        kids: list[int] = []
-        for j in range(i + 1, len(rows)):
-            if lv[j] <= lv[i] or is_grand(rows[j]):
-                break
-            kids.append(j)
-        if not kids:
-            continue
-        depth = min(lv[j] for j in kids)
-        direct = [rows[j] for j in kids if lv[j] == depth]
-        parts = [r for r in direct if not is_of_which(r)]
-        of_which = [r for r in direct if is_of_which(r)]
-        if any(r.code for r in direct):
-            continue  # coded children: arith-parent-children
-        out.append((parent, parts, of_which))
-    return out
-
-
 # ---------------------------------------------------------------- income sources
 
 # Each income line printed on a summary or income table names one source of funds.
+_NOT_MEASURES = {"other_funds": "其他资金", "other_income": "其他收入", "use_of_balance": "使用非财政拨款结余"}
 SOURCE_NAMES = {
-    "fiscal": "财政拨款",
-    "general_budget": "一般公共预算",
-    "gov_fund": "政府性基金预算",
-    "soe_capital": "国有资本经营预算",
-    "special_account": "财政专户管理资金",
-    "unit_funds": "单位资金",
-    "other_funds": "其他资金",
-    "business_income": "事业收入",
-    "operating_income": "经营收入",
-    "superior_subsidy": "上级补助收入",
-    "affiliated_income": "附属单位上缴收入",
-    "other_income": "其他收入",
-    "prior_carryover": "上年结转",
-    "use_of_balance": "使用非财政拨款结余",
-}
-SOURCE_PARENT = {
-    "general_budget": ("fiscal",),
-    "gov_fund": ("fiscal",),
-    "soe_capital": ("fiscal",),
-    "business_income": ("unit_funds", "other_funds"),
-    "operating_income": ("unit_funds", "other_funds"),
-    "superior_subsidy": ("unit_funds", "other_funds"),
-    "affiliated_income": ("unit_funds", "other_funds"),
-    "other_income": ("unit_funds", "other_funds"),
+    k: _NOT_MEASURES.get(k) or MEASURES[k]
+    for k in ("fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "unit_funds", "other_funds",
+              "business_income", "operating_income", "superior_subsidy", "affiliated_income", "other_income",
+              "prior_carryover", "use_of_balance")
 }
 NONFISCAL = {"special_account", "unit_funds", "other_funds", "business_income", "operating_income",
              "superior_subsidy", "affiliated_income", "other_income", "prior_carryover", "use_of_balance"}
@@ -270,31 +74,6 @@ SOURCE_MEASURES = {
     "superior_subsidy": "superior_subsidy", "affiliated_income": "affiliated_income",
     "other": "other_income", "prior_carryover": "prior_carryover",
 }
-_SUBTOTAL = re.compile(r"(小计|合计)$")
-
-
-def source_key(row: Row) -> str | None:
-    """The source of funds an income line names, or None (totals, 其中 lines, unknown lines)."""
-    t = _SUBTOTAL.sub("", bare(row.label or row.item))
-    if not t or t.startswith("其中") or row.code:
-        return None
-    if "非财政拨款结余" in t:
-        return "use_of_balance"
-    if ("结转" in t or "结余" in t) and ("上年" in t or "年初" in t):
-        return "prior_carryover"
-    if "结转" in t or "结余" in t:
-        return None
-    if "公共财政拨款" in t:
-        return None  # 公共财政拨款（补助）资金: a line under 一般公共预算
-    for word, key in (("一般公共预算", "general_budget"), ("政府性基金", "gov_fund"),
-                      ("国有资本经营", "soe_capital"), ("财政专户", "special_account"),
-                      ("财政拨款", "fiscal"), ("政府预算拨款", "fiscal"), ("单位资金", "unit_funds"),
-                      ("其他资金", "other_funds"), ("上级补助", "superior_subsidy"),
-                      ("附属单位上缴", "affiliated_income"), ("经营收入", "operating_income"),
-                      ("事业收入", "business_income"), ("其他收入", "other_income")):
-        if word in t:
-            return key
-    return None
 
 
 def year_of(row: Row) -> int | None:
@@ -308,10 +87,11 @@ def year_of(row: Row) -> int | None:
 class Amount:
     """A total as printed, or (derived) as the sum of the lines it totals."""
 
-    __slots__ = ("amount", "n", "where", "derived")
+    __slots__ = ("amount", "slack", "where", "derived")
 
-    def __init__(self, amount, n, where, derived):
-        self.amount, self.n, self.where, self.derived = amount, n, where, derived
+    def __init__(self, amount, slack, where, derived):
+        """`slack`: how far rounding can take it off (half the unit of every printed value it adds)."""
+        self.amount, self.slack, self.where, self.derived = amount, slack, where, derived
 
 
 class Totals:
@@ -328,6 +108,7 @@ class Totals:
         if len(self.specs) == 1:
             self.cats = {"current": 0, "grand": 0}
         self.rows = side_rows(table, side)
+        self.finest = table_unit(table)
 
     def phases(self):
         return sorted({phase_of(m) for s in self.specs for m in s.total.values})
@@ -343,15 +124,15 @@ class Totals:
         spec = self.specs[i]
         v = spec.total.values.get(measure)
         if v is not None:
-            return Amount(v.amount, 1, [v.source], False)
+            return Amount(v.amount, bound([v], self.finest), [v.source], False)
         if not spec.parts or depth > 3:
             return None
-        amount, n, where, seen = Decimal(0), 0, [], False
+        amount, slack, where, seen = Decimal(0), Decimal(0), [], False
         for p in spec.parts:
             j = next((k for k, s in enumerate(self.specs) if s.total is p), None)
             got = self.value(j, measure, depth + 1) if j is not None else None
             if got is None and j is None and (pv := p.values.get(measure)) is not None:
-                got = Amount(pv.amount, 1, [pv.source], False)
+                got = Amount(pv.amount, bound([pv], self.finest), [pv.source], False)
             if got is not None:
-                amount, n, where, seen = amount + got.amount, n + got.n, where + got.where, True
-        return Amount(amount, n, where, True) if seen else None
+                amount, slack, where, seen = amount + got.amount, slack + got.slack, where + got.where, True
+        return Amount(amount, slack, where, True) if seen else None

@@ -6,6 +6,7 @@ workspace around them (accounts, sessions, comments, audit log).
 else; `access` says who may see and do what.
 """
 
-from yusuan.store.db import Store, StoreError, default_url
+from yusuan.store.db import Store, StoreError
+from yusuan.store.location import default_url, locate
 
-__all__ = ["Store", "StoreError", "default_url"]
+__all__ = ["Store", "StoreError", "default_url", "locate"]

@@ -104,6 +104,11 @@ def can_read(p: Principal, d: m.Disclosure) -> bool:
     return p.is_admin or d.status == "published" or d.body_id in p.scope
 
 
+def can_upload(p: Principal) -> bool:
+    """Upload at all (for some body): what is asked before an uploaded file is read."""
+    return p.is_admin or (p.role in ("editor", "reviewer") and bool(p.scope))
+
+
 def can_edit_body(p: Principal, body_id: int | None) -> bool:
     """Upload (a new version) for this body."""
     if p.is_admin:

@@ -18,8 +18,10 @@ from yusuan.store.models import utcnow
 HASHER = PasswordHasher()  # argon2id, RFC 9106 low-memory profile (64 MiB, t=3, p=4)
 SESSION_DAYS = 7
 LOGIN_WINDOW = timedelta(minutes=15)
-LOGIN_FAILURES_PER_NAME = 5  # failed logins allowed per user name within the window
+LOGIN_FAILURES_PER_PAIR = 5  # failed logins allowed per (user name, address) within the window
 LOGIN_FAILURES_PER_IP = 20  # and per address (an office behind one address has many users)
+# never per user name alone: anyone could then lock the owner out from anywhere
+ATTEMPT, FAILED, LIMITED = "login_attempt", "login_failed", "login_limited"  # an attempt's audit entry
 MIN_PASSWORD = 10
 _DUMMY_HASH = HASHER.hash("yusuan-timing-equaliser")
 
@@ -131,9 +133,27 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def login(session: Session, username: str, password: str, ip: str = "") -> tuple[m.User, str, m.Session]:
-    """Check the password; on success a new session (its token goes in the cookie)."""
-    _check_rate(session, username, ip)
+def start_attempt(session: Session, username: str, ip: str = "") -> int:
+    """Record a login attempt before its password is checked, as an audit entry `login_attempt`; commit
+    it before `login(…, attempt=id)`, so attempts made at the same time all count against the limit."""
+    entry = audit(session, ATTEMPT, user=None, username=username, ip=ip)
+    session.flush()
+    return entry.id
+
+
+def login(session: Session, username: str, password: str, ip: str = "",
+          attempt: int | None = None) -> tuple[m.User, str, m.Session]:
+    """Check the password; on success a new session (its token goes in the cookie). `attempt` is the entry
+    of `start_attempt` (else one is made here); it becomes `login`, `login_failed` or, refused unchecked
+    after too many failures, `login_limited`."""
+    if attempt is None:
+        attempt = start_attempt(session, username, ip)
+    entry = session.get(m.AuditEntry, attempt)
+    try:
+        _check_rate(session, username, ip, entry.id)
+    except TooManyAttempts:
+        entry.action = LIMITED
+        raise
     user = session.scalar(select(m.User).where(m.User.username == username))
     ok = False
     try:
@@ -141,7 +161,7 @@ def login(session: Session, username: str, password: str, ip: str = "") -> tuple
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok or not user.is_active:
-        audit(session, "login_failed", user=None, username=username, ip=ip)
+        entry.action = FAILED
         raise LoginRefused("用户名或密码不正确")
     if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = HASHER.hash(password)
@@ -151,22 +171,23 @@ def login(session: Session, username: str, password: str, ip: str = "") -> tuple
     s = m.Session(token_hash=_token_hash(token), user_id=user.id, csrf_token=secrets.token_urlsafe(32),
                   expires_at=utcnow() + timedelta(days=SESSION_DAYS), ip=ip)
     session.add(s)
-    audit(session, "login", user=user, ip=ip)
+    entry.action, entry.user_id = "login", user.id
     session.flush()
     return user, token, s
 
 
-def _check_rate(session: Session, username: str, ip: str) -> None:
-    """Refuse a login attempt after too many recent failures for this name or from this address."""
+def _check_rate(session: Session, username: str, ip: str, own: int) -> None:
+    """Refuse a login attempt after too many recent failures (or attempts still being checked, made at the
+    same time) for this user name from this address, or from this address at all."""
     since = utcnow() - LOGIN_WINDOW
-    for column, value, allowed in ((m.AuditEntry.username, username, LOGIN_FAILURES_PER_NAME),
-                                   (m.AuditEntry.ip, ip, LOGIN_FAILURES_PER_IP)):
-        if not value:
-            continue
-        failures = session.execute(
-            select(m.AuditEntry.at).where(m.AuditEntry.action == "login_failed", m.AuditEntry.at >= since,
-                                          column == value).order_by(m.AuditEntry.at.desc()).limit(allowed)
-        ).scalars().all()
+    recent = (m.AuditEntry.action.in_((FAILED, ATTEMPT)), m.AuditEntry.at >= since, m.AuditEntry.id != own,
+              m.AuditEntry.ip == ip)
+    limits = [((m.AuditEntry.username == username,), LOGIN_FAILURES_PER_PAIR)]
+    if ip:  # without an address (a local caller) only the pair's limit applies
+        limits.append(((), LOGIN_FAILURES_PER_IP))
+    for where, allowed in limits:
+        failures = session.execute(select(m.AuditEntry.at).where(*recent, *where)
+                                   .order_by(m.AuditEntry.at.desc()).limit(allowed)).scalars().all()
         if len(failures) >= allowed:
             retry = int((failures[-1] + LOGIN_WINDOW - utcnow()).total_seconds()) + 1
             raise TooManyAttempts(max(retry, 1))

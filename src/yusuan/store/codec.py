@@ -27,6 +27,8 @@ def encode(obj: Any) -> Any:
             d["bbox"] = list(obj.bbox)
         if obj.cell:
             d["cell"] = obj.cell
+        if obj.ocr is not None:
+            d["ocr"] = obj.ocr
         return d
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
@@ -53,7 +55,8 @@ def decode(tp: Any, data: Any) -> Any:
         return Decimal(str(data))
     if tp is Source:
         bbox = data.get("bbox")
-        return Source(data.get("file", ""), data.get("page", 0), tuple(bbox) if bbox else None, data.get("cell", ""))
+        return Source(data.get("file", ""), data.get("page", 0), tuple(bbox) if bbox else None, data.get("cell", ""),
+                      data.get("ocr"))
     if dataclasses.is_dataclass(tp):
         h = hints(tp)
         return tp(**{f.name: decode(h[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data})

@@ -1,4 +1,4 @@
-"""Opening the database: SQLite by default (a file under YUSUAN_HOME), PostgreSQL by URL; migrations."""
+"""Opening the database (SQLite or PostgreSQL, chosen by store/location.py) and its migrations."""
 
 from __future__ import annotations
 
@@ -6,19 +6,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from yusuan.catalog.store import user_home
+from yusuan.store.location import locate
 
 
 class StoreError(Exception):
     """A request the store refuses; str(e) is one Chinese line for the user."""
 
 
-def default_url() -> str:
-    return f"sqlite:///{user_home() / 'yusuan.db'}"
+VERSIONS_LOCK = 0x7975_7375_616E  # "yusuan": PostgreSQL's advisory lock key for numbering versions
+
+
+def lock_versions(session: Session) -> None:
+    """Wait for any other transaction that numbers versions (or creates bodies) to end, and hold the lock
+    until this one ends: taken before the series is read, so two uploads of one series at once become
+    consecutive versions instead of one failing on the unique version. SQLite: the first write of a
+    transaction takes the database's write lock (a write that changes no row is enough); PostgreSQL: a
+    transaction-level advisory lock."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": VERSIONS_LOCK})
+    else:
+        session.execute(text("UPDATE settings SET value = value WHERE 0 = 1"))
 
 
 def normalize_url(url: str) -> URL:
@@ -27,18 +38,17 @@ def normalize_url(url: str) -> URL:
     if u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:":
-        path = Path(u.database).expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        u = u.set(database=str(path))
+        u = u.set(database=str(Path(u.database).expanduser().resolve()))
     return u
 
 
 def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> Engine:
+    """An engine whose errors never quote the statement's parameters (users' text, passwords' hashes)."""
     u = normalize_url(url)
     backend = u.get_backend_name()
     if backend == "sqlite":
         engine = create_engine(u, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=pool_size, max_overflow=20)
+                               pool_size=pool_size, max_overflow=20, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -51,7 +61,8 @@ def make_engine(url: str, *, schema: str | None = None, pool_size: int = 10) -> 
         return engine
     if backend == "postgresql":
         args = {"options": f"-csearch_path={schema}"} if schema else {}
-        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+        return create_engine(u, connect_args=args, pool_size=pool_size, max_overflow=20, pool_pre_ping=True,
+                             hide_parameters=True)
     raise StoreError(f"不支持的数据库：{backend}（可用 sqlite:///路径 或 postgresql+psycopg://…）")
 
 
@@ -59,7 +70,7 @@ class Store:
     """One database: an engine, a session factory and its migrations."""
 
     def __init__(self, url: str | None = None, *, schema: str | None = None, pool_size: int = 10):
-        self.url = url or default_url()
+        self.url = url or locate().url
         self.schema = schema
         self.engine = make_engine(self.url, schema=schema, pool_size=pool_size)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -75,10 +86,24 @@ class Store:
             with s.begin():
                 yield s
 
+    def sqlite_file(self) -> Path | None:
+        u = self.engine.url
+        return Path(u.database) if u.get_backend_name() == "sqlite" and u.database not in (None, "", ":memory:") else None
+
+    def exists(self) -> bool:
+        """True when the database is there with yusuan's tables; a missing SQLite file is not created."""
+        path = self.sqlite_file()
+        if path is not None and not path.is_file():
+            return False
+        return self.has_schema()
+
     def upgrade(self, revision: str = "head") -> None:
-        """Bring the schema up to `revision` (creating the database on first start)."""
+        """Bring the schema up to `revision`, creating the database when there is none: callers that
+        must not create one ask `exists()` first."""
         from alembic import command
 
+        if (path := self.sqlite_file()) is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
         with self.engine.begin() as connection:
             command.upgrade(alembic_config(connection), revision)
 

@@ -1,7 +1,8 @@
 """From uploaded files to a stored disclosure: read, check, decide the body, store (one transaction).
 
 The web layer hands over the bytes it received; reading (yusuan.ingest) and checking (yusuan.rules) happen
-here, never in the web layer.
+here, never in the web layer: `may_upload` before anything is read, `read_files` in a job of its own
+(yusuan.store.jobs: a child process with a time and a memory budget), `store_read` with its result.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from yusuan.rules.registry import run
 from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
-from yusuan.store.db import StoreError
+from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
 
@@ -62,12 +63,7 @@ def read_files(files: Sequence[UploadedFile]) -> tuple[ModelDisclosure, list[Fin
 def target_body(s: Session, p: Principal, doc: ModelDisclosure, body_id: int | None) -> m.Body:
     """The body an upload by `p` goes to: the one asked for, or the one the document names."""
     if body_id is not None:
-        body = s.get(m.Body, body_id)
-        if body is None:
-            raise NotFound(f"没有编号为 {body_id} 的单位")
-        if not access.can_edit_body(p, body.id):
-            raise Forbidden(f"您无权为“{body.name}”上传文件")
-        return body
+        return _asked_body(s, p, body_id)
     ident = doc.identity
     if not ident.body:
         raise StoreError("文件中没有识别出单位名称，请指定单位（body_id）")
@@ -82,10 +78,30 @@ def target_body(s: Session, p: Principal, doc: ModelDisclosure, body_id: int | N
     raise Forbidden(f"文件中的单位“{ident.body}”不在您负责的范围内")
 
 
-def upload(s: Session, p: Principal, user: m.User, files: Sequence[UploadedFile], *, body_id: int | None = None,
-           year: int | None = None, ip: str = "") -> m.Disclosure:
-    """Read, check and store an upload as a draft: the next version of its series."""
-    doc, findings, stored = read_files(files)
+def may_upload(s: Session, p: Principal, body_id: int | None) -> None:
+    """Refuse before anything is read: `p` may upload nothing, or not for the body asked for (a body
+    named only inside the document is checked once it is read: `target_body`)."""
+    if not access.can_upload(p):
+        raise Forbidden("您无权上传公开文件")
+    if body_id is not None:
+        _asked_body(s, p, body_id)
+
+
+def _asked_body(s: Session, p: Principal, body_id: int) -> m.Body:
+    body = s.get(m.Body, body_id)
+    if body is None:
+        raise NotFound(f"没有编号为 {body_id} 的单位")
+    if not access.can_edit_body(p, body.id):
+        raise Forbidden(f"您无权为“{body.name}”上传文件")
+    return body
+
+
+def store_read(s: Session, p: Principal, user: m.User, read: tuple[ModelDisclosure, list[Finding], list[UploadedFile]],
+               *, body_id: int | None = None, year: int | None = None, ip: str = "") -> m.Disclosure:
+    """Store what `read_files` made of an upload (read elsewhere: in a job) as a draft, the next version
+    of its series."""
+    doc, findings, stored = read
+    lock_versions(s)  # before the body is looked up or created and the series read
     body = target_body(s, p, doc, body_id)
     return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
 

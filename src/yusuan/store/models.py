@@ -231,7 +231,7 @@ class Paragraph(_Located, Base):
 
 
 class Finding(Base):
-    """DESIGN.md contract 2, stored; locations resolved to the cell, row or paragraph they point at."""
+    """Findings (contract 2 of docs/architecture.md), stored; locations resolved to the cell, row or paragraph they point at."""
 
     __tablename__ = "findings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

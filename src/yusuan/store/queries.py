@@ -379,7 +379,7 @@ class CellFilter:
 
 
 def cells(s: Session, p: Principal, f: CellFilter) -> dict:
-    """Numeric cells (DESIGN.md contract 1, plus where they come from) of the disclosures `p` sees: the
+    """Numeric cells (contract 1 of docs/architecture.md, plus where they come from) of the disclosures `p` sees: the
     current versions, or one given version."""
     conds = [access.visible(p)]
     if f.disclosure_id is not None:

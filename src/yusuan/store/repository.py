@@ -21,7 +21,7 @@ from yusuan.rules.finding import Finding as RuleFinding
 from yusuan.store import models as m
 from yusuan.store.accounts import audit
 from yusuan.store.convert import disclosure_rows, finding_rows
-from yusuan.store.db import StoreError
+from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.models import utcnow
 
 KIND_NAMES = DOCUMENT_KINDS
@@ -102,6 +102,7 @@ def ingest(session: Session, doc: ModelDisclosure, findings: Sequence[RuleFindin
     (body, year, kind). `body` and `year` override what the document prints."""
     if status not in m.STATUSES:
         raise StoreError(f"未知的状态：{status}")
+    lock_versions(session)  # held already when the caller chose the body first (intake.store_read)
     ident = doc.identity
     year = year or ident.year
     if year is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,9 +19,20 @@ from yusuan.store.accounts import secret_key
 from yusuan.store.aggregate import AggregateError
 from yusuan.store.db import StoreError
 from yusuan.store.exports import NotAvailable
+from yusuan.store.jobs import (
+    Budget,
+    Busy,
+    JobCrashed,
+    Jobs,
+    OverMemory,
+    OverTime,
+    Stopped,
+)
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web import filters
+from yusuan.web.failures import InternalErrors
+from yusuan.web.headers import Nosniff
 from yusuan.web.settings import WebSettings
 from yusuan.web.upload import UploadLimit, UploadTooLarge
 from yusuan.web.views import (
@@ -52,17 +64,19 @@ DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
 # (exception class, HTTP status) — most specific first
 ERRORS: tuple[tuple[type[Exception], int], ...] = (
-    (UploadTooLarge, 413), (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501),
-    (AggregateError, 400), (IngestError, 400), (StoreError, 400),
+    (UploadTooLarge, 413), (OverMemory, 413), (OverTime, 422), (JobCrashed, 422), (Busy, 429), (Stopped, 503),
+    (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501), (AggregateError, 400),
+    (IngestError, 400), (StoreError, 400),
 )
 
 
 def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     app = FastAPI(title="yusuan 预算公开", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None,
-                  openapi_url="/openapi.json")
+                  openapi_url="/openapi.json", lifespan=_lifespan)
     app.state.store = store
     app.state.settings = settings
+    app.state.jobs = Jobs(Budget(settings.job_seconds, settings.job_memory_bytes), workers=settings.job_workers)
     with store.session() as s:
         app.state.signer = TimestampSigner(secret_key(s), salt="yusuan-session")
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -75,11 +89,19 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(InternalErrors)
+    app.add_middleware(Nosniff)  # outermost: the 500 of InternalErrors carries it too
     return app
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.jobs.close()  # stopping never waits for an upload's job
+
+
 ERROR_TITLES = {400: "无法处理", 401: "请先登录", 403: "无权操作", 404: "找不到", 409: "重复", 413: "文件太大",
-                429: "请稍后再试", 501: "暂不支持"}
+                422: "无法处理", 429: "请稍后再试", 501: "暂不支持", 503: "请稍后再试"}
 
 
 def _handler(status: int):
@@ -105,19 +127,36 @@ def error_page(request: Request, status: int, message: str):
                 title=ERROR_TITLES.get(status, "出错了"), message=message, status=status)
 
 
+UNPARSED = "There was an error parsing the body"  # FastAPI's 400 for a body it could not decode
+
+
 async def _http_error(request: Request, exc: StarletteHTTPException):
+    if exc.status_code == 400 and exc.detail == UNPARSED:
+        return JSONResponse({"detail": "请求参数不正确：请求体无法解析（应为 UTF-8 编码的 JSON 或表单）"}, status_code=422)
     if _wants_page(request):
         return error_page(request, exc.status_code, str(exc.detail))
     return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """422 with the field and a Chinese summary first, FastAPI's details after."""
-    parts = []
+    """422 with the field and a Chinese summary first, FastAPI's details after — without the values sent
+    (a password; the raw bytes of a body that is not JSON)."""
+    parts, errors = [], []
     for e in exc.errors():
         where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
-        parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
-    return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": exc.errors()}, status_code=422)
+        if e.get("type") == "json_invalid":
+            parts.append(f"请求体不是有效的 JSON（第 {where} 个字符：{(e.get('ctx') or {}).get('error', '')}）")
+        else:
+            parts.append(f"{where}：{e.get('msg', '')}" if where else e.get("msg", ""))
+        loc = [x if isinstance(x, int) else str(x) for x in e.get("loc", ())]
+        errors.append({"type": e.get("type", ""), "loc": loc, "msg": e.get("msg", ""), **_plain_context(e.get("ctx"))})
+    return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": errors}, status_code=422)
+
+
+def _plain_context(ctx) -> dict:
+    """A validation error's limits (min_length, le, …): numbers and words, never an object."""
+    plain = {k: v for k, v in (ctx or {}).items() if isinstance(v, (int, float, str, bool))}
+    return {"ctx": plain} if plain else {}
 
 
 def _version() -> str:

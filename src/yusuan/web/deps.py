@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from ipaddress import ip_address, ip_network
 
 from fastapi import Depends, HTTPException, Request
 from itsdangerous import BadSignature, TimestampSigner
@@ -41,7 +42,31 @@ def signer(request: Request) -> TimestampSigner:
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
+    """The client's address: the peer's, or, when the peer is a trusted proxy (`trusted_proxies`), the
+    rightmost address of X-Forwarded-For that is not a trusted proxy (those to its left are whatever
+    the client wrote)."""
+    peer = request.client.host if request.client else ""
+    proxies = [ip_network(p, strict=False) for p in get_settings(request).trusted_proxies]
+    if not proxies or not _within(peer, proxies):
+        return peer
+    hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",")]
+    for hop in reversed(hops):
+        if not _within(hop, proxies):
+            return hop if _address(hop) else peer  # a proxy that appends garbage is misconfigured
+        peer = hop
+    return peer
+
+
+def _address(text: str):
+    try:
+        return ip_address(text)
+    except ValueError:
+        return None
+
+
+def _within(text: str, networks) -> bool:
+    address = _address(text)
+    return address is not None and any(address in n for n in networks)
 
 
 def read_cookie(request: Request) -> str | None:

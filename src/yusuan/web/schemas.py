@@ -232,7 +232,7 @@ class CellOut(Model):
     code: str
     item: str
     measure: str
-    value: str = Field(description="DESIGN.md 单元格导出的 value：去掉千分位的印刷数字")
+    value: str = Field(description="单元格导出约定的 value：去掉千分位的印刷数字")
     amount: str
     unit: str
     yuan: str | None = Field(description="折算为元的金额（比率类为空）")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import random
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -16,12 +17,15 @@ SOURCE = CORPUS / "jiangsu-2019-zhengxie-bangongting-budget-tables.pdf"
 
 
 def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842),
-                to_unicode: dict[int, int] | None = None) -> bytes:
+                to_unicode: dict[int, int] | None = None, *, deflate: bool = False, resources: bytes = b"",
+                extra: tuple[bytes, ...] = ()) -> bytes:
     """A PDF whose pages draw the given content streams with Helvetica (/F1).
 
     A page given as None is written as a broken page object (an integer where the page dictionary
     should be), so that the page cannot be loaded. `to_unicode` gives the font a ToUnicode map
-    (byte → code point) for the bytes it names.
+    (byte → code point) for the bytes it names. `deflate` compresses the page streams; `extra` objects
+    are numbered right after the font (from 4 on without `to_unicode`), for `resources` (added to every
+    page's) to name.
     """
     objs: list[bytes] = []  # object n is objs[n - 1]
 
@@ -39,16 +43,18 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
                 b"endcmap CMapName currentdict /CMap defineresource pop end end" % (len(to_unicode), chars))
         cmap = b" /ToUnicode %d 0 R" % add(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding%s >>" % cmap)
+    for body in extra:
+        add(body)
     kids = []
     for content in pages:
         if content is None:
             kids.append(add(b"42"))
             continue
-        stream = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        stream = add(deflated(content) if deflate else b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         kids.append(
             add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> >> "
-                b"/Contents %d 0 R >>" % (pages_id, size[0], size[1], font, stream)
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Resources << /Font << /F1 %d 0 R >> %s >> "
+                b"/Contents %d 0 R >>" % (pages_id, size[0], size[1], font, resources, stream)
             )
         )
     objs[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
@@ -68,6 +74,12 @@ def minimal_pdf(pages: list[bytes | None], size: tuple[float, float] = (595, 842
         out.write(b"%010d 00000 n \n" % off)
     out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref))
     return out.getvalue()
+
+
+def deflated(data: bytes, head: bytes = b"") -> bytes:
+    """A Flate-compressed stream object (its dictionary opening with `head`)."""
+    packed = zlib.compress(data, 9)
+    return b"<< " + head + b" /Filter /FlateDecode /Length %d >>\nstream\n" % len(packed) + packed + b"\nendstream"
 
 
 def text_page(lines: list[tuple[float, float, str]]) -> bytes:

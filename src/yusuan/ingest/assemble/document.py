@@ -15,11 +15,13 @@ from yusuan.ingest.assemble.captions import (
 from yusuan.ingest.assemble.identity import identity_of, is_cover_date, named_in_title
 from yusuan.ingest.assemble.performance import parse_performance
 from yusuan.ingest.assemble.sections import SectionBuilder, heading_level, page_margins
+from yusuan.ingest.assemble.sums import own_sums
 from yusuan.ingest.assemble.tables import TableBuilder, is_note, printed_rows
 from yusuan.ingest.blocks import Block, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Disclosure, Performance, Row, Table
 from yusuan.model.kinds import kind_of_heading
+from yusuan.model.reading import Reading
 from yusuan.model.text import ORDINAL_2, match_key, squash
 
 
@@ -45,6 +47,7 @@ def assemble(blocks: Iterable[Block], files: list[str], *, text_form: bool = Fal
             table = current.finish()
             if table.kind == "performance_targets":
                 doc.performance = _performance(current, table)
+            table.reading.sums_checked, table.reading.sums_held = own_sums(table)
             tables.append(table)
             current = None
 
@@ -172,6 +175,7 @@ def _performance(builder: TableBuilder, table: Table) -> Performance:
         table.rows.append(Row(label="金额合计", item="金额合计", values=dict(perf.total), is_total=True, source=first.source))
     table.columns = []
     table.empty = not table.rows
+    table.reading = Reading()  # the grid was read by the performance parser, not as columns of amounts
     return perf
 
 

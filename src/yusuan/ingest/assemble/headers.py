@@ -1,7 +1,7 @@
 """What each column of a table means, read from its header rows.
 
 A column is a code (科目编码, or one of 类/款/项), a label (项目/科目名称), the body name (预算单位),
-or an amount with a measure from DESIGN.md's vocabulary, possibly on one side of a multi-sided
+or an amount with a measure from the model's vocabulary, possibly on one side of a multi-sided
 summary table and possibly of another phase than this year's budget.
 """
 
@@ -31,6 +31,8 @@ _LABEL = re.compile(r"(名称|^项目$|^科目$|^收入项目$|^支出项目$|^�
 _CODE = re.compile(r"(编码|代码|^科目编号$)")
 _BODY = re.compile(r"^(预算单位|单位名称|单位|部门|部门名称|单位代码及名称)$")
 _YEAR_LABEL = re.compile(r"^(年度|年份)$")
+# a column of counts: 公务用车保有量（辆）, 因公出国（境）人次数（人）, 国内公务接待批次（个）, 数量
+_COUNT = re.compile(r"数量|人数|人次|批次|团组|车辆数|保有量|购置数|\((?:辆|人|个|台|套|台\(套\)|台/套|次)\)$")
 
 # (pattern on one header element, measure); first match on the leaf, then on its ancestors.
 _MEASURES: list[tuple[str, str]] = [
@@ -163,8 +165,8 @@ def classify(path: list[str], kind: str, year: int | None, final_accounts: bool)
         return LABEL, side, ""
     if leaf.endswith("科目"):  # 经济科目 beside 专项名称: the label of rows that print no name
         return ALT_LABEL, side, ""
-    if leaf in {"序号", "编号", "栏次", "行次"}:
-        return TEXT, side, ""
+    if leaf in {"序号", "编号", "栏次", "行次"} or _COUNT.search(leaf):
+        return TEXT, side, ""  # counters, and counts (辆, 人, 台（套）, 个): never money
     measure = _measure_of(path, kind)
     phase = _phase_of(path, year)
     if final_accounts and phase == "" and not any(_BUDGET_COLUMN.search(e) for e in path):

@@ -37,7 +37,7 @@ def identity_of(title: str, bodies: list[str], parent: str = "", headings: list[
         years = Counter(int(m.group(1)) for h in headings if (m := re.search(r"(20\d\d)年度?部门(预算|决算)", match_key(h))))
         if years:
             ident.year = years.most_common(1)[0][0]
-    ident.kind = "final_accounts" if "决算" in t or not t and any("决算" in h for h in headings) else "budget"
+    ident.kind = _kind(t, headings)
     ident.level = "unit" if re.search(r"单位(预算|决算)", t) else "department"
     named = [b for b in bodies if b]
     if named:
@@ -46,6 +46,20 @@ def identity_of(title: str, bodies: list[str], parent: str = "", headings: list[
         ident.body = _TITLE_NOISE.sub("", t)
     ident.parent = parent
     return ident
+
+
+_TABLE_KIND = re.compile(r"(预算|决算)(总)?表")
+
+
+def _kind(title: str, headings) -> str:
+    """决算 or 预算 as the cover title says; a title saying neither (no cover text, or its end cut off
+    by the page) leaves it to the table captions: 收入支出决算总表 against 收支预算总表."""
+    if "决算" in title:
+        return "final_accounts"
+    if "预算" in title:
+        return "budget"
+    said = Counter(m.group(1) for h in headings for m in _TABLE_KIND.finditer(match_key(h)))
+    return "final_accounts" if said["决算"] > said["预算"] else "budget"
 
 
 def named_in_title(lines: list[str], key: str) -> str:

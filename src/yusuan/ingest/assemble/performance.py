@@ -9,7 +9,6 @@ cells: a row with no label and no amount continues the cell above it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from yusuan.ingest.blocks import Cell
@@ -25,6 +24,7 @@ from yusuan.model.disclosure import (
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 from yusuan.model.targets import parse_target
+from yusuan.model.text import match_key
 
 MEASURES = ("total", "fiscal", "other")  # 总额, 其中：财政拨款, 其中：其他资金
 
@@ -59,8 +59,8 @@ def clean(text: str) -> str:
 
 
 def label(text: str) -> str:
-    """A short label for matching: NFKC, no whitespace."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", clean(text)))
+    """A short label for matching (model.text.match_key of the cell's text without tags)."""
+    return match_key(clean(text))
 
 
 def name_text(text: str) -> str:

@@ -53,7 +53,11 @@ def toc_core(entry: str) -> str:
 
 def with_remark(heading: str, entry: str) -> bool:
     """The heading prints the contents entry and a remark in brackets after it."""
-    return bool(re.match(rf"{re.escape(match_key(entry))}[(（]", match_key(heading)))
+    return _remarked(match_key(heading), match_key(entry))
+
+
+def _remarked(heading_key: str, entry_key: str) -> bool:
+    return heading_key.startswith(entry_key) and heading_key[len(entry_key):len(entry_key) + 1] in ("(", "（")
 
 
 class SectionBuilder:
@@ -71,6 +75,7 @@ class SectionBuilder:
         self._last_heading: Line | None = None
         self._last: Line | None = None
         self._margins: dict[tuple[str, int], tuple[float, float]] = {}
+        self._entries: dict[str, tuple[str, int, str, str]] = {}
 
     def set_margins(self, margins: dict[tuple[str, int], tuple[float, float]]) -> None:
         self._margins = margins
@@ -123,24 +128,33 @@ class SectionBuilder:
         last = self._last_heading.source
         if last.bbox is None or line.source.bbox is None or last.page != line.source.page:
             return False
-        right = self._margins.get((last.file, last.page), (0.0, 1e9))[1]
+        left, right = self._margins.get((last.file, last.page), (0.0, 1e9))
         t = match_key(line.text)
-        return right - last.bbox[2] < 24 and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
+        # it runs from the margin (or a first-line indent) to the margin: a short centred heading, the
+        # widest line of a sparse page, reaches the right "margin" it makes itself from far inside
+        full = right - last.bbox[2] < 24 and last.bbox[0] - left < 60
+        return full and len(t) <= 12 and not re.search(r"[。；;，,：:]", t)
 
     def _toc_heading(self, t: str) -> int:
         """A short line naming a contents entry in its own words (…（部门）主要职能) is a heading; so is
         an entry printed with a remark in brackets (二、部门决算单位构成（仅有一个单位的部门，…）)."""
-        for entry in self.contents:
-            if (level := heading_level(entry)) and with_remark(t, entry):
+        entries = [self._entry(e) for e in self.contents]
+        for _, level, key, _ in entries:
+            if level and _remarked(t, key):
                 return level
         if len(t) > 40 or re.search(r"[，。；：:]", t):
             return 0
-        for entry in self.contents:
-            core = toc_core(entry)
+        for entry, _, _, core in entries:
             if len(core) >= 4 and t.endswith(core):
                 parts = any(e.startswith("第") for e in self.contents)
                 return 1 if entry.startswith("第") or not parts and re.match(r"^[一二三四五六七八九十]+、", entry) else 2
         return 0
+
+    def _entry(self, entry: str) -> tuple[str, int, str, str]:
+        """A contents entry with its heading level, match key and core, worked out once."""
+        if (known := self._entries.get(entry)) is None:
+            known = self._entries[entry] = (entry, heading_level(entry), match_key(entry), toc_core(entry))
+        return known
 
     def _in_toc(self, line: Line, entry: str) -> bool:
         """Table-of-contents entries are short, not sentences, on the page(s) after 目录, and end

@@ -13,10 +13,12 @@ from yusuan.ingest.blocks import Cell, Grid, Line
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import Column, Row, Table, UnmappedColumn, Value
 from yusuan.model.kinds import kind_of_title
+from yusuan.model.provenance import Source
 from yusuan.model.text import ORDINAL, match_key
 
 _EMPTY_NOTE = re.compile(r"(本表本年无发生额|本表无数据|故本表无数据|本年度无|无此项|本表为空)")
 _NOTE = re.compile(r"^(注|说明|备注)\s*\d*[:：.、]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_IN_HEADER = re.compile(r"[(（](万元|元)[)）]")
 
 
@@ -97,6 +99,7 @@ class TableBuilder:
         self.raw_grids: list[Grid] = []
         self.halves: list[list[Row]] = []  # rows of each half printed side by side, over every page
         self.unmapped: dict[int, UnmappedColumn] = {}  # by column index
+        self._last_amounts: dict[str, dict[str, tuple[str, Source]]] = {}  # the last row's amount cells, by side
         self.add(grid)
 
     @property
@@ -134,9 +137,10 @@ class TableBuilder:
             }
             self.specs = column_specs(matrix, has_spans(grid), self.kind, self.year, self.final_accounts, numeric)
             self.spans = column_spans(grid)
-            self._set_unmapped()
+            self._set_unmapped(header)
             self._set_columns(header)
             self.header_rows.update(_signature(row) for row in grid.rows[:n])
+        self._unparsed(grid.rows[n:])
         parts = segments(self.specs)
         sided = any(p.side for p in parts)
         if continued and self._reprinted(grid, dense, n, parts):
@@ -151,8 +155,9 @@ class TableBuilder:
                 rows = self.table.rows if sided else self.halves[i]
                 first = not self.table.rows and not any(self.halves)
                 built = build_rows(row, covering, part, self.caption.body or self.body, first)
-                if built is None or (continued and k == 0 and self._joins_wrapped_label(built, rows)):
+                if built is None or (continued and k == 0 and self._joins_broken_row(built, row, part, rows)):
                     continue
+                self._last_amounts[built.side] = _amount_texts(row, part)
                 rows.append(built)
         page = grid.source.page
         if page not in self.table.pages:
@@ -170,20 +175,38 @@ class TableBuilder:
         ]
         return bool(first) and all(_printed(r) in read for r in first)
 
-    def _joins_wrapped_label(self, row: Row, rows: list[Row]) -> bool:
-        """A label broken by the page end: its tail opens the next page alone. Join it to its head."""
-        if row.values or row.code or not row.label or ORDINAL.match(match_key(row.label)) or match_key(row.label).startswith("其中"):
+    def _joins_broken_row(self, row: Row, cells: list[Cell | None], part, rows: list[Row]) -> bool:
+        """A row the page end broke (a label wrapped over the page end, or an office breaking a tall
+        row across pages): its rest opens the next page without a code — the tail of the label, the
+        last digits of amounts wrapped in their cells (".00" too), or both. Join it to its head."""
+        tails = {m: text for m, (text, _) in _amount_texts(cells, part).items()}
+        label = match_key(row.label)
+        if row.code or not (label or tails):
+            return False
+        if label and (ORDINAL.match(label) or label.startswith("其中") or TOTAL_LABELS.match(label)):
             return False
         head = next((r for r in reversed(rows) if r.side == row.side), None)
-        if head is None or head.values or head.code or not head.label:
+        if head is None or not head.label:
             return False
+        if tails:  # every amount completes the head's cut amount in its column (cut: read as text only)
+            usual = self._usual_places()
+            printed = self._last_amounts.get(head.side, {})
+            joined = {m: (printed[m][0] + t, printed[m][1]) for m, t in tails.items() if m in printed}
+            if len(joined) < len(tails) or usual is None or any(
+                parse_amount(t) is None or _places(t) != usual or _places(printed[m][0]) == usual
+                for m, (t, _) in joined.items()
+            ):
+                return False
+            for m, (text, source) in joined.items():
+                head.values[m] = Value(parse_amount(text), text, source)
         head.label += row.label
         head.item += row.item
         return True
 
-    def _set_unmapped(self) -> None:
+    def _set_unmapped(self, header: list[list[Cell | None]]) -> None:
         """Amount columns with no measure, or with the measure of another column of the same rows, are
-        not given made-up names: the table keeps them apart, with their figures, as not understood."""
+        not given made-up names: the table keeps them apart, with their figures, as not understood (and
+        its reading report says so: comparisons between its columns cannot be relied on)."""
         for part in segments(self.specs):
             seen: dict[str, ColumnSpec] = {}
             for spec in part.specs:
@@ -200,12 +223,25 @@ class TableBuilder:
                 record = UnmappedColumn(spec.header, part.side, reason)
                 self.unmapped[spec.index] = record
                 self.table.unmapped.append(record)
+                cell = next((row[spec.index] for row in reversed(header) if spec.index < len(row)
+                             and row[spec.index] is not None and row[spec.index].text.strip()), None)
+                self.table.reading.add("unmapped-column", f"第 {spec.index + 1} 列：{reason}",
+                                       cell.source if cell else self.table.source)
 
     def _keep_unmapped(self, row: list[Cell | None]) -> None:
         for index, record in self.unmapped.items():
             cell = row[index] if index < len(row) else None
             if cell is not None and (amount := parse_amount(cell.text)) is not None:
                 record.values.append(Value(amount, cell.text.strip(), cell.source))
+
+    def _usual_places(self) -> int | None:
+        """The decimals most amounts of the table print with (None before any has more than 0)."""
+        counts: dict[int, int] = {}
+        for r in (*self.table.rows, *(r for half in self.halves for r in half)):
+            for v in r.values.values():
+                counts[_places(v.text)] = counts.get(_places(v.text), 0) + 1
+        usual = max(counts, key=counts.get, default=0)
+        return usual or None
 
     def _set_columns(self, header: list[list[Cell | None]]) -> None:
         seen: set[tuple[str, str]] = set()
@@ -221,6 +257,16 @@ class TableBuilder:
                         self.table.unit = m.group(1)
                         return
 
+    def _unparsed(self, rows: list[list[Cell | None]]) -> None:
+        """Cells of amount columns printing digits that are not a number (1,23.4.5, 12 3 4 once the spaces
+        are gone, a misread character among digits): the row loses a figure its sums need."""
+        amount_columns = [s.index for s in self.specs if s.role == AMOUNT]
+        for row in rows:
+            for i in amount_columns:
+                cell = row[i] if i < len(row) else None
+                if cell is not None and _DIGIT.search(cell.text) and parse_amount(cell.text) is None:
+                    self.table.reading.add("unparsed-value", f"“{cell.text.strip()[:20]}”", cell.source)
+
     def note(self, line: Line) -> None:
         self.table.notes.append(line.text)
         self.table.note_sources.append(line.source)
@@ -233,4 +279,26 @@ class TableBuilder:
         self.halves = []
         if not any(row.values for row in self.table.rows):
             self.table.empty = True
+        if self.table.kind == "unknown":
+            self.table.reading.add("unknown-kind", f"“{self.table.title or '无标题'}”", self.table.source)
+        for row in self.table.rows:
+            if row.values and not row.item and not row.code:
+                first = next(iter(row.values.values()))
+                self.table.reading.add("unlabelled-row", f"“{first.text}”一行", row.source or first.source)
         return self.table
+
+
+def _places(text: str) -> int:
+    """Decimals printed: 2 for 1,234.50."""
+    head, dot, tail = text.replace(" ", "").partition(".")
+    return len(tail) if dot else 0
+
+
+def _amount_texts(cells: list[Cell | None], part) -> dict[str, tuple[str, Source]]:
+    """The text of every amount cell printed in the row, numbers or not (a number cut by a line end)."""
+    return {
+        spec.measure or f"?{spec.index}": (cell.text.strip(), cell.source)
+        for spec in part.specs
+        if spec.role == AMOUNT and spec.index < len(cells) and (cell := cells[spec.index]) is not None
+        and cell.text.strip()
+    }

@@ -7,37 +7,44 @@ Source.page is the page as far as the file says: 1, plus one for every explicit 
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
+from yusuan.ingest.limits import require_grid
+from yusuan.ingest.package import open_package, read_xml
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_XML = 256 * 2**20
+BODY = "word/document.xml"
 
 
 class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.page = 1
+        self.tables = 0
         self.blocks: list[Block] = []
 
     def body(self, body: ET.Element) -> None:
-        for el in body:
-            if el.tag == W + "p":
+        # a stack, not recursion: content controls may be nested as deep as the file likes
+        stack = [iter(body)]
+        while stack:
+            el = next(stack[-1], None)
+            if el is None:
+                stack.pop()
+            elif el.tag == W + "p":
                 self.paragraph(el)
             elif el.tag == W + "tbl":
                 self.table(el)
             elif el.tag == W + "sdt":  # content controls (Word's contents, cover pages)
                 content = el.find(W + "sdtContent")
                 if content is not None:
-                    self.body(content)
+                    stack.append(iter(content))
             elif el.tag in (W + "customXml", W + "ins", W + "smartTag"):
-                self.body(el)
+                stack.append(iter(el))
 
     def paragraph(self, p: ET.Element) -> None:
         ppr = p.find(W + "pPr")
@@ -56,17 +63,16 @@ class _Reader:
 
     def table(self, tbl: ET.Element) -> None:
         source = Source(self.file, self.page)
+        self.tables += 1
+        layout = [_row_layout(tr) for tr in tbl.findall(W + "tr")]
+        width = max((before + sum(span for _, span, _ in cells) for before, cells in layout), default=0)
+        require_grid(len(layout), width, self.file, f"第 {self.tables} 个表格")
         rows: list[list[Cell | None]] = []
         starts: dict[int, Cell] = {}  # column → the cell a vMerge continues
-        for tr in tbl.findall(W + "tr"):
+        for before, cells in layout:
             line: list[Cell | None] = []
-            trpr = tr.find(W + "trPr")
-            before = _int(trpr.find(W + "gridBefore"), 0) if trpr is not None else 0
             line.extend(Cell("", source) for _ in range(before))
-            for tc in tr.findall(W + "tc"):
-                tcpr = tc.find(W + "tcPr")
-                span = _int(tcpr.find(W + "gridSpan"), 1) if tcpr is not None else 1
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            for tc, span, vmerge in cells:
                 col = len(line)
                 if vmerge is not None and vmerge.get(W + "val") in (None, "continue") and col in starts:
                     starts[col].rowspan += 1
@@ -86,6 +92,18 @@ class _Reader:
             line.extend(Cell("", source) for _ in range(width - len(line)))
         if rows and width:
             self.blocks.append(Grid(rows, source))
+
+
+def _row_layout(tr: ET.Element) -> tuple[int, list[tuple[ET.Element, int, ET.Element | None]]]:
+    """A table row's empty grid columns before its first cell, and its cells with their gridSpan and vMerge."""
+    trpr = tr.find(W + "trPr")
+    before = _int(trpr.find(W + "gridBefore"), 0) if trpr is not None else 0
+    cells = []
+    for tc in tr.findall(W + "tc"):
+        tcpr = tc.find(W + "tcPr")
+        span = _int(tcpr.find(W + "gridSpan"), 1) if tcpr is not None else 1
+        cells.append((tc, span, tcpr.find(W + "vMerge") if tcpr is not None else None))
+    return before, cells
 
 
 def _on(el: ET.Element | None) -> bool:
@@ -139,16 +157,15 @@ def _cell_text(tc: ET.Element) -> list[str]:
 def read_docx_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Block]:
     path = Path(path)
     file = name or path.name
+    with open_package(path, file, "DOCX") as z:
+        try:
+            data = read_xml(z, BODY, file)
+        except KeyError:
+            raise IngestError(file, f"DOCX 文件缺少正文（{BODY}）") from None
     try:
-        with zipfile.ZipFile(path) as z:
-            info = z.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
-                raise IngestError(file, "DOCX 正文过大，不像是一份预算公开文件")
-            root = ET.fromstring(z.read(info))
-    except KeyError:
-        raise IngestError(file, "DOCX 文件缺少正文（word/document.xml）") from None
-    except (zipfile.BadZipFile, ET.ParseError, OSError):
-        raise IngestError(file, "DOCX 文件已损坏，无法读取") from None
+        root = ET.fromstring(data)  # checked well formed and bounded by read_xml
+    except ET.ParseError:
+        raise IngestError(file, "DOCX 文件已损坏，无法读取", BODY) from None
     body = root.find(W + "body")
     if body is None:
         raise IngestError(file, "DOCX 文件没有正文")

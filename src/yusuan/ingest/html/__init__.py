@@ -2,7 +2,8 @@
 
 import re
 
-from yusuan.model.formats import MAX_TEXT_BYTES, Head, Reader
+from yusuan.ingest.limits import MAX_TEXT_BYTES
+from yusuan.model.formats import Head, Reader
 
 _HTML = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|table)\b", re.I | re.S)
 

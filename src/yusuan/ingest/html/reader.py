@@ -13,6 +13,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
+from yusuan.ingest.limits import (
+    MAX_CELLS,
+    MAX_HTML_COLSPAN,
+    MAX_HTML_TAGS,
+    require,
+    require_grid,
+)
 from yusuan.ingest.text.reader import decode
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
@@ -26,6 +33,7 @@ _SKIP = {"script", "style", "head", "template", "noscript", "svg"}
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "source"}
 _PAGE_BREAK = re.compile(r"(page-break-before\s*:\s*always|break-before\s*:\s*page)", re.I)
 _WS = re.compile(r"[ \t\r\n\f\u200b]+")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 class _Parser(HTMLParser):
@@ -37,6 +45,7 @@ class _Parser(HTMLParser):
         self.text: list[str] = []
         self.skip = 0
         self.tables: list[dict] = []  # open tables (nested ones are read as cell text)
+        self.grids = 0  # tables read so far
 
     # -- text -------------------------------------------------------------------------------
     def _flush(self) -> None:
@@ -120,7 +129,8 @@ class _Parser(HTMLParser):
             elif tag == "table":
                 self._end_row(t)
                 self.tables.pop()
-                grid = _grid(t["rows"], Source(self.file, t["page"]))
+                self.grids += 1
+                grid = _grid(t["rows"], Source(self.file, t["page"]), f"第 {self.grids} 个表格")
                 if grid is not None:
                     self.blocks.append(grid)
             elif t["cell"] is not None and tag in ("p", "div", "li"):
@@ -150,8 +160,9 @@ class _Parser(HTMLParser):
 
 
 def _span(value: str) -> int:
+    """A colspan or rowspan as given (at least 1); the grid bounds it by the table it is in."""
     try:
-        return max(1, min(int(value), 1000))
+        return max(1, int(value))
     except (TypeError, ValueError):
         return 1
 
@@ -161,8 +172,10 @@ def _clean(text: str) -> str:
     return "\n".join(_WS.sub(" ", part).strip() for part in text.split("\n")).strip("\n")
 
 
-def _grid(rows: list[list[dict]], source: Source) -> Grid | None:
-    """Rows of cells with spans → a Grid: None where a merged cell covers a position."""
+def _grid(rows: list[list[dict]], source: Source, place: str) -> Grid | None:
+    """Rows of cells with spans → a Grid: None where a merged cell covers a position. As a browser
+    lays it out, a colspan stops at MAX_HTML_COLSPAN and a rowspan at the table's last row."""
+    height = len(rows)
     taken: dict[tuple[int, int], bool] = {}
     placed: list[list[tuple[int, dict]]] = []
     width = 0
@@ -172,6 +185,9 @@ def _grid(rows: list[list[dict]], source: Source) -> Grid | None:
         for cell in row:
             while taken.get((r, c)):
                 c += 1
+            cell["colspan"] = min(cell["colspan"], MAX_HTML_COLSPAN)
+            cell["rowspan"] = min(cell["rowspan"], height - r)
+            require(len(taken) + cell["rowspan"] * cell["colspan"], MAX_CELLS, source.file, "表格单元格", place)
             out.append((c, cell))
             for dr in range(cell["rowspan"]):
                 for dc in range(cell["colspan"]):
@@ -181,13 +197,13 @@ def _grid(rows: list[list[dict]], source: Source) -> Grid | None:
         placed.append(out)
     if not placed or width == 0:
         return None
-    height = len(rows)
+    require_grid(height, width, source.file, place)
     grid: list[list[Cell | None]] = []
     for r, out in enumerate(placed):
         line: list[Cell | None] = [None if taken.get((r, c)) else Cell("", source) for c in range(width)]
         for c, cell in out:
             text = "\n".join(p for p in _clean("".join(cell["text"])).split("\n") if p.strip())
-            line[c] = Cell(text, source, colspan=cell["colspan"], rowspan=min(cell["rowspan"], height - r))
+            line[c] = Cell(text, source, colspan=cell["colspan"], rowspan=cell["rowspan"])
         grid.append(line)
     return Grid(grid, source)
 
@@ -208,6 +224,9 @@ def read_html_blocks(path: str | Path, *, name: str | None = None) -> Iterator[B
             text = None
     if text is None:
         text = decode(path, data)
+    else:  # a declared UTF-7 or unicode_escape can spell lone surrogates: no character, unwritable as UTF-8
+        text = _SURROGATE.sub("\ufffd", text)
+    require(text.count("<"), MAX_HTML_TAGS, file, "HTML 标记")
     parser = _Parser(file)
     parser.feed(text)
     parser.close()

@@ -15,4 +15,4 @@ def _detect(h: Head) -> bool:
 
 
 READER = Reader("pdf", "PDF", (".pdf",), "application/pdf", _detect, blocks="yusuan.ingest.pdf.reader:read_pdf_blocks",
-                order=10, note="须有文字层")
+                order=10, note="扫描件须安装文字识别组件 yusuan[ocr]")

@@ -24,6 +24,7 @@ class Char(NamedTuple):
     x1: float
     bottom: float
     text: str  # one character; " " for a space printed in the PDF
+    ocr: float | None = None  # read from the page's image: the recogniser's confidence (0–1)
 
     @property
     def cx(self) -> float:
@@ -58,8 +59,10 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
         if code < 0x20 and code not in _SPACE_CODES:
             continue  # control characters carry no printed text
         # a private-use glyph (a symbol font's bullet, a character set outside Unicode) is kept as it is, with its
-        # box: it prints something the text cannot show, and hyg-undisplayable reports it where it is printed
-        ch = chr(code) if code != 0xFFFE else _UNMAPPED
+        # box: it prints something the text cannot show, and hyg-undisplayable reports it where it is printed.
+        # A lone surrogate (from a damaged ToUnicode map) is no character: it could be neither written as UTF-8
+        # nor stored
+        ch = chr(code) if code != 0xFFFE and not 0xD800 <= code <= 0xDFFF else _UNMAPPED
         if ch in _DROP:
             continue
         if ch in _SPACES:
@@ -91,20 +94,33 @@ def _codes(raw, n: int) -> list[int]:
 
 
 def dedupe(chars: list[Char]) -> list[Char]:
-    """Drop a character drawn a second time at (nearly) the same place: "fake bold"."""
+    """Drop a character drawn a second time at (nearly) the same place: "fake bold". Of the copies, the
+    leftmost (then topmost) is kept, whichever was drawn first. Kept characters are filed by text and squares
+    of the tolerance's side, so each is compared with its neighbours only: a page of one repeated character
+    costs no more than any."""
     tol = _DUP_TOLERANCE
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0))
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i))
+    kept: dict[tuple[str, int, int], list[Char]] = {}  # (text, column, row of squares) -> kept characters
     drop = set()
-    for k, i in enumerate(order):
-        if i in drop:
-            continue
-        a = chars[i]
-        for j in order[k + 1 :]:
-            b = chars[j]
-            if b.text != a.text or b.x0 - a.x0 > tol:
-                break
-            if abs(b.top - a.top) <= tol:
-                drop.add(max(i, j))  # keep the one drawn first
+    for i in order:
+        c = chars[i]
+        gx, gy = int(c.x0 // tol), int(c.top // tol)
+        if _copy_of_kept(kept, c, gx, gy, tol):
+            drop.add(i)
+        else:
+            kept.setdefault((c.text, gx, gy), []).append(c)
     if not drop:
         return chars
     return [c for i, c in enumerate(chars) if i not in drop]
+
+
+def _copy_of_kept(kept: dict[tuple[str, int, int], list[Char]], c: Char, gx: int, gy: int, tol: float) -> bool:
+    """Whether `c` is a copy of a character kept to its left: within half that glyph (the next "1" of "110"
+    printed small is a whole advance away) and the tolerance."""
+    for dx in (-1, 0):
+        for dy in (-1, 0, 1):
+            for k in kept.get((c.text, gx + dx, gy + dy), ()):
+                near = min(tol, (k.x1 - k.x0) / 2) if k.x1 > k.x0 else tol
+                if c.x0 - k.x0 <= near and abs(c.top - k.top) <= tol:
+                    return True
+    return False

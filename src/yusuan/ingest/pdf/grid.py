@@ -7,7 +7,7 @@ from bisect import bisect_right
 from yusuan.ingest.blocks import Cell, Grid
 from yusuan.ingest.pdf.chars import Char
 from yusuan.ingest.pdf.lattice import Lattice, spans
-from yusuan.ingest.pdf.text import chars_text
+from yusuan.ingest.pdf.text import chars_text, lowest
 from yusuan.model.provenance import Source
 
 _EDGE = 1.0  # points: a char centre this far outside the outline still belongs to the table
@@ -48,6 +48,6 @@ def build_grid(lat: Lattice, chars: list[Char], file: str, page: int) -> Grid:
     rows: list[list[Cell | None]] = [[None] * nc for _ in range(nr)]
     for r, c, rs, cs in cells:
         box = (xs[c], ys[r], xs[c + cs], ys[r + rs])
-        text = chars_text(content.get((r, c), []))
-        rows[r][c] = Cell(text, Source(file, page, box), colspan=cs, rowspan=rs)
+        inside = content.get((r, c), [])
+        rows[r][c] = Cell(chars_text(inside), Source(file, page, box, ocr=lowest(inside)), colspan=cs, rowspan=rs)
     return Grid(rows, Source(file, page, lat.bbox))

@@ -14,11 +14,15 @@ from statistics import median
 from yusuan.ingest.pdf.chars import Char
 from yusuan.ingest.pdf.lattice import Lattice, drawn_lattice
 from yusuan.ingest.pdf.text import group_lines
+from yusuan.model.amount import parse_amount
 
 _COLUMN_GAP = 1.5  # a gap this many char heights wide separates table columns on a line
 _MIN_CHANNEL = 4.0  # points: narrowest whitespace channel taken as a column boundary
 _MIN_LINES = 3  # a channel must separate text on this many lines
 _ATTACH = 0.7  # a label line joins a number row closer than this fraction of the row pitch
+_FULL = 0.6  # a number this wide of its column's width may have been cut by the cell's edge
+_DIGIT_CHARS = frozenset("0123456789,.")
+_DIGITS = re.compile(r"^[-−]?[\d,.]+$")  # a number, or the part of one a cell's edge cut off
 _NUMBER = re.compile(r"^[-−]?[\d,]+(\.\d+)?%?$")
 
 Word = tuple[float, float, str]  # x0, x1, text
@@ -108,15 +112,17 @@ def _rows(lat: Lattice, xs: list[float], lines) -> list[float]:
     for r in range(len(lat.ys) - 1):
         top, bottom = lat.ys[r], lat.ys[r + 1]
         band = [line for line, _ in lines if top <= (line[0].top + line[0].bottom) / 2 <= bottom]
-        added.extend(_row_splits(band))
+        added.extend(_row_splits(band, xs))
     return sorted(ys + added)
 
 
-def _row_splits(band: list[list[Char]]) -> list[float]:
+def _row_splits(band: list[list[Char]], xs: list[float]) -> list[float]:
     if len(band) < 2:
         return []
     centre = [(min(c.top for c in l) + max(c.bottom for c in l)) / 2 for l in band]
-    numeric = [i for i, line in enumerate(band) if any(_NUMBER.match(w[2]) for w in _words(line))]
+    numbers = [[w for w in _words(line) if _DIGITS.match(w[2])] for line in band]
+    numeric = [i for i, ws in enumerate(numbers) if any(_NUMBER.match(w[2]) for w in ws)]
+    numeric = [i for k, i in enumerate(numeric) if k == 0 or not _wrapped_tail(numbers[i], band[numeric[k - 1]], xs)]
     if len(numeric) < 2:
         return []
     pitch = median(centre[b] - centre[a] for a, b in zip(numeric, numeric[1:]))
@@ -131,6 +137,31 @@ def _row_splits(band: list[list[Char]]) -> list[float]:
             lower = min(c.top for c in band[i])
             splits.append((upper + lower) / 2)
     return splits
+
+
+def _wrapped_tail(words: list[Word], above: list[Char], xs: list[float]) -> bool:
+    """The line's numbers are the rest of amounts too wide for their cells (371,514,65 / 5.00): each
+    sits in a column where the line above prints digits across most of the width, and the two read
+    as one amount only together (a cut thousands group, a dot without decimals, decimals cut short)."""
+    for x0, x1, tail in words:
+        c = bisect_right(xs, (x0 + x1) / 2) - 1
+        if not 0 <= c < len(xs) - 1:
+            return False
+        left, right = xs[c], xs[c + 1]
+        digits = sorted((ch for ch in above if left <= ch.cx <= right and ch.text in _DIGIT_CHARS), key=lambda ch: ch.x0)
+        if not digits or digits[-1].x1 - digits[0].x0 < _FULL * (right - left):
+            return False
+        if not _cut("".join(ch.text for ch in digits), tail):
+            return False
+    return True
+
+
+def _cut(head: str, tail: str) -> bool:
+    """head + tail is one amount a line end cut: neither part is one alone, or the decimals go on."""
+    whole = head + tail
+    if parse_amount(whole) is None or len(whole.partition(".")[2]) > 2:
+        return False
+    return parse_amount(head) is None or parse_amount(tail) is None or ("." in head and tail.isdigit())
 
 
 def _mark_text_boundaries(inferred: Lattice, ruled: Lattice, lines) -> Lattice:

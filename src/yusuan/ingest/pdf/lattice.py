@@ -85,16 +85,16 @@ def _drawn(xs: list[float], ys: list[float], hs: list[Rule], vs: list[Rule]) -> 
         if abs(xs[c] - v.pos) > _SNAP * 2:
             continue
         for r in range(len(ys) - 1):
-            mid = (ys[r] + ys[r + 1]) / 2
-            if v.a - TOUCH <= mid <= v.b + TOUCH:
+            mid, reach = (ys[r] + ys[r + 1]) / 2, min(TOUCH, (ys[r + 1] - ys[r]) / 4)  # small prints: less
+            if v.a - reach <= mid <= v.b + reach:
                 vdrawn[r][c] = True
     for h in hs:
         r = _nearest(ys, h.pos)
         if abs(ys[r] - h.pos) > _SNAP * 2:
             continue
         for c in range(len(xs) - 1):
-            mid = (xs[c] + xs[c + 1]) / 2
-            if h.a - TOUCH <= mid <= h.b + TOUCH:
+            mid, reach = (xs[c] + xs[c + 1]) / 2, min(TOUCH, (xs[c + 1] - xs[c]) / 4)
+            if h.a - reach <= mid <= h.b + reach:
                 hdrawn[r][c] = True
     for row in vdrawn:  # the outline closes the table even where a border is missing
         row[0] = row[-1] = True
@@ -114,12 +114,22 @@ def _snap(values: list[float]) -> list[float]:
             groups.append([v])
     out = [sum(g) / len(g) for g in groups]
     kept = [out[0]]
+    least = _min_side(out)
     for v in out[1:]:
-        if v - kept[-1] < _MIN_SIDE:
+        if v - kept[-1] < least:
             kept[-1] = (kept[-1] + v) / 2
         else:
             kept.append(v)
     return kept
+
+
+def _min_side(bounds: list[float]) -> float:
+    """_MIN_SIDE, or less for a table printed small (an office fitting a wide sheet to the page's
+    width): half its typical cell, never under _SNAP."""
+    gaps = sorted(b - a for a, b in zip(bounds, bounds[1:]))
+    if not gaps:
+        return _MIN_SIDE
+    return max(_SNAP, min(_MIN_SIDE, gaps[len(gaps) // 2] / 2))
 
 
 def _nearest(values: list[float], x: float) -> int:

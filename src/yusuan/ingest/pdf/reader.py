@@ -6,21 +6,33 @@ from pathlib import Path
 from typing import Iterator
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from yusuan.ingest.blocks import Block, Grid, Line
+from yusuan.ingest.limits import (
+    MAX_PAGE_CHARS,
+    MAX_PAGE_OBJECTS,
+    MAX_PAGE_RULE_PAIRS,
+    MAX_PAGE_SEGMENTS,
+    MAX_PDF_PAGES,
+    require,
+)
+from yusuan.ingest.pdf import ocr
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
 from yusuan.ingest.pdf.geometry import PageSpace
 from yusuan.ingest.pdf.grid import build_grid, is_table, take_chars
 from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
-from yusuan.ingest.pdf.rules import read_rules
-from yusuan.ingest.pdf.text import bbox, group_lines, line_text
-from yusuan.ingest.pdf.visible import page_visibility
+from yusuan.ingest.pdf.rules import Rules, read_rules
+from yusuan.ingest.pdf.text import bbox, group_lines, line_text, lowest
+from yusuan.ingest.pdf.visible import FORM_DEPTH, page_visibility
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
-NO_TEXT = "扫描件：文件没有文本层（只有图像），本工具不做文字识别（OCR），无法读取其中的文字"
+NO_TEXT = "扫描件：文件没有文本层（只有图像），{why}，无法读取其中的文字"
+NO_OCR = "没有安装文字识别（OCR）组件（pip install yusuan[ocr]）"
+OCR_OFF = f"文字识别（OCR）已由环境变量 {ocr.SWITCH} 关闭"
 
 
 def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Block]:
@@ -29,6 +41,7 @@ def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Bl
     name = name or path.name
     data = read_bytes(path, name)
     with open_pdf(data, name) as doc:
+        require(len(doc), MAX_PDF_PAGES, name, "页")
         held: list[Block] = []  # nothing is yielded before some page is known to have text
         seen_text = False
         for index in range(len(doc)):
@@ -42,7 +55,7 @@ def read_pdf_blocks(path: str | Path, *, name: str | None = None) -> Iterator[Bl
                 yield from held
                 held = []
         if not seen_text:
-            raise IngestError(name, NO_TEXT)
+            raise IngestError(name, NO_TEXT.format(why=OCR_OFF if ocr.switched_off() else NO_OCR))
 
 
 def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
@@ -52,8 +65,10 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
     except Exception:
         raise IngestError(name, "页面无法加载（页面对象损坏）", place) from None
     try:
+        _require_drawing(page, name, place)
         textpage = page.get_textpage()
         try:
+            require(pdfium_c.FPDFText_CountChars(textpage.raw), MAX_PAGE_CHARS, name, "页面文字", place)
             return page_blocks(page, textpage, name, index + 1)
         finally:
             textpage.close()
@@ -65,13 +80,47 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
         page.close()
 
 
+def _require_drawing(page, name: str, place: str) -> None:
+    """The page's objects (those inside form XObjects too) and path segments within their limits, counted
+    before anything walks them."""
+    objects = segments = 0
+    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    while stack:
+        holder, count, get, depth = stack.pop()
+        n = count(holder)
+        objects += n
+        require(objects, MAX_PAGE_OBJECTS, name, "页面图形对象", place)
+        for k in range(n):
+            obj = get(holder, k)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                segments += pdfium_c.FPDFPath_CountSegments(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
+                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1))
+        require(segments, MAX_PAGE_SEGMENTS, name, "页面线段", place)
+
+
 def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
+    """The page's blocks from its text layer; a page without one that shows an image is read by OCR
+    when the `ocr` extra is installed."""
     l, b, r, t = page.get_cropbox()
     space = PageSpace(l, b, r, t, page.get_rotation() % 360)
     chars = read_chars(textpage, space, page_visibility(page))
+    if chars:
+        rules = read_rules(page, space)
+        # every horizontal rule is tried against every vertical one
+        require(len(rules.horizontal) * len(rules.vertical), MAX_PAGE_RULE_PAIRS, name, "表格线交点", page_place(number - 1))
+        return layout_blocks(chars, rules, name, number)
+    if ocr.available() and ocr.has_image(page):
+        return layout_blocks(*ocr.read_page(page), name, number)
+    return []
+
+
+def layout_blocks(chars: list[Char], rules: Rules, name: str, number: int) -> list[Block]:
+    """Characters and ruling lines of one page into its grids and lines, top to bottom."""
     placed: list[tuple[float, float, Block]] = []
     if chars:
-        for ruled in find_lattices(read_rules(page, space)):
+        for ruled in find_lattices(rules):
             inside, rest = take_chars(ruled, chars)
             lat = refine(ruled, inside)
             if not is_table(lat, inside):
@@ -81,8 +130,9 @@ def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
     for line in group_lines(chars):
         text = line_text(line).strip()
         if text:
-            box = bbox([c for c in line if c.text != " "])
-            placed.append((box[1], box[0], Line(text, Source(name, number, box))))
+            printed = [c for c in line if c.text != " "]
+            box = bbox(printed)
+            placed.append((box[1], box[0], Line(text, Source(name, number, box, ocr=lowest(printed)))))
     placed.sort(key=lambda p: (p[0], p[1]))
     return [p[2] for p in placed]
 

@@ -43,7 +43,7 @@ def read_rules(page, space: PageSpace) -> Rules:
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
     _collect(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, IDENTITY, space, hs, vs, 0)
-    return Rules(_merge(hs), _merge(vs))
+    return Rules(merge(hs), merge(vs))
 
 
 def _collect(holder, count, get, matrix: Matrix, space: PageSpace, hs, vs, depth: int) -> None:
@@ -128,7 +128,7 @@ def _subpaths(obj):
         yield points, closed
 
 
-def _merge(segments: list[tuple[float, float, float]]) -> list[Rule]:
+def merge(segments: list[tuple[float, float, float]]) -> list[Rule]:
     """Join collinear pieces (the same line drawn cell by cell) into long rules."""
     rules: list[Rule] = []
     segments.sort()

@@ -12,10 +12,11 @@ _SPACES = re.compile(r" {2,}")
 
 
 def group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Chars on the same baseline, top to bottom; each line sorted left to right."""
+    """Chars on the same baseline, top to bottom; each line sorted left to right. Only positions
+    decide (ties too): producers draw a line's characters in any order."""
     if not chars:
         return []
-    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
+    ordered = sorted(chars, key=_place)
     lines: list[list[Char]] = []
     current = [ordered[0]]
     cy = (ordered[0].top + ordered[0].bottom) / 2
@@ -30,8 +31,16 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
             current, cy, h = [c], c_cy, c_h
     lines.append(current)
     for line in lines:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_across)
     return lines
+
+
+def _place(c: Char) -> tuple:
+    return (c.top + c.bottom, c.x0, c.x1, c.text)
+
+
+def _across(c: Char) -> tuple:
+    return (c.x0, c.x1, c.top, c.text)
 
 
 def line_text(line: list[Char]) -> str:
@@ -89,3 +98,9 @@ def bbox(chars: list[Char]) -> tuple[float, float, float, float]:
         max(c.x1 for c in chars),
         max(c.bottom for c in chars),
     )
+
+
+def lowest(chars: list[Char]) -> float | None:
+    """The lowest OCR confidence of the chars; None when they come from a text layer."""
+    scores = [c.ocr for c in chars if c.ocr is not None]
+    return min(scores) if scores else None

@@ -9,8 +9,12 @@ ink does not count either: fully transparent text, and white text with nothing d
 Text in render mode 3 or 7 (no ink) counts only over an image: that is an OCR layer, the text of
 the scan under it.
 
-The work is done per text object (a clip path is read once a page however many objects share
-it), and characters are mapped to their objects only on pages where some object is hidden.
+The work follows what is drawn: a text object costs the few calls that tell its ink and its clip (a
+clip path is read once a page however many objects share it); its box is asked for only where its
+clip could cut it or its ink could hide it. When every text object of a page lies under one and the
+same rectangular clip (a text area, a page margin), that rectangle narrows the page's visible area
+instead, and the characters are tested against it as they are read. Characters are mapped to their
+objects only on pages where some object is hidden.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ _WHITE = 250  # text lighter than this grey (0-255) cannot be seen on white pape
 _NO_INK = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP))
 _STROKE_ONLY = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP))
 _FILL_STROKE = frozenset((pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP))
-_MAX_DEPTH = 8  # form XObjects nested deeper than this are not looked into
+FORM_DEPTH = 8  # form XObjects nested deeper than this are not looked into
 _TEXT, _FORM, _IMAGE = pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE
 
 UserBox = tuple[float, float, float, float]  # left, bottom, right, top in PDF user space
@@ -95,6 +99,7 @@ class Clip:
 
 
 _EVERYWHERE = Clip((float("-inf"), float("-inf"), float("inf"), float("inf")))
+_MIXED = object()  # text objects under different clips
 Hidden = bool | Clip  # True: every char of the object hidden; a Clip: chars outside it hidden
 
 
@@ -117,6 +122,10 @@ _bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _I, _H, _P, _P, _P, _P)
 _get_clip = _fast(pdfium_c.FPDFPageObj_GetClipPath, _H, _H)
 _clip_paths = _fast(pdfium_c.FPDFClipPath_CountPaths, _I, _H)
 _clip_segment = _fast(pdfium_c.FPDFClipPath_GetPathSegment, _H, _H, _I, _I)
+_clip_segments = _fast(pdfium_c.FPDFClipPath_CountPathSegments, _I, _H, _I)
+_segment_point = _fast(pdfium_c.FPDFPathSegment_GetPoint, _I, _H, _P, _P)
+_segment_type = _fast(pdfium_c.FPDFPathSegment_GetType, _I, _H)
+_MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 # pdfium before 2023 lacks FPDFText_GetTextObject: chars are then matched to objects by their boxes
 _text_object = (
     _fast(pdfium_c.FPDFText_GetTextObject, _H, _H, _I) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
@@ -179,6 +188,8 @@ def page_visibility(page) -> Visibility:
     walk = _Walk(view)
     raw = _handle(page.raw)
     walk.run(raw, _count_objects(raw), _get_object, IDENTITY, _EVERYWHERE, 0)
+    if walk.deferred:
+        view = walk.settle(view)
     if walk.pending:
         fills = _fills(page) if any(white for *_, white in walk.pending) else []
         for obj, box, z, clip, white in walk.pending:
@@ -197,7 +208,8 @@ class _Walk:
     """One pass over the page objects, into form XObjects, in painting order."""
 
     __slots__ = (
-        "view", "hidden", "boxes", "pending", "images", "z", "areas", "inks", "_box", "_box_at", "_rgba", "_rgba_at"
+        "view", "hidden", "boxes", "pending", "images", "z", "areas", "inks", "_box", "_box_at", "_rgba", "_rgba_at",
+        "deferred", "clip_of_all",
     )
 
     def __init__(self, view: UserBox) -> None:
@@ -206,6 +218,9 @@ class _Walk:
         self.boxes: dict[int, UserBox] = {}
         self.pending: list = []  # (obj, box, z, clip, white): no ink or white ink, seen only on something
         self.images: list[tuple[UserBox, int]] = []
+        # seen text under a rectangular clip that may cut it, by its clip: boxed only if need be (settle)
+        self.deferred: dict[Clip, list[tuple[int, Matrix]]] = {}
+        self.clip_of_all: Clip | None = None  # the clip of every text object so far; _MIXED once two differ
         self.z = 0  # painting order
         # A segment handle stays valid (so its address unique) until the page is closed, and
         # objects sharing a clip path share its segments: each clip path is read once a page.
@@ -228,14 +243,14 @@ class _Walk:
             _get_type, _render_mode, _fill_color, _get_clip, _clip_paths, _clip_segment, _bounds, _EVERYWHERE, _SEEN
         )
         z = self.z
+        deferred, all_clip, mixed = self.deferred, self.clip_of_all, _MIXED
         for k in range(n):
             obj = get(holder, k)
             if not obj:
                 continue
-            kind = get_type(obj)
             z += 1
-            if kind == _TEXT:
-                mode = render_mode(obj)
+            mode = render_mode(obj)  # -1 for an object that is not text: the type is asked only then
+            if mode >= 0:
                 if mode in _NO_INK:
                     ink = _NONE
                 elif not (fill_color if mode not in _STROKE_ONLY else _stroke_color)(obj, *rgba_at):
@@ -247,7 +262,7 @@ class _Walk:
                         ink = seen if stroke is seen else _WHITE_INK if _WHITE_INK in (ink, stroke) else ink
                 cp = get_clip(obj)
                 paths = clip_paths(cp) if cp else 0
-                if paths == 0:
+                if paths <= 0:
                     clip = outer
                 else:  # one or two paths (a text box within the page's clip) are the common cases
                     firsts = (
@@ -256,27 +271,53 @@ class _Walk:
                         else tuple(clip_segment(cp, i, 0) for i in range(paths))
                     )
                     clip = clips.get(firsts) or self._clip(obj, matrix, clips)
-                if ink is seen and clip is everywhere or not bounds(obj, *box_at):
+                if clip is not all_clip:
+                    all_clip = clip if all_clip is None else mixed
+                if ink is seen:
+                    if clip is not everywhere:
+                        if clip.shapes:
+                            self._verdict(obj, clip, matrix)
+                        else:  # a rectangle: one test for all its objects if it is the clip of the whole page
+                            deferred.setdefault(clip, []).append((obj, matrix))
+                    continue
+                if not bounds(obj, *box_at):
                     continue
                 l, b, r, t = box if identity else apply_box(matrix, *box)
-                if ink is seen:
-                    L, B, R, T = clip.rect
-                    if not (L <= l and r <= R and B <= b and t <= T and not clip.shapes):
-                        verdict = clip.verdict((l, b, r, t))
-                        if verdict is not None:
-                            hidden[obj], boxes[obj] = verdict, (l, b, r, t)
-                elif ink is _CLEAR:
+                if ink is _CLEAR:
                     hidden[obj], boxes[obj] = True, (l, b, r, t)
                 else:
                     pending.append((obj, (l, b, r, t), z, clip, ink is _WHITE_INK))
-            elif kind == _FORM and depth < _MAX_DEPTH:
+                continue
+            kind = get_type(obj)
+            if kind == _FORM and depth < FORM_DEPTH:
                 inner = compose(object_matrix(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)), matrix)
-                self.z = z
+                self.z, self.clip_of_all = z, all_clip
                 self.run(obj, _form_count(obj), _form_get, inner, self._clip(obj, matrix, clips), depth + 1)
-                z = self.z
+                z, all_clip = self.z, self.clip_of_all
             elif kind == _IMAGE and _bounds(obj, *box_at):
                 self.images.append((tuple(box) if identity else apply_box(matrix, *box), z))
-        self.z = z
+        self.z, self.clip_of_all = z, all_clip
+
+    def _verdict(self, obj: int, clip: Clip, matrix: Matrix) -> None:
+        """Seen text under `clip`: hidden where the clip cuts it."""
+        if not _bounds(obj, *self._box_at):
+            return
+        box = tuple(self._box) if matrix is IDENTITY else apply_box(matrix, *self._box)
+        if not clip.covers(box):
+            verdict = clip.verdict(box)
+            if verdict is not None:
+                self.hidden[obj], self.boxes[obj] = verdict, box
+
+    def settle(self, view: UserBox) -> UserBox:
+        """The page's visible area once the seen text under rectangular clips is dealt with: narrowed to
+        the clip when it is the clip of every text object, else each such object tested by its box."""
+        if len(self.deferred) == 1 and isinstance(self.clip_of_all, Clip):
+            (l, b, r, t), (L, B, R, T) = view, self.clip_of_all.rect
+            return (max(l, L), max(b, B), min(r, R), min(t, T))
+        for clip, objects in self.deferred.items():
+            for obj, matrix in objects:
+                self._verdict(obj, clip, matrix)
+        return view
 
     def _ink(self) -> str:
         """The ink of the colour just read, remembered by its bytes."""
@@ -307,14 +348,14 @@ class _Walk:
 def _read_area(cp: int, i: int, matrix: Matrix) -> UserBox | Shape:
     """Clip path `i` in page user space: a box if it is one upright rectangle."""
     polygons: list[list[tuple[float, float]]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    px, py = ctypes.byref(x), ctypes.byref(y)
-    clip = ctypes.cast(cp, pdfium_c.FPDF_CLIPPATH)
-    for j in range(pdfium_c.FPDFClipPath_CountPathSegments(clip, i)):
-        seg = pdfium_c.FPDFClipPath_GetPathSegment(clip, i, j)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, px, py)
-        point = (x.value, y.value) if matrix is IDENTITY else apply_point(matrix, x.value, y.value)
-        if pdfium_c.FPDFPathSegment_GetType(seg) == pdfium_c.FPDF_SEGMENT_MOVETO or not polygons:
+    xy = (ctypes.c_float * 2)()
+    x_at, y_at = ctypes.addressof(xy), ctypes.addressof(xy) + 4
+    identity = matrix is IDENTITY
+    for j in range(_clip_segments(cp, i)):
+        seg = _clip_segment(cp, i, j)
+        _segment_point(seg, x_at, y_at)
+        point = (xy[0], xy[1]) if identity else apply_point(matrix, xy[0], xy[1])
+        if _segment_type(seg) == _MOVETO or not polygons:
             polygons.append([point])
         else:
             polygons[-1].append(point)  # curves: their control points outline them well enough
@@ -379,7 +420,7 @@ def _fills(page) -> list[tuple[UserBox, int]]:
                 continue
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             z += 1
-            if kind == _FORM and depth < _MAX_DEPTH:
+            if kind == _FORM and depth < FORM_DEPTH:
                 inner = compose(object_matrix(obj), matrix)
                 run(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, inner, depth + 1)
                 continue

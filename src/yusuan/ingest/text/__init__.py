@@ -1,6 +1,7 @@
 """Text reader: the text form of a disclosure (tables as tab-separated lines)."""
 
-from yusuan.model.formats import MAX_TEXT_BYTES, Head, Reader
+from yusuan.ingest.limits import MAX_TEXT_BYTES
+from yusuan.model.formats import Head, Reader
 
 
 def _detect(h: Head) -> bool:

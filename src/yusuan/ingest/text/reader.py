@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from yusuan.ingest.blocks import Block, Cell, Grid, Line
+from yusuan.ingest.limits import require_grid
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 
@@ -45,11 +46,13 @@ def read_text_blocks(path: str | Path, *, name: str | None = None) -> Iterator[B
         raise IngestError(file, f"文件无法打开（{e.strerror}）") from None
     text = decode(path, data)
     run: list[list[Cell]] = []
-    run_start = 0
+    run_start = width = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         if "\t" in raw:
             if not run:
-                run_start = number
+                run_start, width = number, 0
+            width = max(width, raw.count("\t") + 1)
+            require_grid(len(run) + 1, width, file, f"第 {run_start} 行起的表格")  # before the cells are made
             run.append([Cell(clean_cell(c), Source(file, number)) for c in raw.split("\t")])
             continue
         if run:

@@ -1,6 +1,7 @@
 """“其中”列不大于其所属列：政府采购中面向中小企业的部分不大于政府采购合计，面向小型、微型企业的部分不大于
 面向中小企业的部分；政府采购金额不大于该行支出合计。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import column_name, table_unit
@@ -10,12 +11,12 @@ OF_WHICH = (("procurement_sme", "procurement"), ("procurement_small_micro", "pro
             ("procurement", "total"))
 
 
-@rule("arith-of-which-columns")
+@rule("arith-of-which-columns", columns=True)
 def check(ctx, emit):
     for table in ctx.tables:
         if table.kind not in ("expense_summary", "basic_expense_summary", "project_expense_summary"):
             continue
-        unit = None
+        finest = table_unit(table)
         for row in table.rows:
             for m, v in row.values.items():
                 base, phase = split_measure(m)
@@ -26,10 +27,10 @@ def check(ctx, emit):
                     w = row.values.get(whole_m)
                     if w is None:
                         continue
-                    unit = unit or table_unit(table)
-                    if v.amount > w.amount + unit:
+                    tol = bound([v, w], finest)
+                    if v.amount > w.amount + tol:
                         yield emit(
-                            table=table, row=row, measure=m, expected=w.amount, actual=v.amount, tolerance=unit,
+                            table=table, row=row, measure=m, expected=w.amount, actual=v.amount, tolerance=tol,
                             where=[v.source, w.source], column=column_name(table, m),
                             whole=column_name(table, whole_m),
                         )

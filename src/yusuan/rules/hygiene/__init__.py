@@ -21,11 +21,13 @@ INSTRUCTIONS = re.compile(
     r"仍保留该表格式|在本表下方作|作下述说明|如持平作持平表述|不涉及的不列|按上述格式|依次说明到|"
     r"由主管部门根据|本部分内容为|为必填项|列明公务用车购置数量|列明公务接待批次|以下同[)）]|但不列举主要内容|"
     r"持平的不用说明|不用说明变动原因|"
-    r"[（(](?:请)?按[^（）()]{0,60}?填(?:写|列|报)[)）]"  # （按“部门预算公开06表…”中实际发生…填写）
+    r"[（(](?:请按[^（）()]{0,60}?填(?:写|列|报)|按[^（）()]{0,60}?填(?:写|报))[)）]"  # （按“部门预算公开06表…”…填写）
 )
 # Softer: notes that tell how a column was filled in (按…填写).
 FILL_IN = re.compile(r"(?:按|根据|依据|参照)[^。；;]{0,40}?填(?:写|列|报)|填(?:写|列|报)说明|"
                      r"应与《[^》]{1,30}》[^。；;]{0,20}?一致|细化列示")
+# ... unless it tells the reader where the figures come from: 根据《…的批复》填列, 按…口径填列
+SOURCE_OF_FIGURES = re.compile(r"^(?:按|根据|依据|参照)[^。；;]*?(?:批复|批准|审定|核定|下达|口径)[^。；;]*?填列$")
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # English function words: inside a Chinese sentence they are a stray translation or typing slip.

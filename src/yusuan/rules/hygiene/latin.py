@@ -8,7 +8,7 @@ from yusuan.rules.hygiene import CJK, FUNCTION_WORDS, listed
 from yusuan.rules.printed import lead, located, pieces, quote
 from yusuan.rules.registry import rule
 
-_WORD = re.compile(rf"(?<![A-Za-z0-9.\-_/@])([a-z]{{2,}})(?![A-Za-z0-9])")
+_WORD = re.compile(r"(?<![A-Za-z0-9.\-_/@])([a-z]{2,})(?![A-Za-z0-9])")
 _MARKUP = re.compile(r"\\[a-zA-Z]+|</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>|&[a-z]+;|\$[^$\n]{1,40}\$")
 # Lowercase words at home in Chinese text: units and common web words.
 _ALLOWED = {"km", "kg", "mg", "ml", "mm", "cm", "kw", "kwh", "ha", "pm", "app", "wifi", "web", "www", "http",

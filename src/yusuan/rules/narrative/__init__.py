@@ -7,6 +7,7 @@ percentages against the figures they are computed from, under the rounding of ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from yusuan.rules.printed import located
 from yusuan.rules.stated_cells import Cell, agrees, cells_for, prior_cells
 from yusuan.rules.statements import TOTAL_KEYS, Number, Statement, subject
+from yusuan.rules.statements.subjects import NAMES
 
 if TYPE_CHECKING:
     from yusuan.rules.context import Context
@@ -23,20 +25,6 @@ HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
 # What a subject is called in a message.
-NAMES = {
-    "total": "收支总计", "income_total": "收入总计", "expense_total": "支出总计", "fiscal": "财政拨款",
-    "general_budget": "一般公共预算", "gov_fund": "政府性基金预算", "soe_capital": "国有资本经营预算",
-    "special_account": "财政专户管理资金", "other_funds": "其他资金", "business_income": "事业收入",
-    "operating_income": "经营收入", "basic": "基本支出", "project": "项目支出", "reserve": "单位预留机动经费",
-    "personnel": "人员经费", "public": "公用经费", "family": "对个人和家庭的补助",
-    "three_public.total": "“三公”经费", "three_public.abroad": "因公出国（境）费",
-    "three_public.reception": "公务接待费", "three_public.vehicle_total": "公务用车购置及运行维护费",
-    "three_public.vehicle_purchase": "公务用车购置费", "three_public.vehicle_operation": "公务用车运行维护费",
-    "meeting": "会议费", "training": "培训费", "office_operating": "机关运行经费",
-    "procurement.total": "政府采购预算", "procurement.goods": "政府采购货物", "procurement.works": "政府采购工程",
-    "procurement.services": "政府采购服务", "procurement.sme": "面向中小企业预留的政府采购",
-    "procurement.small_micro": "面向小型和微型企业预留的政府采购",
-}
 
 
 def name_of(st: Statement) -> str:
@@ -61,9 +49,11 @@ def span(r: "Ratio") -> str:
 
 # ----------------------------------------------------------------------------------- text against tables
 
-def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for) -> Iterator:
+def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for, *, truncated: bool = False) -> Iterator:
     """Each stated figure of these subjects against the cells printing the same quantity: a finding when
-    it agrees with none of them (each printed figure may be off by half its printing unit)."""
+    it agrees with none of them (each printed figure may be off by half its printing unit). A figure that
+    is a cell cut short rather than rounded (87.708 stated 87.70) is not said to differ: `truncated` gives
+    those instead (text-truncated)."""
     keys = set(keys)
     for st in ctx.statements:
         if not st.is_figure or st.key not in keys:
@@ -73,14 +63,47 @@ def against_tables(ctx: Context, emit, keys: Iterable[str], lookup=cells_for) ->
         cells = lookup(ctx, st)
         if not cells or any(agrees(st.amount.wan, st.amount.wan_step, c) for c in cells):
             continue
-        best = min(cells, key=lambda c: abs(c.wan - st.amount.wan))
+        if wider_scope(st) and any(st.amount.wan + st.amount.wan_step / 2 >= c.wan - c.step / 2 for c in cells):
+            continue  # 机关运行经费（含其他资金）: more than the 财政拨款 table prints, and said so
+        cut = [c for c in cells if truncates(st.amount.wan, st.amount.wan_step, c)]
+        if bool(cut) != truncated:
+            continue
+        best = cut[0] if cut else min(cells, key=lambda c: abs(c.wan - st.amount.wan))
         yield emit(
             table=best.table, row=best.row, measure=best.measure, expected=best.wan, actual=st.amount.wan,
             tolerance=(st.amount.wan_step + best.step) / 2, where=[st.source, best.source],
             sentence=st.quote(), subject=name_of(st), stated=st.amount.text,
             printed=(best.value.text + best.table.unit) if best.value is not None else "空白",
-            unit="万元",
+            unit="万元", rounded=fmt(best.wan.quantize(st.amount.wan_step)) if cut else "",
         )
+
+
+# Subjects printed in tables of 财政拨款 (一般公共预算) only; the text may count other funds in them too.
+FISCAL_TABLE_KEYS = {"office_operating", "meeting", "training", "three_public.total", "three_public.abroad",
+                     "three_public.reception", "three_public.vehicle_total", "three_public.vehicle_purchase",
+                     "three_public.vehicle_operation"}
+_OTHER_FUNDS = r"(?:其他资金|单位资金|非财政拨款|全部资金|各类资金|自有资金|事业收入|经营收入)"
+_WIDER = re.compile(rf"(?:含|包含|包括|涵盖)[^。;]{{0,40}}?{_OTHER_FUNDS}|(?:统计|口径)[^。;]{{0,30}}?{_OTHER_FUNDS}")
+
+
+def wider_scope(st: Statement) -> bool:
+    """The sentence stating the figure says it counts funds besides 财政拨款 (机关运行经费……包括财政拨款和其他
+    资金 / 含单位资金), where the table prints 财政拨款 only."""
+    if st.key not in FISCAL_TABLE_KEYS:
+        return False
+    text = st.passage.text
+    start = text.rfind("。", 0, st.clause_start) + 1
+    stop = text.find("。", st.amount.end)
+    return bool(_WIDER.search(text[start:stop if stop >= 0 else len(text)]))
+
+
+def truncates(amount: Decimal, step: Decimal, cell: Cell) -> bool:
+    """The stated figure is the cell cut (not rounded) to the stated unit: 87.708 stated 87.70, the cell
+    itself anywhere within its own rounding."""
+    if amount * cell.wan < 0:
+        return False
+    a, c = abs(amount), abs(cell.wan)
+    return c + cell.step / 2 >= a and c - cell.step / 2 < a + step
 
 
 # --------------------------------------------------------------------------------------- percentages
@@ -278,6 +301,8 @@ COMPLETE = {
 
 
 def is_complete(whole: Statement) -> bool:
+    if whole.list_word == "合计":  # the figures a sentence sums up itself (……，合计 X 万元)
+        return True
     keys = {p.key for p in whole.parts}
     if any(p.label.startswith("其他") or p.key == "other_funds" for p in whole.parts) and len(whole.parts) >= 2:
         return True

@@ -10,6 +10,9 @@ def _economic_only(ctx, st):
     return [] if function_cells(ctx, st) else economic_cells(ctx, st)
 
 
-@rule("text-economic-items")
+KEYS, LOOKUP = ("function",), _economic_only
+
+
+@rule("text-economic-items", columns=True)
 def check(ctx, emit):
-    yield from against_tables(ctx, emit, ("function",), _economic_only)
+    yield from against_tables(ctx, emit, KEYS, LOOKUP)

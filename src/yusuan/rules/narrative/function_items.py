@@ -5,7 +5,9 @@ from yusuan.rules.narrative import against_tables
 from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import function_cells
 
+KEYS, LOOKUP = ("function",), function_cells
 
-@rule("text-function-items")
+
+@rule("text-function-items", columns=True)
 def check(ctx, emit):
-    yield from against_tables(ctx, emit, ("function",), function_cells)
+    yield from against_tables(ctx, emit, KEYS, LOOKUP)

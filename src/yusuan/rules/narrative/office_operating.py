@@ -3,7 +3,9 @@
 from yusuan.rules.narrative import against_tables
 from yusuan.rules.registry import rule
 
+KEYS = ("office_operating",)
 
-@rule("text-office-operating")
+
+@rule("text-office-operating", columns=True)
 def check(ctx, emit):
-    yield from against_tables(ctx, emit, ("office_operating",))
+    yield from against_tables(ctx, emit, KEYS)

@@ -8,6 +8,6 @@ KEYS = ("procurement.total", "procurement.goods", "procurement.works", "procurem
         "procurement.sme", "procurement.small_micro")
 
 
-@rule("text-procurement")
+@rule("text-procurement", columns=True)
 def check(ctx, emit):
     yield from against_tables(ctx, emit, KEYS)

@@ -8,6 +8,6 @@ from yusuan.rules.registry import rule
 KEYS = ("basic", "project", "reserve", "personnel", "public", "family")
 
 
-@rule("text-splits")
+@rule("text-splits", columns=True)
 def check(ctx, emit):
     yield from against_tables(ctx, emit, KEYS)

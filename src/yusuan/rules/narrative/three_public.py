@@ -8,6 +8,6 @@ KEYS = ("three_public.total", "three_public.abroad", "three_public.reception", "
         "three_public.vehicle_purchase", "three_public.vehicle_operation", "meeting", "training")
 
 
-@rule("text-three-public")
+@rule("text-three-public", columns=True)
 def check(ctx, emit):
     yield from against_tables(ctx, emit, KEYS)

@@ -9,6 +9,6 @@ KEYS = ("total", "income_total", "expense_total", "fiscal", "general_budget", "g
         "other_funds")
 
 
-@rule("text-totals")
+@rule("text-totals", columns=True)
 def check(ctx, emit):
     yield from against_tables(ctx, emit, KEYS)

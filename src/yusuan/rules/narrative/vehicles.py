@@ -8,7 +8,7 @@ from yusuan.rules.registry import rule
 from yusuan.rules.stated_cells import cells_for
 
 _OWNED = re.compile(r"共有车辆|实有车辆|车辆保有量|公务用车保有量")
-_BOUGHT = re.compile(r"(?:购置|新增)车辆")
+_BOUGHT = re.compile(r"(?:购置|新增)车辆|公务用车购置")
 
 
 def _money(ctx, found, key):

@@ -1,6 +1,6 @@
 """绩效目标表中每项任务（及金额合计）的总额等于财政拨款与其他资金之和，允许四舍五入误差。"""
 
-from yusuan.model.tolerance import rounding_unit, tolerance
+from yusuan.model.tolerance import bound, rounding_unit
 from yusuan.rules.performance import performance_table
 from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
@@ -16,7 +16,7 @@ def check(ctx, emit):
         total, fiscal, other = values.get("total"), values.get("fiscal"), values.get("other")
         if total is None or fiscal is None or other is None:
             continue
-        tol = tolerance(2, rounding_unit([total, fiscal, other]))
+        tol = bound([total, fiscal, other], rounding_unit([total, fiscal, other]))
         added = fiscal.amount + other.amount
         if abs(total.amount - added) > tol:
             yield located(

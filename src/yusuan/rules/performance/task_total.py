@@ -1,7 +1,7 @@
 """绩效目标表中各项年度主要任务的预算金额之和等于“金额合计”（总额、财政拨款、其他资金逐列），
 允许四舍五入误差。"""
 
-from yusuan.model.tolerance import rounding_unit, tolerance
+from yusuan.model.tolerance import bound, rounding_unit
 from yusuan.model.vocabulary import MEASURES
 from yusuan.rules.performance import performance_table
 from yusuan.rules.printed import located
@@ -17,7 +17,7 @@ def check(ctx, emit):
         parts = [t.values[measure] for t in perf.tasks if measure in t.values]
         if not parts:
             continue
-        tol = tolerance(len(parts), rounding_unit([total, *parts]))
+        tol = bound([total, *parts], rounding_unit([total, *parts]))
         added = sum((p.amount for p in parts), total.amount * 0)
         if abs(total.amount - added) > tol:
             yield located(

@@ -5,6 +5,6 @@ from yusuan.rules.reconcile import emit_mismatches
 from yusuan.rules.registry import rule
 
 
-@rule("recon-economic-classes")
+@rule("recon-economic-classes", columns=True)
 def check(ctx, emit):
     yield from emit_mismatches(emit, ctx.figures, {"economic"})

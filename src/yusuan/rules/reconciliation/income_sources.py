@@ -6,6 +6,6 @@ from yusuan.rules.reconcile import emit_mismatches
 from yusuan.rules.registry import rule
 
 
-@rule("recon-income-sources")
+@rule("recon-income-sources", columns=True)
 def check(ctx, emit):
     yield from emit_mismatches(emit, ctx.figures, {"source"})

@@ -3,13 +3,13 @@
 
 from decimal import Decimal
 
-from yusuan.model.tolerance import tolerance
+from yusuan.model.tolerance import bound
 from yusuan.rules.reconcile import SCOPES
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import is_grand, scale, table_unit
 
 
-@rule("recon-key-projects")
+@rule("recon-key-projects", columns=True)
 def check(ctx, emit):
     tables = [t for t in ctx.tables if t.kind == "project_performance"]
     if not tables:
@@ -26,12 +26,11 @@ def check(ctx, emit):
             continue
         k = scale(table) / scale(ref.table)
         amount = sum((v.amount for _, v in lines), Decimal(0)) * k
-        unit = max(table_unit(table) * k, ref.unit)
-        tol = tolerance(len(lines), unit)
+        tol = bound((v for _, v in lines), table_unit(table)) * k + ref.slack / scale(ref.table)
         if amount > ref.amount + tol:
             yield emit(
                 table=ref.table, row=ref.row, measure=ref.measure, expected=amount, actual=ref.amount, tolerance=tol,
-                where=[*ref.where, *(v.source for _, v in lines)], projects=len(lines),
+                where=[*ref.where, *(v.source for _, v in lines)], projects=len(lines), against=[table],
                 column=ref.column,
                 key_table=f"《{table.title}》",
             )

@@ -2,6 +2,7 @@
 基本支出表同一科目；
 “三公”经费表所列机关运行经费不应大于基本支出的公用经费合计。统计口径可能不同，故为警告。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.rules.reconcile import basic_only
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit
@@ -14,16 +15,15 @@ def basic_lines(ctx):
     return None
 
 
-@rule("recon-office-operating")
+@rule("recon-office-operating", columns=True)
 def check(ctx, emit):
     econ = basic_lines(ctx)
     if econ is None:
         return
-    unit_e = table_unit(econ)
     by_code = {r.code: r for r in econ.rows if r.code}
+    finest_e = table_unit(econ)
     for table in ctx.tables_of("office_operating_costs"):
         k = scale(table) / scale(econ)
-        unit = max(table_unit(table) * k, unit_e)
         for row in table.rows:
             v = row.values.get("amount")
             if len(row.code) != 3 or v is None or v.amount == 0:
@@ -31,10 +31,11 @@ def check(ctx, emit):
             line = by_code.get(row.code)
             w = _basic(line)
             theirs = w.amount if w is not None else 0
-            if v.amount * k > theirs + unit:
+            tol = bound([v]) * k + bound([w], finest_e)
+            if v.amount * k > theirs + tol:
                 yield emit(
                     table=table, row=row, measure="amount", expected=theirs / k, actual=v.amount,
-                    tolerance=unit / k, where=[v.source, *([w.source] if w is not None else [])],
+                    tolerance=tol / k, where=[v.source, *([w.source] if w is not None else [])], against=[econ],
                     column=column_name(table, "amount"), econ_table=f"《{econ.title}》",
                     econ_item=f"“{row.code} {line.item}”为 {theirs:,f}{econ.unit}" if line else "未列此科目",
                     limit="同一科目",
@@ -51,11 +52,12 @@ def check(ctx, emit):
             if v is None or total is None:
                 continue
             k = scale(table) / scale(econ)
-            unit = max(table_unit(table) * k, unit_e)
-            if v.amount * k > total.amount + unit:
+            tol = bound([v]) * k + bound([total], finest_e)
+            if v.amount * k > total.amount + tol:
                 yield emit(
                     table=table, row=row, measure="office_operating", expected=total.amount / k, actual=v.amount,
-                    tolerance=unit / k, where=[v.source, total.source], column=column_name(table, "office_operating"),
+                    tolerance=tol / k, where=[v.source, total.source], column=column_name(table, "office_operating"),
+                    against=[econ],
                     econ_table=f"《{econ.title}》",
                     econ_item=f"公用经费合计为 {total.amount:,f}{econ.unit}", limit="公用经费合计",
                 )

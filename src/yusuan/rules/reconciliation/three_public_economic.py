@@ -2,6 +2,7 @@
 30231 公务用车运行维护费，会议费 ↔ 30215，培训费 ↔ 30216。经济分类表含项目支出时两者应相等；只列基本支出时，
 “三公”经费（含项目支出安排）不应小于基本支出中的同一科目。科目归集口径可能不同，故为警告。"""
 
+from yusuan.model.tolerance import bound
 from yusuan.rules.reconcile import basic_only
 from yusuan.rules.registry import rule
 from yusuan.rules.tables import column_name, is_grand, scale, table_unit, year_of
@@ -27,7 +28,7 @@ def economic_line(table, code):
     return row, None, None
 
 
-@rule("recon-three-public-economic")
+@rule("recon-three-public-economic", columns=True)
 def check(ctx, emit):
     economic = [t for t in ctx.tables_of("general_budget_by_economic") if not t.empty and t.rows]
     if len(economic) != 1:
@@ -41,7 +42,7 @@ def check(ctx, emit):
         if row is None:
             continue
         k = scale(table) / scale(econ)
-        unit = max(table_unit(table) * k, table_unit(econ))
+        finest, finest_e = table_unit(table), table_unit(econ)
         for measure, code in LINES.items():
             v = row.values.get(measure)
             if v is None:
@@ -51,12 +52,12 @@ def check(ctx, emit):
                 continue
             ours = v.amount * k
             theirs = w.amount if w is not None else 0
-            tol = unit
+            tol = bound([v], finest) * k + bound([w], finest_e)
             bad = abs(ours - theirs) > tol if whole else ours < theirs - tol
             if bad:
                 yield emit(
                     table=table, row=row, measure=measure, expected=theirs / k, actual=v.amount, tolerance=tol / k,
-                    where=[v.source, *([w.source] if w is not None else [line.source] if line else [])],
+                    where=[v.source, *([w.source] if w is not None else [line.source] if line else [])], against=[econ],
                     column=column_name(table, measure), econ_table=f"《{econ.title}》", code=code,
                     econ_item=line.item if line else LINE_NAMES[measure], econ_amount=f"{theirs:,f}",
                     econ_unit=econ.unit,

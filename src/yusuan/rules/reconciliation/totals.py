@@ -7,6 +7,6 @@ from yusuan.rules.reconcile import emit_mismatches
 from yusuan.rules.registry import rule
 
 
-@rule("recon-totals")
+@rule("recon-totals", columns=True)
 def check(ctx, emit):
     yield from emit_mismatches(emit, ctx.figures, {"expense", "expense_grand", "income", "income_grand"})

@@ -39,7 +39,8 @@
       status(login, "正在登录…");
       try {
         await api("POST", "/api/login", {username: f.get("username"), password: f.get("password")});
-        location.href = login.dataset.next || "/";
+        const next = new URL(login.dataset.next || "/", location.origin);  // the server allows local paths only
+        location.href = next.origin === location.origin ? next.pathname + next.search + next.hash : "/";
       } catch (e) { status(login, e.message); }
     });
 

@@ -30,11 +30,14 @@ def login(credentials: LoginIn, request: Request, response: Response, caller: Ca
           store=Depends(get_store)):
     settings = get_settings(request)
     refused: Exception | None = None
+    with store.session() as s:  # committed first: attempts made at the same time all count
+        attempt = accounts.start_attempt(s, credentials.username, ip=caller.ip)
     with store.session() as s:
         try:
-            user, token, sess = accounts.login(s, credentials.username, credentials.password, ip=caller.ip)
+            user, token, sess = accounts.login(s, credentials.username, credentials.password, ip=caller.ip,
+                                               attempt=attempt)
         except (LoginRefused, TooManyAttempts) as e:
-            refused = e  # the failed attempt is committed to the audit log (it counts for the limit)
+            refused = e  # the attempt's outcome is committed to the audit log (a failure counts for the limit)
         else:
             me = {"user": queries.user_dict(user), "role": user.role, "csrf_token": sess.csrf_token}
     if isinstance(refused, TooManyAttempts):

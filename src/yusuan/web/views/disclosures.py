@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as FormRefused
 
 from yusuan.model.formats import known_formats
 from yusuan.store import access, intake, queries, repository
+from yusuan.store.db import StoreError
 from yusuan.store.queries import Forbidden
 from yusuan.store.repository import UploadedFile
 from yusuan.web.deps import (
@@ -51,34 +55,73 @@ def disclosure_list(
                                        limit=limit, offset=offset)
 
 
-@router.post("/api/disclosures", response_model=DisclosureDetail, status_code=201,
-             responses={400: {"model": Error}, 403: {"model": Error}, 409: {"model": Error}, 413: {"model": Error}},
-             summary=f"上传公开文件（{known_formats()}；文字部分和表格部分可一起上传），成为草稿新版本")
-async def upload(
-    request: Request,
-    files: list[UploadFile] = File(..., description="一份公开文件的一个或两个文件"),
-    body_id: int | None = Form(None, description="指定单位（默认按文件中的单位名称）"),
-    year: int | None = Form(None, description="指定年度（文件中未识别出年度时）"),
-    caller: Caller = Depends(require_user_csrf), store=Depends(get_store),
-):
+UPLOAD_FORM = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["files"], "properties": {
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+                  "description": "一份公开文件的一个或两个文件"},
+        "body_id": {"type": "integer", "description": "指定单位（默认按文件中的单位名称）"},
+        "year": {"type": "integer", "description": "指定年度（文件中未识别出年度时）"},
+        "csrf_token": {"type": "string", "description": "网页表单用：代替 X-CSRF-Token 请求头"},
+    }}}}}}
+
+
+@router.post("/api/disclosures", response_model=DisclosureDetail, status_code=201, openapi_extra=UPLOAD_FORM,
+             responses={400: {"model": Error}, 403: {"model": Error}, 409: {"model": Error}, 413: {"model": Error},
+                        422: {"model": Error}, 429: {"model": Error}},
+             summary=f"上传公开文件（{known_formats()}；文字部分和表格部分可一起上传），成为草稿新版本；"
+                     "读取和检查在单独的进程中进行，超过时间或内存上限即停止（422、413）")
+async def upload(request: Request, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    """The rights are checked before the form is parsed and before a file is read; reading and checking
+    run in a job (yusuan.store.jobs), never in this process."""
     settings = get_settings(request)
-    if len(files) > settings.max_upload_files:
-        raise repository.StoreError(f"一次最多上传 {settings.max_upload_files} 个文件（同一份公开文件的文字部分和表格部分）")
+    if not access.can_upload(caller.principal):
+        raise Forbidden("您无权上传公开文件")
+    files, body_id, year = await _upload_form(request, settings.max_upload_files)
+    await run_in_threadpool(_may_upload, store, caller, body_id)
     received = []
     for f in files:
         content = await f.read()
         if len(content) > settings.max_upload_bytes:
             raise UploadTooLarge(settings.max_upload_bytes)
         received.append(UploadedFile(f.filename or "", content))
-    from starlette.concurrency import run_in_threadpool
+    names = "、".join(intake.safe_name(f.name, i) for i, f in enumerate(received))
+    read = await request.app.state.jobs.run_async(intake.read_files, received, name=names)
+    return await run_in_threadpool(_store_upload, store, caller, read, body_id, year)
 
-    return await run_in_threadpool(_store_upload, store, caller, received, body_id, year)
+
+async def _upload_form(request: Request, max_files: int) -> tuple[list[UploadFile], int | None, int | None]:
+    """The files and the optional body_id and year of an upload form."""
+    too_many = f"一次最多上传 {max_files} 个文件（同一份公开文件的文字部分和表格部分）"
+    try:
+        form = await request.form(max_files=max_files, max_fields=8)
+    except FormRefused as e:  # Starlette's refusal of a malformed form, in English
+        raise StoreError(too_many if "files" in str(e.detail) else "上传的表单格式不正确（应为 multipart/form-data）") from None
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile)]
+    if not files:
+        raise HTTPException(422, "请求参数不正确：files：没有收到文件")
+    if len(files) > max_files:
+        raise StoreError(too_many)
+    return files, _form_int(form, "body_id"), _form_int(form, "year")
 
 
-def _store_upload(store, caller: Caller, received, body_id, year):
+def _form_int(form, field: str) -> int | None:
+    value = form.get(field)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not value.strip().isdigit():
+        raise HTTPException(422, f"请求参数不正确：{field}：应为整数")
+    return int(value)
+
+
+def _may_upload(store, caller: Caller, body_id: int | None) -> None:
+    with store.session() as s:
+        intake.may_upload(s, caller.principal, body_id)
+
+
+def _store_upload(store, caller: Caller, read, body_id, year):
     with store.session() as s:
         user = load_user(s, caller)
-        d = intake.upload(s, caller.principal, user, received, body_id=body_id, year=year, ip=caller.ip)
+        d = intake.store_read(s, caller.principal, user, read, body_id=body_id, year=year, ip=caller.ip)
         did = d.id
     with store.session() as s:
         return queries.disclosure_detail(s, caller.principal, did)

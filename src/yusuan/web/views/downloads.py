@@ -16,16 +16,23 @@ from yusuan.store import exports, queries
 from yusuan.store import models as m
 from yusuan.store.queries import NotFound
 from yusuan.web.deps import Caller, get_caller, get_store
+from yusuan.web.headers import DOCUMENT_CSP, FILE_CSP
 from yusuan.web.schemas import Error
 
 router = APIRouter(tags=["下载"])
 OUTPUT = Literal[tuple(exports.RENDER_FORMATS)]  # the registered output formats
 STYLE = Literal[STYLES]
+# an original file goes back with the type its bytes were read as (the sniffer's format), never the one its
+# name claims, and only when a browser cannot run it; HTML (an upload may carry scripts) and any other type
+# goes back as bytes to save, never to open in the site's origin
+INERT = ("application/pdf", "text/plain", "application/vnd.openxmlformats-officedocument.")
+SHOWN = ("pdf", "text")  # opened in the browser (a PDF at a page, a text at a line); the others are saved
 
 
 def file_type(fmt: str) -> str:
-    """The media type of an uploaded file of a registered input format."""
-    return next((r.media_type for r in readers() if r.name == fmt), "application/octet-stream")
+    """The media type an uploaded file of a registered input format is sent back with."""
+    media = next((r.media_type for r in readers() if r.name == fmt), "")
+    return media if media.startswith(INERT) else "application/octet-stream"
 
 
 def disposition(name: str, inline: bool = False) -> dict:
@@ -58,12 +65,14 @@ def original_file(file_id: int, caller: Caller = Depends(get_caller), store=Depe
         except NotFound:
             raise NotFound(f"没有编号为 {file_id} 的文件") from None
         content = s.scalar(select(m.File.content).where(m.File.id == file_id))
-    return Response(content, media_type=file_type(row.format),
-                    headers=disposition(row.name, inline=row.format in ("pdf", "text")))
+    headers = disposition(row.name, inline=row.format in SHOWN)
+    if row.format == "text":
+        headers["Content-Security-Policy"] = FILE_CSP
+    return Response(content, media_type=file_type(row.format), headers=headers)
 
 
 @router.get("/api/disclosures/{disclosure_id}/cells.csv", responses={200: {"content": {"text/csv": {}}}},
-            summary="全部数字单元格（DESIGN.md 单元格导出，与 yusuan extract --format csv 相同）")
+            summary="全部数字单元格（单元格导出约定，见 docs/architecture.md；与 yusuan extract --format csv 相同）")
 def cells_csv(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     text, name = _built(store, caller, disclosure_id, exports.cells_csv)
     return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=disposition(name + ".csv"))
@@ -77,7 +86,7 @@ def model_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=D
 
 
 @router.get("/api/disclosures/{disclosure_id}/report.json",
-            summary="检查结果（DESIGN.md 问题格式，与 yusuan check --format json 相同）")
+            summary="检查结果（检查结果约定，见 docs/architecture.md；与 yusuan check --format json 相同）")
 def report_json(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     data, name = _built(store, caller, disclosure_id, exports.findings_report)
     return JSONResponse(data, headers=disposition(name + "-检查结果.json"))
@@ -96,7 +105,10 @@ def checklist(disclosure_id: int, caller: Caller = Depends(get_caller), store=De
 def document(disclosure_id: int, fmt: OUTPUT, caller: Caller = Depends(get_caller), store=Depends(get_store),
              style: STYLE | None = Query(None, description="版式（默认沿用这份公开文件的版式）")):
     data, name = _built(store, caller, disclosure_id, lambda s, did: exports.rendered(s, did, fmt, style))
-    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=disposition(f"{name}.{fmt}", inline=fmt == "html"))
+    headers = disposition(f"{name}.{fmt}", inline=fmt == "html")
+    if fmt == "html":
+        headers["Content-Security-Policy"] = DOCUMENT_CSP
+    return Response(data, media_type=exports.RENDER_FORMATS[fmt], headers=headers)
 
 
 @router.get("/api/template.xlsx", responses={200: {"content": {exports.RENDER_FORMATS["xlsx"]: {}}}, 400: {"model": Error}},

@@ -4,21 +4,19 @@ offline. Each page renders the same context dict as its JSON twin (web/README.md
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import unquote, urlsplit
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
 from yusuan.model.formats import readers
 from yusuan.store import queries
 from yusuan.store.access import ROLE_NAMES
 from yusuan.web.deps import Caller, get_caller, get_settings, get_store
+from yusuan.web.headers import PAGE_CSP
 
 router = APIRouter(include_in_schema=False)
 
-# pages load only their own scripts and styles; ECharts sets inline styles on its elements
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-       "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 
 
 def page(request: Request, caller: Caller, template: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -29,8 +27,7 @@ def page(request: Request, caller: Caller, template: str, status_code: int = 200
           "can_upload": caller.authenticated and (p.is_admin or p.role in ("editor", "reviewer"))}
     response = request.app.state.templates.TemplateResponse(
         request, template, {"me": me, "site_title": get_settings(request).title, **context}, status_code=status_code)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = PAGE_CSP
     return response
 
 
@@ -50,8 +47,22 @@ def body_page(request: Request, body_id: int, caller: Caller = Depends(get_calle
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", caller: Caller = Depends(get_caller)):
-    safe_next = next if next.startswith("/") and not next.startswith("//") else "/"
-    return page(request, caller, "login.html", title="登录", next=safe_next)
+    return page(request, caller, "login.html", title="登录", next=local_path(next))
+
+
+def local_path(target: str) -> str:
+    """`target` when it is a path on this site, else "/": where to go after logging in. Refused: another
+    scheme or host (`https://x`, `javascript:`, `//x`), a backslash (browsers read `/\\x` as `//x`), a control
+    character or a space (browsers drop tabs and newlines from an address, so a tab between two slashes
+    makes `//x`), and anything whose percent-decoded form is one of these."""
+    for form in (target, unquote(target)):
+        if (not form.startswith("/") or form.startswith("//") or "\\" in form
+                or any(c.isspace() or ord(c) < 0x20 or ord(c) == 0x7F for c in form)):
+            return "/"
+        parts = urlsplit(form)
+        if parts.scheme or parts.netloc:
+            return "/"
+    return target
 
 
 @router.get("/upload", response_class=HTMLResponse)
@@ -67,9 +78,5 @@ def upload_page(request: Request, caller: Caller = Depends(get_caller), store=De
 
 @router.get("/docs", response_class=HTMLResponse)
 def docs(request: Request):
-    return get_swagger_ui_html(
-        openapi_url=request.app.openapi_url, title=f"{request.app.title} — API",
-        swagger_js_url="/static/swagger/swagger-ui-bundle.js", swagger_css_url="/static/swagger/swagger-ui.css",
-        swagger_favicon_url="/static/swagger/favicon-32x32.png",
-        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from validator.swagger.io
-    )
+    """Swagger UI, served offline, started by a script of ours (no inline script: the page's CSP)."""
+    return page(request, Caller(), "docs.html", title=f"{request.app.title} — API", openapi_url=request.app.openapi_url)

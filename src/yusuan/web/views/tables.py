@@ -20,7 +20,7 @@ def table(table_id: int, caller: Caller = Depends(get_caller), store=Depends(get
 
 
 @router.get("/api/cells", response_model=CellList,
-            summary="数字单元格（DESIGN.md 单元格导出的字段，加单位、年度和定位）；默认只取每份文件的当前版本")
+            summary="数字单元格（单元格导出约定的字段，加单位、年度和定位）；默认只取每份文件的当前版本")
 def cells(
     disclosure_id: int | None = Query(None, description="某一版本（也可以是旧版本）"),
     body_id: int | None = None,

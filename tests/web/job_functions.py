@@ -1,0 +1,33 @@
+"""What the children of tests/web/test_jobs.py run: module functions (they travel by name), in a module
+importing only the standard library, so a child starts at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from decimal import Decimal
+
+
+def sleep_after_writing_pid(path: str, seconds: float) -> None:
+    with open(path, "w") as f:
+        f.write(str(os.getpid()))
+    time.sleep(seconds)
+
+
+def allocate(n: int) -> int:
+    return len(bytearray(n))
+
+
+def quantize_29_digits() -> Decimal:
+    return Decimal("1" * 29 + ".5").quantize(Decimal("0.0001"))  # InvalidOperation at 28-digit precision
+
+
+def crash() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def refuse() -> None:
+    from yusuan.model.errors import IngestError
+
+    raise IngestError("空.txt", "文件是空的")
