@@ -7,6 +7,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,6 +103,24 @@ def page(browser):
     context.close()
 
 
+WIDTHS = {"desktop": 1400, "phone": 375}  # the widths every page is looked at
+
+
+@contextmanager
+def opened(browser, url: str, width: int, settled: str = ""):
+    """A page at `url` in a window `width` pixels wide, once the script `settled` says so; no script error."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(url)
+    if settled:
+        pg.wait_for_function(settled)
+    yield pg
+    context.close()
+    assert not errors
+
+
 def log_in(page, site: Site, username: str) -> None:
     page.goto(f"{site.url}/login")
     page.fill('input[name="username"]', username)
@@ -111,4 +130,4 @@ def log_in(page, site: Site, username: str) -> None:
 
 
 UPLOAD = CORPUS / "jiangsu-2018-jianchayuan-budget.pdf"
-__all__ = ["Site", "log_in", "UPLOAD", "Path"]
+__all__ = ["Site", "log_in", "opened", "UPLOAD", "WIDTHS", "Path"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_tables import WIDTHS
+from tests.browser.conftest import WIDTHS, opened
 
 # Every text of each chart: [chart, text, x0, y0, x1, y1] relative to its svg, and the svg's size.
 TEXTS = """() => [...document.querySelectorAll('.plot[data-chart]')].map(plot => {
@@ -20,16 +20,10 @@ TEXTS = """() => [...document.querySelectorAll('.plot[data-chart]')].map(plot =>
 
 @pytest.fixture(params=list(WIDTHS))
 def charts(request, browser, site):
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900}, locale="zh-CN")
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(f"{site.url}/disclosures/{site.ids['published']}")
-    pg.wait_for_function("() => [...document.querySelectorAll('.plot[data-chart]')].every(p => p.dataset.settled)")
-    pg.wait_for_timeout(300)
-    yield pg
-    assert not errors
-    context.close()
+    with opened(browser, f"{site.url}/disclosures/{site.ids['published']}", WIDTHS[request.param],
+                "() => [...document.querySelectorAll('.plot[data-chart]')].every(p => p.dataset.settled)") as pg:
+        pg.wait_for_timeout(300)
+        yield pg
 
 
 def test_every_label_is_whole_and_inside_its_chart(charts):

@@ -6,21 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import WIDTHS, opened
 from tests.browser.test_charts import TEXTS
-from tests.browser.test_tables import WIDTHS
 
 
 @pytest.fixture(params=list(WIDTHS))
 def compared(request, browser, site):
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900}, locale="zh-CN")
-    pg = context.new_page()
-    errors = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(f"{site.url}/compare?a={site.ids['published']}&b={site.ids['published_b']}")
-    pg.wait_for_selector('#chart-changes[data-settled="1"] svg')
-    yield pg
-    assert not errors
-    context.close()
+    with opened(browser, f"{site.url}/compare?a={site.ids['published']}&b={site.ids['published_b']}",
+                WIDTHS[request.param], "() => document.querySelector('#chart-changes[data-settled=\"1\"] svg')") as pg:
+        yield pg
 
 
 def test_the_summary_comes_first_with_totals_changes_and_a_chart(compared):

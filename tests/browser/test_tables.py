@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-WIDTHS = {"desktop": 1400, "phone": 375}
+from tests.browser.conftest import WIDTHS, opened
 
 # For each cell: the number of lines its text takes (line boxes of its contents).
 LINES = """els => els.map(el => { const r = document.createRange(); r.selectNodeContents(el);
@@ -16,11 +16,8 @@ LINES = """els => els.map(el => { const r = document.createRange(); r.selectNode
 
 @pytest.fixture(params=list(WIDTHS))
 def viewed(request, browser, site):
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900}, locale="zh-CN")
-    pg = context.new_page()
-    pg.goto(f"{site.url}/disclosures/{site.ids['published']}")
-    yield pg
-    context.close()
+    with opened(browser, f"{site.url}/disclosures/{site.ids['published']}", WIDTHS[request.param]) as pg:
+        yield pg
 
 
 def test_codes_and_amounts_never_wrap(viewed):
