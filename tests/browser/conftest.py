@@ -130,4 +130,4 @@ def log_in(page, site: Site, username: str) -> None:
 
 
 UPLOAD = CORPUS / "jiangsu-2018-jianchayuan-budget.pdf"
-__all__ = ["Site", "log_in", "opened", "UPLOAD", "WIDTHS", "Path"]
+__all__ = ["UPLOAD", "WIDTHS", "Path", "Site", "log_in", "opened"]

@@ -106,7 +106,7 @@ def test_performance_columns_follow_their_content():
     doc = read_disclosure(CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt")
     table = next(t for t in build_layout(doc, "shenzhen").tables if t.kind == "performance_targets")
     em = [w / 100 * PAGE_EM for w in table.widths]
-    name, level1, level2, level3, total, fiscal, other = em
+    _name, level1, level2, level3, total, fiscal, other = em
     assert level1 < level3 / 2 and level2 < level3 / 2
     assert level1 + level2 + level3 > 2 * max(total, fiscal, other)  # the 主要内容's room
     spans = {(c.colspan, k) for r in table.rows for k, c in enumerate(r) if c is not None and c.colspan > 1}

@@ -47,7 +47,7 @@ def test_the_admin_changes_role_and_body_and_the_user_sees_accordingly(world):
     assert r.status_code == 200, r.text
     assert (r.json()["role"], r.json()["body"]) == ("reviewer", "甲部门")
     assert client.http.get(f"/api/disclosures/{draft_c}").status_code == 200  # at once, same session
-    log = world.clients["admin"].get(f"/api/audit?action=user_update&username=admin").json()["entries"]
+    log = world.clients["admin"].get("/api/audit?action=user_update&username=admin").json()["entries"]
     entry = next(e for e in log if e["detail"]["username"] == user["username"])
     assert entry["detail"]["changes"]["role"] == ["editor", "reviewer"]
     assert "角色：editor → reviewer" in entry["detail_text"]
