@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from tests.ingest.test_corpus import load
 from yusuan.render import family_of, render
@@ -27,7 +27,12 @@ def _sheets(name: str):
 
 
 def _width(ws, col: str) -> float:
-    return ws.column_dimensions[col].width or 8.43
+    """The column's width as the file sets it: a <col> element may set a run of columns (B to D)."""
+    i = column_index_from_string(col)
+    for dim in ws.column_dimensions.values():
+        if dim.width and (dim.min or 0) <= i <= (dim.max or 0):
+            return dim.width
+    return 8.43
 
 
 def test_wrapped_lines_breaks_each_line_by_the_room():
