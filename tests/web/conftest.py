@@ -2,8 +2,9 @@
 server is started for the session when none answers on 127.0.0.1:5432).
 
 A world: a published disclosure (坪山管理局), two departments (甲部门, 乙部门) each with a unit, a draft
-of 甲单位, and one logged-in client per role: admin, reviewer and editor of 甲 ("own"), reviewer and
-editor of 乙 ("other"), and the public.
+of 甲单位, and one logged-in client per role: admin, the finance bureau, reviewer and editor of 甲
+("own"), reviewer and editor of 乙 ("other"), and the public. `World.at(status)` makes a fresh version
+of 甲单位 that has come that far along the review chain.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ from yusuan.web.settings import WebSettings
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 BACKENDS = ("sqlite", "postgresql")
 PASSWORD = "correct horse battery"
-ROLES = ("public", "admin", "reviewer_own", "reviewer_other", "editor_own", "editor_other")
+ROLES = ("public", "admin", "finance", "reviewer_own", "reviewer_other", "editor_own", "editor_other")
+CLEAN = "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf"  # a 单位预算 with no error and one warning
+# the steps that bring a fresh draft to each status (review.step's actions)
+WALK = {"draft": (), "submitted": ("submit",), "approved": ("submit", "approve"),
+        "approved_finance": ("submit", "approve", "approve_finance"),
+        "published": ("submit", "approve", "approve_finance", "publish"), "returned": ("submit", "return")}
 
 
 @functools.cache
@@ -116,7 +122,8 @@ class World:
     clients: dict = field(default_factory=dict)
 
     def draft(self, body_key: str = "unit_a", status: str = "draft") -> int:
-        """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes."""
+        """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes (its
+        findings hold errors: it cannot be submitted)."""
         doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
         unique = [UploadedFile(files[0].name, files[0].content + f"\n{secrets.token_hex(8)}\n".encode(), "text")]
         with self.store.session() as s:
@@ -124,6 +131,26 @@ class World:
 
             body = s.get(m.Body, self.ids[body_key])
             return ingest(s, doc, findings, unique, status=status, body=body).id
+
+    def at(self, status: str, body_key: str = "unit_a", *, acknowledged: bool = True) -> int:
+        """A fresh version of 甲单位 (or another body) from a publication without errors, its warning
+        acknowledged (unless told not to) and taken along the chain by the administrator to `status`."""
+        from sqlalchemy import select
+
+        from yusuan.store import models as m
+        from yusuan.store.review import acknowledge, step
+
+        doc, findings, files = checked(CLEAN)
+        unique = [UploadedFile(files[0].name, files[0].content + f"\n%{secrets.token_hex(8)}\n".encode(), "pdf")]
+        with self.store.session() as s:
+            admin = s.scalar(select(m.User).where(m.User.username == "admin"))
+            d = ingest(s, doc, findings, unique, status="draft", body=s.get(m.Body, self.ids[body_key]))
+            warnings = [f.id for f in d.findings if f.severity == "warning"]
+            if acknowledged and warnings:
+                acknowledge(s, d, admin, warnings, "测试：已核对，无需更正")
+            for action in WALK[status]:
+                step(s, d, action, admin, reason="测试退回" if action == "return" else "")
+            return d.id
 
 
 def build_world(backend: str, store: Store, settings: WebSettings | None = None) -> World:
@@ -140,6 +167,7 @@ def build_world(backend: str, store: Store, settings: WebSettings | None = None)
         w.ids.update(dept_a=dept_a.id, unit_a=unit_a.id, dept_b=dept_b.id, unit_b=unit_b.id, unit_c=unit_c.id)
         users = {
             "admin": create_user(s, "admin", PASSWORD, "admin"),
+            "finance": create_user(s, "finance", PASSWORD, "finance"),
             "reviewer_own": create_user(s, "reviewer_a", PASSWORD, "reviewer", dept_a.id),
             "reviewer_other": create_user(s, "reviewer_b", PASSWORD, "reviewer", dept_b.id),
             "editor_own": create_user(s, "editor_a", PASSWORD, "editor", unit_a.id),

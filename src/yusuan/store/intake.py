@@ -26,6 +26,7 @@ from yusuan.store.access import Principal
 from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
+from yusuan.store.review import carry_acknowledgements
 
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 
@@ -99,11 +100,13 @@ def _asked_body(s: Session, p: Principal, body_id: int) -> m.Body:
 def store_read(s: Session, p: Principal, user: m.User, read: tuple[ModelDisclosure, list[Finding], list[UploadedFile]],
                *, body_id: int | None = None, year: int | None = None, ip: str = "") -> m.Disclosure:
     """Store what `read_files` made of an upload (read elsewhere: in a job) as a draft, the next version
-    of its series."""
+    of its series, with the reasons given for the previous version's warnings it still has."""
     doc, findings, stored = read
     lock_versions(s)  # before the body is looked up or created and the series read
     body = target_body(s, p, doc, body_id)
-    return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
+    d = ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
+    carry_acknowledgements(s, d, user, ip=ip)
+    return d
 
 
 def import_paths(s: Session, paths: Sequence[str | Path], *, status: str = "published", user: m.User | None = None,
