@@ -288,3 +288,28 @@ def test_migration_0003_keeps_the_data_and_splits_series_by_level(world, tmp_pat
         with pytest.raises(Exception), store.session() as s:  # the same series and version: still refused
             s.add(m.Disclosure(body_id=body, year=2024, kind="budget", level="unit", status="draft", version=1,
                                fingerprint="h"))
+
+
+def test_a_comment_points_at_a_table_a_row_or_a_cell_of_its_own_disclosure(world):
+    """A cell's comment keeps its row and table (so the page shows it under its table); a row or table of
+    another disclosure is refused."""
+    reviewer = world.clients["reviewer_own"]
+    mine, other = world.at("submitted"), world.ids["published"]
+    table = next(t for t in reviewer.get(f"/api/disclosures/{mine}/tables").json()["tables"] if t["rows"])
+    row = next(r for r in table["rows"] if r["cells"])
+    cell = next(iter(row["cells"].values()))
+    r = reviewer.post(f"/api/disclosures/{mine}/comments", json={"text": "这个数请核对。", "cell_id": cell["id"]})
+    assert r.status_code == 201, r.text
+    assert (r.json()["table_id"], r.json()["row_id"], r.json()["cell_id"]) == (table["id"], row["id"], cell["id"])
+    r = reviewer.post(f"/api/disclosures/{mine}/comments", json={"text": "本表单位请统一。", "table_id": table["id"]})
+    assert (r.json()["table_id"], r.json()["row_id"]) == (table["id"], None)
+    assert table["title"] in r.json()["about"]
+    foreign = world.clients["admin"].get(f"/api/disclosures/{other}/tables").json()["tables"][0]
+    for target in ({"table_id": foreign["id"]}, {"row_id": foreign["rows"][0]["id"]}):
+        r = reviewer.post(f"/api/disclosures/{mine}/comments", json={"text": "错位的意见", **target})
+        assert r.status_code == 400 and "这份文件没有编号为" in r.json()["detail"]
+    r = reviewer.post(f"/api/disclosures/{mine}/comments",
+                      json={"text": "行与表不符", "table_id": table["id"] + 1, "row_id": row["id"]})
+    assert r.status_code == 400
+    page = world.clients["editor_own"].get(f"/disclosures/{mine}").text
+    assert "本表单位请统一。" in page.split(f'id="tc{table["id"]}"')[1].split("</article>")[0]

@@ -153,6 +153,11 @@ def can_edit_body(p: Principal, body_id: int | None) -> bool:
     return body_id is not None and p.role in ROLES_WITH_BODY and body_id in p.scope
 
 
+def can_add_body(p: Principal, parent_id: int | None) -> bool:
+    """Create a body named by an upload: an administrator anywhere, a reviewer under its department."""
+    return p.is_admin or (p.role == "reviewer" and parent_id is not None and parent_id in p.scope)
+
+
 def can_edit(p: Principal, d: m.Disclosure) -> bool:
     """Change a version's identity, acknowledge its warnings: while it is the editor's (a draft, or
     returned); never once submitted (the version under review does not change) or published."""

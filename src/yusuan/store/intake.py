@@ -74,7 +74,7 @@ def target_body(s: Session, p: Principal, doc: ModelDisclosure, body_id: int | N
             raise Forbidden(f"文件中的单位是“{body.name}”，您无权为它上传文件")
         return body
     parent = body_named(s, ident.parent) if ident.parent else None
-    if p.is_admin or (p.role == "reviewer" and parent is not None and parent.id in p.scope):
+    if access.can_add_body(p, parent.id if parent is not None else None):
         return ensure_body(s, ident.body, parent=ident.parent, level=ident.level, body_type=ident.body_type)
     raise Forbidden(f"文件中的单位“{ident.body}”不在您负责的范围内")
 

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from yusuan.store import accounts, queries
+from yusuan.store import access, accounts, queries
 from yusuan.store import models as m
 from yusuan.store.access import ROLE_HELP, ROLE_NAMES, ROLES_WITH_BODY
 from yusuan.store.queries import Forbidden, NotFound
@@ -23,7 +23,7 @@ PAGE_SIZE = 200
 
 def _admin_only(caller: Caller) -> None:
     require_login(caller)
-    if not caller.principal.is_admin:
+    if not access.can_manage_users(caller.principal):
         raise Forbidden("只有管理员可以管理用户和查看操作日志")
 
 
