@@ -21,9 +21,8 @@ from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store import access
 from yusuan.store import models as m
-from yusuan.store.access import Principal
+from yusuan.store.access import ACTION_NAMES, STATUS_NAMES, Principal
 from yusuan.store.db import StoreError
-from yusuan.store.access import ACTION_NAMES, STATUS_NAMES
 from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, same_series
 from yusuan.store.review import blockers
 from yusuan.store.types import canonical
