@@ -59,11 +59,13 @@ def test_paging_members_and_facts(world):
 
 
 def test_drafts_count_only_for_those_who_see_them(world):
-    """甲单位's draft (智能管控中心's figures) is summed for its editor, never for the public."""
+    """甲二单位's draft (智能管控中心's figures; the world never publishes it) is summed for the
+    administrator and its department's reviewer, never for the public."""
     url = "/api/babbage/cubes/expense_summary/aggregate?aggregates=total.sum&drilldown=body"
-    public = {x["body.name"] for x in world.clients["public"].get(url).json()["cells"]}
-    editor = {x["body.name"] for x in world.clients["editor_own"].get(url).json()["cells"]}
-    assert "甲单位" not in public and "甲单位" in editor
+    seen = {role: {x["body.name"] for x in world.clients[role].get(url).json()["cells"]}
+            for role in ("public", "admin", "reviewer_own", "reviewer_other")}
+    assert "甲二单位" in seen["admin"] and "甲二单位" in seen["reviewer_own"]
+    assert "甲二单位" not in seen["public"] and "甲二单位" not in seen["reviewer_other"]
 
 
 def test_fiscal_data_package_download(world, tmp_path):
@@ -83,6 +85,6 @@ def test_fiscal_data_package_download(world, tmp_path):
     assert "深圳市生态环境局坪山管理局-2023-budget-department" in desc["yusuan"]["documents"]
     assert not any(d.startswith("甲二单位") for d in desc["yusuan"]["documents"])  # drafts only, never published
     assert validate(str(tmp_path / "datapackage.json")).valid
-    editor = world.clients["editor_own"].get(f"/api/fdp.zip?body_id={world.ids['unit_a']}")
-    assert editor.status_code == 200
-    assert world.clients["public"].get(f"/api/fdp.zip?body_id={world.ids['unit_a']}").status_code == 400
+    draft_only = f"/api/fdp.zip?body_id={world.ids['unit_c']}"
+    assert world.clients["reviewer_own"].get(draft_only).status_code == 200
+    assert world.clients["public"].get(draft_only).status_code == 400  # nothing it may see there
