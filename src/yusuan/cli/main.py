@@ -56,6 +56,7 @@ def main() -> None:
 from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
     catalog,
     check,
+    export,
     extract,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)

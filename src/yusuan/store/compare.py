@@ -14,7 +14,7 @@ from itertools import zip_longest
 
 from yusuan.prepare.sheets import SIDE_TITLES
 from yusuan.rules.tables import bare
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 from yusuan.store.types import canonical
 
 LARGEST = 10  # changes listed in the summary

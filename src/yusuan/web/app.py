@@ -40,6 +40,7 @@ from yusuan.web.views import (
     admin,
     aggregate,
     audit,
+    babbage,
     bodies,
     comments,
     disclosure_pages,
@@ -52,7 +53,8 @@ from yusuan.web.views import (
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage, comments,
+           downloads, accounts, audit)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
