@@ -20,7 +20,8 @@ def export(files: tuple[Path, ...], fmt: str, out: Path, title: str) -> None:
 
     fdp 格式：每个表格金额一行（facts.csv，金额以万元计），datapackage.json 说明各列，
     并给出财政数据模型（度量：币种 CNY、万元、收支方向、预算阶段；维度：单位、年度、
-    功能分类、经济分类、资金来源）。同一单位的文字部分和表格部分分开发布时，把两者相邻给出。
+    功能分类、经济分类、资金来源）。同一单位的文字部分和表格部分分开发布时，把两者相邻给出，
+    文件名（去掉“文字”“表格”等字样后）相同的合为一份。
     """
     from yusuan.export.fdp import write_fdp
     from yusuan.ingest.read import read_publications

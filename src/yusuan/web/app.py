@@ -48,13 +48,14 @@ from yusuan.web.views import (
     downloads,
     findings,
     pages,
+    peers,
     search,
     tables,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage, comments,
-           downloads, accounts, audit)
+ROUTERS = (pages, peers, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
+           comments, downloads, accounts, audit)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
