@@ -82,3 +82,21 @@ def test_the_year_before_gives_prior_figures_and_checks_the_text(store):
         table = next(t for t in filled.tables if t.kind == "general_budget_by_economic")
         assert next(r for r in table.rows if r.code == "30113").values["amount@prior_budget"].text == "784.22"
         assert prior_year(s, admin, last.id)["prior"] is None
+
+
+def test_the_api_gives_the_year_before_of_a_published_disclosure(store):
+    from fastapi.testclient import TestClient
+
+    from yusuan.web import create_app
+
+    with store.session() as s:
+        _import(s, "jiangsu-2017-jianchayuan-budget.pdf")
+        this = _import(s, "jiangsu-2018-jianchayuan-budget.pdf").id
+    got = TestClient(create_app(store)).get(f"/api/disclosures/{this}/prior-year")
+    assert got.status_code == 200
+    body = got.json()
+    assert body["prior"]["year"] == 2017
+    summary = next(t for t in body["tables"] if t["kind"] == "income_expense_summary")
+    total = next(x for x in summary["lines"] if x["item"] == "收入合计")
+    assert (total["current"], total["prior"]) == ("21,955.35", "17996.68")
+    assert TestClient(create_app(store)).get("/api/disclosures/999999/prior-year").status_code == 404
