@@ -67,6 +67,11 @@ def percent(part: Wan, whole: Wan) -> str:
     return f"{(part.amount / whole.amount * _HUNDRED).quantize(Decimal('0.01'), ROUND_HALF_UP):f}"
 
 
+def change_words(doc: Disclosure, current: Wan, prior: Wan) -> str:
+    """比上年预算增加 D 万元，增长 P% / 与上年预算持平: the change the draft states, on its own."""
+    return _Text(doc, Facts()).change(current, prior).removeprefix("，")
+
+
 class _Text:
     """Sentences in one family's manner: Shenzhen prints 6,623 万元, Jiangsu and Shanghai 6623万元."""
 

@@ -189,6 +189,9 @@ def _summary(d: m.Disclosure) -> dict:
     }
 
 
+disclosure_summary = _summary  # what other modules show of a disclosure
+
+
 def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, body: str | None = None,
                     department_id: int | None = None, year: int | None = None, kind: str | None = None,
                     level: str | None = None, status: str | None = None, q: str | None = None,

@@ -217,6 +217,37 @@ class DisclosureTables(Model):
     tables: list[TableFull]
 
 
+class PriorLine(Model):
+    side: str
+    code: str
+    item: str
+    measure: str
+    column: str
+    current: str
+    prior: str | None = Field(None, description="上年公开的数字（本表单位）；科目拆分等无法对应时为空")
+    prior_page: int | None = None
+    printed_prior: str | None = Field(None, description="本文件自己印的上年数，如有")
+    diff: str | None = None
+    pct: str | None = None
+    words: str = Field("", description="如：比上年预算增加289.55万元，增长36.92%")
+    note: str = Field("", description="科目调整：旧编码→新编码")
+    unsure: str = ""
+
+
+class PriorTable(Model):
+    kind: str
+    kind_name: str
+    title: str
+    unit: str
+    lines: list[PriorLine]
+
+
+class PriorYear(Model):
+    disclosure: DisclosureSummary
+    prior: DisclosureSummary | None
+    tables: list[PriorTable]
+
+
 class CellOut(Model):
     id: int
     disclosure_id: int
