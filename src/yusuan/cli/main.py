@@ -57,6 +57,7 @@ from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
     catalog,
     check,
     extract,
+    ledger,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
     template,

@@ -356,6 +356,8 @@ class _Deriver:
             else:
                 by_side[side] = self.class_rows(lines, FUNCTION, measures, printing.zeros, SIDED_DEPTH[self.fk],
                                                 label_of=_ordinal_label)
+            for row in by_side[side]:
+                row.side = side
             tails[side] = self.tail_rows(side, lines, measures, carrying)
         rows = _interleave([by_side[s] for s in sides]) + _interleave([tails[s] for s in sides])
         table.rows = rows
@@ -524,7 +526,9 @@ class _Deriver:
 
     # ------------------------------------------------------------------------------------- facts
     def facts(self) -> Facts:
-        facts = Facts(style=self.style)
+        # the lines say how much changed, not why: a draft states the change and asks nothing (the
+        # preparation workbook written from the derived disclosure asks for the reasons)
+        facts = Facts(style=self.style, ask_reasons=False)
         unit = self.unit
         field_ = "final" if self.final else "amount"
         prior_field = "prior_final" if self.final else "prior_budget"

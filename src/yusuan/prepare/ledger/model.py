@@ -49,6 +49,21 @@ THREE_PUBLIC: dict[str, str] = {
     "reception": "公务接待费",
 }
 UNITS = ("万元", "元")
+
+# The usual reading of a 部门经济分类 款: the 三公 item it is (因公出国（境）费用, 公务接待费, 公务用车运行维护费,
+# 公务用车购置), and what its procurement buys (资本性支出 of buildings and works are 工程, other 资本性支出
+# 货物, the rest 服务). Lines built from a publication take them (build.py); a line typed in says its own.
+THREE_PUBLIC_BY_ECONOMIC = {"30212": "abroad", "30217": "reception", "30231": "vehicle_operation",
+                            "31013": "vehicle_purchase", "30913": "vehicle_purchase"}
+ECONOMIC_BY_THREE_PUBLIC = {"abroad": "30212", "reception": "30217", "vehicle_operation": "30231",
+                            "vehicle_purchase": "31013"}
+_WORKS = ("31001", "31005", "31006", "30901", "30905", "30906")
+
+
+def procurement_kind_of(economic: str) -> str:
+    if economic in _WORKS:
+        return "工程"
+    return "货物" if economic[:3] in ("309", "310") else "服务"
 FUNCTION, ECONOMIC, GOV_ECONOMIC = "function", "economic_dept", "economic_gov"  # catalog schemes
 
 
@@ -104,6 +119,7 @@ class Ledger:
     parent: str = ""  # 主管部门
     level: str = "unit"  # unit | department (model.vocabulary.LEVELS)
     body_type: str = ""  # 行政 / 参公 / 事业
+    style: str = "shenzhen"  # the family whose table set it is derived into (model.families.STYLES)
     lines: list[Line] = field(default_factory=list)
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (scheme, code) -> name beyond the catalog's
     file: str = ""  # where it was read from

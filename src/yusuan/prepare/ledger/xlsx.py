@@ -202,6 +202,12 @@ class _Reader:
                     raise IngestError(self.file, f"级次应为“部门”或“单位”，而填写的是“{value}”",
                                       f"工作表“{ws.title}”第 {r} 行 B 列")
                 value = levels.get(value, "")
+            elif key == "style":
+                styles = {v: k for k, v in C.STYLE_WORDS.items()}
+                if value and value not in styles:
+                    raise IngestError(self.file, f"版式应为{'、'.join(styles)}之一，而填写的是“{value}”",
+                                      f"工作表“{ws.title}”第 {r} 行 B 列")
+                value = styles.get(value, "shenzhen")
             setattr(ledger, key, value)
 
     def names(self, ledger: Ledger) -> None:
@@ -364,7 +370,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
         ws.column_dimensions[get_column_letter(n)].width = col.width
     for r, line in enumerate(ledger.lines, start=2):
         for n, col in enumerate(C.COLUMNS, start=1):
-            value = _cell_value(line, col)
+            value = cell_value(line, col)
             if value is None or value == "":
                 continue
             cell = ws.cell(r, n, value)
@@ -385,7 +391,9 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     for r, (key, label) in enumerate(C.INFO_FIELDS, start=1):
         value = getattr(ledger, key)
         info.cell(r, 1, label).font = bold
-        info.cell(r, 2, LEVELS.get(value, value) if key == "level" else value or None)
+        shown = LEVELS.get(value, value) if key == "level" else C.STYLE_WORDS.get(value, value) if key == "style" \
+            else value
+        info.cell(r, 2, shown or None)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 18, 40
     if ledger.names:
         names = wb.create_sheet(C.NAMES_SHEET)
@@ -401,7 +409,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     return path
 
 
-def _cell_value(line: Line, col: C.Col):
+def cell_value(line: Line, col: C.Col):
     value = getattr(line, col.field)
     if col.kind == C.FLAG:
         return C.YES if value else None

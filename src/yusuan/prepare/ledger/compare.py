@@ -1,0 +1,111 @@
+"""A derived disclosure against a published one, table by table and cell by cell.
+
+Rows are matched by side and code, or (uncoded) by side and label in their order; a derived figure equals
+a published one when, rounded to the decimals the published figure prints, it is that figure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from yusuan.model.disclosure import Disclosure, Row, Table, Value
+from yusuan.model.text import ORDINAL, match_key
+from yusuan.model.vocabulary import MEASURES, TABLE_KINDS, split_measure
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    table: str  # 表3 支出总表
+    kind: str
+    side: str
+    code: str
+    item: str
+    measure: str
+    published: Value | None
+    derived: Value | None
+    what: str  # value | missing (published only) | extra (derived only) | table (published table not derived)
+
+    def describe(self) -> str:
+        where = f"{self.table}" + (f"“{self.code} {self.item}”" if self.code else f"“{self.item}”" if self.item else "")
+        base, phase = split_measure(self.measure)
+        column = MEASURES.get(base, base) + (f"（{phase}）" if phase else "") if self.measure else ""
+        p = self.published.text if self.published else ""
+        d = self.derived.text if self.derived else ""
+        if self.what == "table":
+            return f"{self.table}：公开文件有这张表，由预算行生成的没有"
+        if self.what == "missing":
+            return f"{where}{column}：公开为 {p}，由预算行生成的没有这一格" if column else f"{where}：公开文件有这一行，由预算行生成的没有"
+        if self.what == "extra":
+            return f"{where}{column}：由预算行生成为 {d}，公开文件没有这一格" if column else f"{where}：由预算行生成的有这一行，公开文件没有"
+        return f"{where}{column}：公开为 {p}，由预算行生成为 {d}"
+
+
+def equal(derived: Value, published: Value) -> bool:
+    decimals = len(published.text.replace(",", "").partition(".")[2])
+    return derived.amount.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) == published.amount
+
+
+def compare(derived: Disclosure, published: Disclosure) -> list[Difference]:
+    out: list[Difference] = []
+    for table in published.tables:
+        if table.kind == "unknown":
+            continue
+        mine = next((t for t in derived.tables if t.kind == table.kind), None)
+        name = f"{table.number_text}{table.title or TABLE_KINDS.get(table.kind, '')}".strip()
+        if mine is None:
+            if any(v.amount for _, _, v in table.cells()):
+                out.append(Difference(name, table.kind, "", "", "", "", None, None, "table"))
+            continue
+        out += _rows(name, table, mine)
+    return out
+
+
+def _key(row: Row) -> tuple[str, str]:
+    if row.code:
+        return row.side, row.code
+    return row.side, ORDINAL.sub("", match_key(row.item))
+
+
+def _keyed(table: Table) -> dict[tuple, Row]:
+    seen: Counter = Counter()
+    out = {}
+    for row in table.rows:
+        k = _key(row)
+        out[(*k, seen[k])] = row
+        seen[k] += 1
+    return out
+
+
+def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
+    out: list[Difference] = []
+    theirs, mine = _keyed(published), _keyed(derived)
+    for key, row in theirs.items():
+        other = mine.get(key)
+        if other is None and not row.code and row.is_total:  # a body's row printed under another name
+            other = next((r for k, r in mine.items() if r.is_total and not r.code and k[0] == key[0]
+                          and k not in theirs), None)
+        if other is None:
+            if row.values:
+                out.append(Difference(name, published.kind, row.side, row.code, row.item, "", None, None, "missing"))
+            continue
+        for measure, value in row.values.items():
+            got = other.values.get(measure)
+            if got is None:
+                if value.amount:
+                    out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, None,
+                                          "missing"))
+            elif not equal(got, value):
+                out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, got,
+                                      "value"))
+        for measure, got in other.values.items():
+            if measure not in row.values and got.amount and any(measure in r.values for r in published.rows):
+                out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, None, got, "extra"))
+    matched = set(theirs)
+    for key, row in mine.items():
+        if key not in matched and not (row.is_total and not row.code and any(
+                r.is_total and not r.code and (r.side, ) == (row.side, ) for r in published.rows)):
+            if any(v.amount for v in row.values.values()):
+                out.append(Difference(name, derived.kind, row.side, row.code, row.item, "", None, None, "extra"))
+    return out
