@@ -50,7 +50,7 @@ from yusuan.prepare.ledger.model import (
     Line,
     procurement_kind_of,
 )
-from yusuan.prepare.ledger.solve import Constraint, solve
+from yusuan.prepare.ledger.solve import Constraint, on_grid, solve
 
 DEFAULT_ECONOMIC = "30299"  # 其他商品和服务支出: the class of money no economic table shows
 TABLE_WEIGHT, TEXT_WEIGHT = 1.0, 0.01  # a printed table's figure outweighs the text's
@@ -314,17 +314,20 @@ class _Builder:
     # ---------------------------------------------------------------------------------------- allowed
     def specific(self, table: Table, p: str, u: str, carry: bool) -> list[str]:
         """The measures of `table` counting money of (p, u): the purpose's own columns when it has them."""
-        probe = self.probe(p, u, carry)
+        probes = [self.probe(p, u, carry, e) for e in ("30101", "30299")]  # 人员经费 and 公用经费 alike
         cover = []
         for c in table.columns:
             found = measure_of(c.measure)
             if found is None or found[0] != "amount" or "@" in c.measure:
                 continue
-            if found[1](probe):
+            if any(found[1](probe) for probe in probes):
                 cover.append(c.measure)
         if not table.columns:
             cover = ["amount"]
-        narrow = [m for m in cover if not all(measure_of(m)[1](self.probe(q, u, carry)) for q in ("basic", "project"))]
+        narrow = [m for m in cover if not all(measure_of(m)[1](self.probe(q, u, carry, e))
+                                              for q in ("basic", "project") for e in ("30101", "30299"))]
+        if narrow and all(m.startswith("basic_") for m in narrow) and "basic" in cover:
+            narrow = ["basic"]  # 人员经费 + 公用经费: the 基本支出 column itself, where printed
         return narrow or cover
 
     def leaf_amounts(self, table: Table, length: int, p: str, u: str, carry: bool) -> dict[str, float] | None:
@@ -455,6 +458,8 @@ class _Builder:
         for key, what in (("procurement.goods", "货物"), ("procurement.works", "工程"), ("procurement.services", "服务")):
             if key in self.statements:
                 members = [n for n, c in enumerate(cands) if c.buy and procurement_kind_of(c.e) == what]
+                if not any(c.buy for c in cands):
+                    continue  # no table prints procurement by class: the text's figure has no lines to hold it
                 out.append(_Cell(f"正文：政府采购{what}", "procurement_amount", members,
                                  Value(self.statements[key], f"{self.statements[key]:f}", Source(self.file, 1)),
                                  "万元", TEXT_WEIGHT))
@@ -632,9 +637,12 @@ class _Builder:
         constraints, guess = self.program(cands, cells, bought, n)
         # moving money onto a line the guess left empty costs more than adjusting one it filled
         cost = [1.0 if g > 0 else 3.0 for g in guess]
-        solution = solve(n, constraints, guess, cost)
-        missed = [cells[k] for k, m in enumerate(solution.missed[:len(cells)]) if m > 1e-4]  # 1 元
-        lines = self.lines(cands, solution.values, groups)
+        step = float(self.quantum) / 10000  # in 万元, as the programme counts
+        solution = solve(n, constraints, guess, cost, scale=1 / step)
+        values = on_grid(solution.values, constraints, step)
+        missed = [cells[k] for k, c in enumerate(constraints[:len(cells)]) if _outside(c, values, step)]
+        self.missed = missed
+        lines = self.lines(cands, values, groups)
         self.prior_year(lines)
         ledger = Ledger(body=self.doc.identity.body, year=self.year, unit=self.unit, parent=self.doc.identity.parent,
                         level=self.doc.identity.level, body_type=self.doc.identity.body_type, lines=lines,
@@ -712,19 +720,13 @@ class _Builder:
 
     # ---------------------------------------------------------------------------------------- lines
     def lines(self, cands: list[_Cand], values: list[float], groups: list[_Group]) -> list[Line]:
+        """The candidates holding money as lines; `values` are on the grid of the quantum (in 万元)."""
         by_name = {g.name: g for g in groups}
-        q = self.quantum
-        step = q / _WAN if self.unit == "万元" else q
+        quanta = self.quantum if self.unit == "元" else self.quantum / _WAN
 
-        carry: dict[int, float] = defaultdict(float)
-
-        def rounded(var: int, stream: int) -> Decimal:
-            """Cumulative rounding in candidate order: the sum of each function class stays within a step."""
-            raw = values[var] * (10000 if self.unit == "元" else 1) + carry[stream]
-            out = (Decimal(repr(raw)) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
-            out = max(out, Decimal(0))
-            carry[stream] = raw - float(out)
-            return out
+        def rounded(var: int, _stream: int = 0) -> Decimal:
+            units = round(values[var] * 10000 / float(self.quantum))  # an exact number of quanta
+            return Decimal(units) * quanta
 
         lines = []
         for c in sorted(cands, key=lambda c: (c.f, c.p, c.u, c.carry, c.e, c.t)):
@@ -836,6 +838,12 @@ class _Builder:
 
 
 # ------------------------------------------------------------------------------------------------ splits
+
+def _outside(c: Constraint, values: list[float], step: float) -> bool:
+    """Whether a constraint's sum misses its bounds by a quantum or more."""
+    total = sum(a * values[j] for j, a in c.terms.items())
+    return (c.lo is not None and total < c.lo - step / 2) or (c.hi is not None and total > c.hi + step / 2)
+
 
 def _match(a: dict[str, float], b: dict[str, float], half: float, subsets: bool) -> dict[str, str]:
     """Which of b go wholly to one of a, by amounts: equal amounts first (in code order); with `subsets`,

@@ -42,9 +42,18 @@ class Difference:
         return f"{where}{column}：公开为 {p}，由预算行生成为 {d}"
 
 
-def equal(derived: Value, published: Value) -> bool:
+def equal(derived: Value, published: Value, factor: Decimal = Decimal(1)) -> bool:
+    """Whether a derived figure (times `factor`, from its table's unit to the published one's) prints as
+    the published one at the published figure's decimals."""
     decimals = len(published.text.replace(",", "").partition(".")[2])
-    return derived.amount.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) == published.amount
+    return (derived.amount * factor).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP) == published.amount
+
+
+def _factor(derived: Table, published: Table) -> Decimal:
+    units = {"元": Decimal(1), "万元": Decimal(10000)}
+    if derived.unit in units and published.unit in units:
+        return units[derived.unit] / units[published.unit]
+    return Decimal(1)
 
 
 def compare(derived: Disclosure, published: Disclosure) -> list[Difference]:
@@ -81,6 +90,7 @@ def _keyed(table: Table) -> dict[tuple, Row]:
 def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
     out: list[Difference] = []
     theirs, mine = _keyed(published), _keyed(derived)
+    factor = _factor(derived, published)
     for key, row in theirs.items():
         other = mine.get(key)
         if other is None and not row.code and row.is_total:  # a body's row printed under another name
@@ -96,7 +106,7 @@ def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
                 if value.amount:
                     out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, None,
                                           "missing"))
-            elif not equal(got, value):
+            elif not equal(got, value, factor):
                 out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, got,
                                       "value"))
         for measure, got in other.values.items():

@@ -36,9 +36,16 @@ class SolveError(RuntimeError):
 
 
 def solve(n: int, constraints: list[Constraint], guess: list[float], cost: list[float] | None = None,
-          upper: list[float | None] | None = None, time_limit: float = 120) -> Solution:
+          upper: list[float | None] | None = None, time_limit: float = 120, scale: float = 1.0) -> Solution:
     """n non-negative amounts meeting the constraints (with the least weighted slack), nearest to `guess`
-    (each absolute difference weighed by `cost`, 1 by default)."""
+    (each absolute difference weighed by `cost`, 1 by default). The solver works in units of 1/`scale`
+    (its tolerances are absolute: amounts to the 分 are solved in 分)."""
+    if scale != 1.0:
+        scaled = [Constraint(c.terms, None if c.lo is None else c.lo * scale, None if c.hi is None else c.hi * scale,
+                             c.weight) for c in constraints]
+        found = solve(n, scaled, [g * scale for g in guess], cost,
+                      None if upper is None else [None if u is None else u * scale for u in upper], time_limit)
+        return Solution([v / scale for v in found.values], [m / scale for m in found.missed])
     soft = [k for k, c in enumerate(constraints) if c.weight > 0]
     # variables: the n amounts, then a low and a high slack per soft constraint, then n distances
     n_slack = 2 * len(soft)
@@ -106,3 +113,52 @@ def _run(objective, rows, cols, data, b, n_rows, width, bounds, time_limit):
     if result.status != 0 or result.x is None:
         raise SolveError(f"求解未成功（{result.message}）")
     return result
+
+
+def on_grid(values: list[float], constraints: list[Constraint], step: float, time_limit: float = 60) -> list[float]:
+    """The amounts rounded to multiples of `step` (1 元, 1 分) so that the constraints still hold: each
+    amount goes down or up to the next multiple (a small integer programme choosing which, counting in
+    steps), the total slack no larger than needed, the amounts as near the unrounded ones as they can be."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    constraints = [Constraint(c.terms, None if c.lo is None else c.lo / step, None if c.hi is None else c.hi / step,
+                              c.weight) for c in constraints]
+    values, unit, step = [v / step for v in values], step, 1.0
+
+    n = len(values)
+    scaled = [max(v, 0.0) / step for v in values]
+    base = [float(np.floor(s + 1e-9)) for s in scaled]
+    frac = [s - b for s, b in zip(scaled, base)]
+    soft = [k for k, c in enumerate(constraints) if c.weight > 0]
+    slack_of = {k: n + 2 * i for i, k in enumerate(soft)}
+    width = n + 2 * len(soft)
+    rows, cols, data, lo, hi = [], [], [], [], []
+    for r, (k, c) in enumerate(enumerate(constraints)):
+        fixed = sum(a * base[j] * step for j, a in c.terms.items())
+        for j, a in c.terms.items():
+            rows.append(r)
+            cols.append(j)
+            data.append(a * step)
+        s = slack_of.get(k)
+        if s is not None:  # sum + low slack - high slack within [lo, hi]
+            rows += [r, r]
+            cols += [s, s + 1]
+            data += [1.0, -1.0]
+        lo.append(-np.inf if c.lo is None else c.lo - fixed)
+        hi.append(np.inf if c.hi is None else c.hi - fixed)
+    cost = np.zeros(width)
+    cost[:n] = [1 - 2 * f for f in frac]  # going up costs (1 - f) instead of f
+    big = 1e4 * (n + 1)
+    for k in soft:
+        cost[slack_of[k]] = cost[slack_of[k] + 1] = big * constraints[k].weight
+    upper = np.full(width, np.inf)
+    upper[:n] = [0.0 if f < 1e-9 else 1.0 for f in frac]
+    integrality = np.zeros(width)
+    integrality[:n] = 1
+    a = coo_matrix((data, (rows, cols)), shape=(len(constraints), width)).tocsr()
+    result = milp(cost, constraints=LinearConstraint(a, lo, hi) if constraints else None,
+                  integrality=integrality, bounds=Bounds(np.zeros(width), upper),
+                  options={"time_limit": time_limit})
+    if result.x is None:
+        raise SolveError(f"取整未成功（{result.message}）")
+    return [(b + round(float(d))) * unit for b, d in zip(base, result.x[:n])]
