@@ -18,6 +18,7 @@ from yusuan.model.vocabulary import MEASURES, TABLE_KINDS, split_measure
 @dataclass(frozen=True, slots=True)
 class Difference:
     table: str  # 表3 支出总表
+    number: str  # the table's number, digits only ("" unnumbered)
     kind: str
     side: str
     code: str
@@ -65,7 +66,7 @@ def compare(derived: Disclosure, published: Disclosure) -> list[Difference]:
         name = f"{table.number_text}{table.title or TABLE_KINDS.get(table.kind, '')}".strip()
         if mine is None:
             if any(v.amount for _, _, v in table.cells()):
-                out.append(Difference(name, table.kind, "", "", "", "", None, None, "table"))
+                out.append(Difference(name, table.number, table.kind, "", "", "", "", None, None, "table"))
             continue
         out += _rows(name, table, mine)
     return out
@@ -98,24 +99,24 @@ def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
                           and k not in theirs), None)
         if other is None:
             if row.values:
-                out.append(Difference(name, published.kind, row.side, row.code, row.item, "", None, None, "missing"))
+                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, "", None, None, "missing"))
             continue
         for measure, value in row.values.items():
             got = other.values.get(measure)
             if got is None:
                 if value.amount:
-                    out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, None,
+                    out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, value, None,
                                           "missing"))
             elif not equal(got, value, factor):
-                out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, value, got,
+                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, value, got,
                                       "value"))
         for measure, got in other.values.items():
             if measure not in row.values and got.amount and any(measure in r.values for r in published.rows):
-                out.append(Difference(name, published.kind, row.side, row.code, row.item, measure, None, got, "extra"))
+                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, None, got, "extra"))
     matched = set(theirs)
     for key, row in mine.items():
         if key not in matched and not (row.is_total and not row.code and any(
                 r.is_total and not r.code and (r.side, ) == (row.side, ) for r in published.rows)):
             if any(v.amount for v in row.values.values()):
-                out.append(Difference(name, derived.kind, row.side, row.code, row.item, "", None, None, "extra"))
+                out.append(Difference(name, published.number, derived.kind, row.side, row.code, row.item, "", None, None, "extra"))
     return out

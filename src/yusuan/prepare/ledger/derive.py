@@ -236,8 +236,8 @@ class _Deriver:
             doc.tables.append(table)
         doc.performance = self.performance()
         projects = self.projects_table()
-        if projects is not None:
-            doc.tables.append(projects)
+        if projects is not None:  # printed right after the narrative part that leads to it
+            doc.tables.insert(0, projects)
         anchors: dict[str, Source] = {}
         fallback = Source(self.file, 1)
         given = {k: (t, fallback) for k, t in self.texts.items() if t.strip()}
@@ -280,6 +280,12 @@ class _Deriver:
         rows = self.class_rows(lines, scheme, measures, printing.zeros, depth=3 if scheme == "function" else 2)
         total_row = self.total_row(lines, measures, printing)
         table.rows = [total_row, *rows] if printing.total_first else [*rows, total_row]
+        if len(cols) == 1:  # a table of one amount column prints one value per row: `amount` (docs/model.md)
+            base, at, phase = cols[0].measure.partition("@")
+            single = "amount" + at + phase
+            for row in table.rows:
+                row.values = {single: v for v in row.values.values()}
+            cols[0].measure = single
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
         if table.empty:
             table.notes = [EMPTY_NOTE]
