@@ -35,6 +35,7 @@ from yusuan.prepare.ledger.model import ECONOMIC, FISCAL, FUNCTION, UNIT_FUNDS, 
 from yusuan.prepare.ledger.rollup import consolidate
 from yusuan.prepare.totals import amount_text
 
+_FUND_TABLES = ("gov_fund_expense", "soe_capital_expense")
 DECIMALS = {"shenzhen": 0, "jiangsu": 2, "shanghai": 2}  # as each family prints its tables
 UNITS = {"shenzhen": "万元", "jiangsu": "万元", "shanghai": "元"}
 EMPTY_NOTE = "注：本表本年无发生额。"
@@ -260,6 +261,12 @@ class _Deriver:
     # ------------------------------------------------------------------------------------- coded tables
     def columns(self, kind: str, lines: list[Line]) -> list[Column]:
         cols = [c for c in S.table_columns(kind, self.style, self.words, self.ledger.year) if c.role == S.AMOUNT]
+        if not self.final and kind in _FUND_TABLES and cols and not any("@prior" in c.measure for c in cols):
+            # the 财政拨款 of last year is printed by fund: the 政府性基金 and 国有资本经营 tables print it too
+            # when the 一般公共预算 table does (S.WITH_PRIOR)
+            first = cols[0]
+            cols.append(S.Col(S.AMOUNT, (self.words.prior, first.header[-1]), first.measure.split("@")[0]
+                              + self.words.prior_phase))
         out = []
         for c in cols:
             if measure_of(c.measure) is None:

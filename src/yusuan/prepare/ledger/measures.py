@@ -86,7 +86,7 @@ def carried(lines: list[Line], measure: str) -> bool:
     if found is None:
         return False
     field = found[0]
-    if field in ("amount", "procurement_amount", "procurement_sme", "procurement_small_micro"):
+    if field in ("amount", "procurement_amount", "procurement_sme", "procurement_small_micro") or not lines:
         return True
     return any(value(line, field) is not None for line in lines) and all(
         value(line, field) is not None for line in lines if line.amount)

@@ -124,7 +124,7 @@ def _refunded(line: Line, payer: list[Line]) -> list[Line]:
         shares[(x.fund, x.carryover)] += x.amount
     paid = sum(shares.values(), Decimal(0))
     if len(shares) == 1 or not paid:
-        (fund, carried), = list(shares.items())[:1] or [(("other", False), 0)]
+        fund, carried = next(iter(shares), (line.fund, False))
         return [replace(line, fund=fund, carryover=line.carryover or carried, counterpart="", internal=False)]
     out = []
     left = {f: getattr(line, f) for f in ("amount", "prior_budget", "prior_final", "final", "procurement_amount",
