@@ -6,6 +6,7 @@ import csv
 from decimal import Decimal
 from typing import TextIO
 
+from yusuan.catalog.mapping import gov_economic_of
 from yusuan.prepare.ledger import columns as C
 from yusuan.prepare.ledger.model import Ledger
 from yusuan.prepare.ledger.xlsx import cell_value
@@ -31,6 +32,8 @@ def ledger_dict(ledger: Ledger) -> dict:
         for c in C.COLUMNS:
             v = getattr(line, c.field)
             item[c.field] = amount(v) if c.kind == C.AMOUNT else v
+        # the 政府经济分类 as given, else by the mapping table (catalog/mapping.py); "" when it has none
+        item["gov_economic_mapped"] = line.gov_economic or gov_economic_of(line.economic, ledger.year)
         item["source"] = line.source.to_dict() if line.source else None
         lines.append(item)
     return {"body": ledger.body, "parent": ledger.parent, "year": ledger.year, "level": ledger.level,
