@@ -53,6 +53,7 @@ from yusuan.prepare.ledger.model import (
 from yusuan.prepare.ledger.solve import Constraint, on_grid, solve
 
 DEFAULT_ECONOMIC = "30299"  # 其他商品和服务支出: the class of money no economic table shows
+_FIELDS = ("amount", "procurement_amount", "procurement_sme", "procurement_small_micro")  # a candidate's variables
 TABLE_WEIGHT, TEXT_WEIGHT = 1.0, 0.01  # a printed table's figure outweighs the text's
 _WAN = Decimal(10000)
 _PROBE = Decimal(1)
@@ -672,7 +673,7 @@ class _Builder:
     def program(self, cands: list[_Cand], cells: list[_Cell], bought, n: int) -> tuple[list[Constraint], list[float]]:
         constraints = []
         for cell in cells:
-            index = {"amount": 0, "procurement_amount": 1, "procurement_sme": 2, "procurement_small_micro": 3}[cell.field]
+            index = _FIELDS.index(cell.field)
             terms = {}
             for k in cell.members:
                 c = cands[k]
@@ -824,7 +825,8 @@ class _Builder:
             d = change.values.get(measure) if change is not None else None
             if d is not None:
                 dv, dh = _wan(d, unit), _half(d, unit)
-                constraints.append(Constraint(terms, now[measure] - dv - dh + dh / 50, now[measure] - dv + dh - dh / 50))
+                lo, hi = now[measure] - dv - dh + dh / 50, now[measure] - dv + dh - dh / 50
+                constraints.append(Constraint(terms, lo, hi))
         for x in tagged:
             v = prior.values.get(x.three_public)
             whole = sum(float(y.amount) for y in tagged if y.three_public == x.three_public)

@@ -92,6 +92,11 @@ def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
     out: list[Difference] = []
     theirs, mine = _keyed(published), _keyed(derived)
     factor = _factor(derived, published)
+
+    def found(row: Row, what: str, measure: str = "", p: Value | None = None, d: Value | None = None) -> None:
+        out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, p, d,
+                              what))
+
     for key, row in theirs.items():
         other = mine.get(key)
         if other is None and not row.code and row.is_total:  # a body's row printed under another name
@@ -99,24 +104,21 @@ def _rows(name: str, published: Table, derived: Table) -> list[Difference]:
                           and k not in theirs), None)
         if other is None:
             if row.values:
-                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, "", None, None, "missing"))
+                found(row, "missing")
             continue
         for measure, value in row.values.items():
             got = other.values.get(measure)
             if got is None:
                 if value.amount:
-                    out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, value, None,
-                                          "missing"))
+                    found(row, "missing", measure, value)
             elif not equal(got, value, factor):
-                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, value, got,
-                                      "value"))
+                found(row, "value", measure, value, got)
         for measure, got in other.values.items():
             if measure not in row.values and got.amount and any(measure in r.values for r in published.rows):
-                out.append(Difference(name, published.number, published.kind, row.side, row.code, row.item, measure, None, got, "extra"))
-    matched = set(theirs)
+                found(row, "extra", measure, None, got)
     for key, row in mine.items():
-        if key not in matched and not (row.is_total and not row.code and any(
-                r.is_total and not r.code and (r.side, ) == (row.side, ) for r in published.rows)):
-            if any(v.amount for v in row.values.values()):
-                out.append(Difference(name, published.number, derived.kind, row.side, row.code, row.item, "", None, None, "extra"))
+        body = row.is_total and not row.code and any(r.is_total and not r.code and r.side == row.side
+                                                     for r in published.rows)
+        if key not in theirs and not body and any(v.amount for v in row.values.values()):
+            found(row, "extra")
     return out

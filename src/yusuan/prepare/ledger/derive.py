@@ -10,6 +10,7 @@ roll-up is consolidated first (`rollup.consolidate`): transfers between its unit
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -34,6 +35,7 @@ from yusuan.prepare.ledger.measures import (
 from yusuan.prepare.ledger.model import ECONOMIC, FISCAL, FUNCTION, UNIT_FUNDS, Ledger, Line
 from yusuan.prepare.ledger.rollup import consolidate
 from yusuan.prepare.totals import amount_text
+from yusuan.prepare.workbook import interleave
 
 _FUND_TABLES = ("gov_fund_expense", "soe_capital_expense")
 DECIMALS = {"shenzhen": 0, "jiangsu": 2, "shanghai": 2}  # as each family prints its tables
@@ -207,15 +209,16 @@ class _Deriver:
 
     # ------------------------------------------------------------------------------------- names
     def name(self, scheme: str, code: str) -> str:
-        found = self.ledger.names.get((scheme, code))
-        if found:
-            return found
-        for line in self.lines:
-            if scheme == FUNCTION and line.function == code and line.function_name:
-                return line.function_name
-            if scheme == ECONOMIC and line.economic == code and line.economic_name:
-                return line.economic_name
-        return self.catalogs[scheme].name(code) or code
+        """The ledger's name of a code, else the name a line gives, else the catalog's."""
+        if not hasattr(self, "_typed"):
+            self._typed: dict[tuple[str, str], str] = {}
+            for line in reversed(self.lines):  # the first line naming a code wins
+                if line.function_name:
+                    self._typed[(FUNCTION, line.function)] = line.function_name
+                if line.economic_name:
+                    self._typed[(ECONOMIC, line.economic)] = line.economic_name
+        return (self.ledger.names.get((scheme, code)) or self._typed.get((scheme, code))
+                or self.catalogs[scheme].name(code) or code)
 
     # ------------------------------------------------------------------------------------- the document
     def derive(self) -> Derived:
@@ -320,13 +323,21 @@ class _Deriver:
                    label_of: Callable[[str, int, int], str] | None = None) -> list[Row]:
         """类 / 款 / 项 rows (to `depth`) of the lines holding money in any of `measures`, in code order."""
         lengths = (3, 5, 7)[:depth] if scheme == FUNCTION else (3, 5)[:depth]
-        held = [line for line in lines if self.code_of(line, scheme) and self.holds(line, measures)]
-        codes = sorted({self.code_of(line, scheme)[:n] for line in held for n in lengths})
+        by_code: dict[str, list[Line]] = defaultdict(list)  # every class (类, 款, 项) -> the lines under it
+        held: set[str] = set()
+        for line in lines:
+            code = self.code_of(line, scheme)
+            if not code:
+                continue
+            for n in lengths:
+                by_code[code[:n]].append(line)
+            if self.holds(line, measures):
+                held.update(code[:n] for n in lengths)
         rows = []
         top = 0
-        for code in codes:
+        for code in sorted(held):
             level = lengths.index(len(code)) + 1
-            under = [line for line in lines if self.code_of(line, scheme).startswith(code)]
+            under = by_code[code]
             name = self.name(scheme, code)
             if level == 1:
                 top += 1
@@ -372,7 +383,7 @@ class _Deriver:
             for row in by_side[side]:
                 row.side = side
             tails[side] = self.tail_rows(side, lines, measures, carrying)
-        rows = _interleave([by_side[s] for s in sides]) + _interleave([tails[s] for s in sides])
+        rows = interleave([by_side[s] for s in sides]) + interleave([tails[s] for s in sides])
         table.rows = rows
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
         return table
@@ -578,12 +589,3 @@ class _Deriver:
 def _ordinal_label(name: str, level: int, n: int) -> str:
     """A 类 of a 收支总表's expense side prints its ordinal: 一、一般公共服务支出."""
     return f"{chinese_numeral(n)}、{name}" if level == 1 else name
-
-
-def _interleave(sides: list[list[Row]]) -> list[Row]:
-    out = []
-    for n in range(max((len(s) for s in sides), default=0)):
-        for rows in sides:
-            if n < len(rows):
-                out.append(rows[n])
-    return out

@@ -133,8 +133,9 @@ class _Reader:
             if rows and {match_key(str(c.value or "")) for c in rows[0][1]} >= {
                     match_key(c.header) for c in C.COLUMNS if c.required and c.kind != C.AMOUNT}:
                 return ws
+        required = "、".join(c.header for c in C.COLUMNS if c.required and c.kind != C.AMOUNT)
         raise IngestError(self.file, f"找不到预算行：没有“{C.LINES_SHEET}”工作表，也没有哪张工作表的第一行是预算行的列名"
-                                     f"（{'、'.join(c.header for c in C.COLUMNS if c.required and c.kind != C.AMOUNT)}……）")
+                                     f"（{required}……）")
 
     def header(self, ws, row: int, cells) -> tuple[list[_Column], int, str]:
         fixed = {match_key(c.header): c for c in C.COLUMNS if "{" not in c.header}
