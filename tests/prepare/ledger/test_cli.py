@@ -100,3 +100,10 @@ def test_rollup_and_next(built, tmp_path):
     assert result.exit_code == 0 and "2024 年预算行" in result.output
     nxt = read_ledger(tmp_path / "2024.xlsx")
     assert nxt.year == 2024 and all(x.prior_budget is not None for x in nxt.lines)
+
+
+def test_final_accounts_are_not_split_into_budget_lines(tmp_path):
+    result = run("ledger", "import", CORPUS / "shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf",
+                 "--to", tmp_path / "x.xlsx")
+    assert result.exit_code == 2 and "决算公开文件不能拆成预算行" in result.output
+    assert result.output.startswith("错误：无法读取 shanghai-putuo-2024-shehui-gongzuobu-dept-final.pdf")

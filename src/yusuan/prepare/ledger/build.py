@@ -186,11 +186,7 @@ class _Builder:
         from yusuan.rules.context import Context
 
         out: dict[str, Decimal] = {}
-        try:
-            statements = Context(self.doc).statements
-        except Exception:  # the text is the text's business: a sentence it cannot read adds nothing
-            return out
-        for s in statements:
+        for s in Context(self.doc).statements:
             if s.amount is None or s.prior or s.key not in ("procurement.goods", "procurement.works",
                                                              "procurement.services", "office_operating"):
                 continue
