@@ -58,6 +58,7 @@ from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
     check,
     export,
     extract,
+    ledger,
     peers,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
