@@ -47,12 +47,15 @@ from yusuan.web.views import (
     downloads,
     findings,
     pages,
+    perf,
+    perf_pages,
     search,
     tables,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit,
+           perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
