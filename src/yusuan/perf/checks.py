@@ -151,7 +151,8 @@ def _against_budget(ts: TargetSet, doc: Disclosure) -> list[Issue]:
         return [Issue("warning", "perf-budget", "目标没有金额合计，无法与预算表核对")]
     scale = YUAN.get(ts.unit, Decimal(1))
     if ts.is_whole:
-        figures = [f for f in Context(doc).figures.by_key.get(("expense", "", "total", "", "all"), [])
+        figs = Context(doc).figures  # all funds are 财政拨款 funds when nothing else is printed: one key
+        figures = [f for f in figs.by_key.get(("expense", "", "total", "", figs.canon.get("all", "all")), [])
                    if f.values and f.table.kind != "performance_targets"]
         if not figures:
             return [Issue("info", "perf-budget", "预算中没有可核对的支出合计")]

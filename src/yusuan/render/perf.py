@@ -29,7 +29,7 @@ def _amount(d: Decimal | None, bold: bool = False) -> Cell:
     if d is None:
         return Cell("")
     exp = d.as_tuple().exponent
-    decimals = -exp if isinstance(exp, int) and exp < 0 else 0
+    decimals = 0 if d == d.to_integral_value() or not isinstance(exp, int) else -exp  # as money() prints it
     return Cell(money(d), AMOUNT, amount=d, decimals=decimals, bold=bold)
 
 

@@ -5,6 +5,7 @@ Amounts and ratios are exact decimal strings; everything is limited to what the 
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -246,6 +247,26 @@ def settings(s: Session, p: Principal) -> dict:
 # ---------------------------------------------------------------- a department's overview
 
 
+def _spending(assessed: dict) -> dict:
+    """A unit's execution against the time elapsed: its whole body's latest round, else its projects' rounds
+    of the latest date taken together (执行数 and 预算数 added up)."""
+    if "" in assessed:
+        chosen = [assessed[""]]
+    else:
+        last = max((r.round for r, _, _ in assessed.values()), default="")
+        chosen = [a for a in assessed.values() if a[0].round == last]
+    parts = [(mon.executed, result.budget) for _, mon, result in chosen
+             if mon.executed is not None and result.budget]
+    if not chosen or not parts:
+        return {"monitoring": [brief(r) for r, _, _ in chosen], "execution": None, "execution_text": "",
+                "time_progress": None, "time_progress_text": "", "behind": False, "as_of": ""}
+    execution = sum((e for e, _ in parts), Decimal(0)) / sum((b for _, b in parts), Decimal(0))
+    elapsed = chosen[0][2].time_progress
+    return {"monitoring": [brief(r) for r, _, _ in chosen], "execution": _dec(execution),
+            "execution_text": percent(execution), "time_progress": _dec(elapsed),
+            "time_progress_text": percent(elapsed), "behind": execution < elapsed, "as_of": chosen[0][0].round}
+
+
 def perf_overview(s: Session, p: Principal, department_id: int, year: int) -> dict:
     """The department and each of its units: the self-evaluation's score and grade, the red indicators of
     the latest monitoring rounds, the execution against the time elapsed; and what waits for review."""
@@ -270,24 +291,19 @@ def perf_overview(s: Session, p: Principal, department_id: int, year: int) -> di
         for r in own:
             if r.kind == "monitoring" and (r.project not in rounds or r.round > rounds[r.project].round):
                 rounds[r.project] = r
-        reds = []
+        reds, assessed = [], {}
         for project, r in sorted(rounds.items()):
-            ts, _, result = monitoring_of(r)
+            ts, mon, result = monitoring_of(r)
+            assessed[project] = (r, mon, result)
             reds += [{"name": ts.indicator(k).name, "project_name": project or WHOLE_NAME, "record_id": r.id,
                       "round": r.round} for k in result.reds]
-        spend = rounds.get("")
         units.append({
             "body": {"id": bid, "name": bodies[bid].name, "level": bodies[bid].level},
             "evaluation": brief(evaluation) if evaluation else None,
             "score": _dec(evaluation.score) if evaluation else None, "grade": evaluation.grade if evaluation else "",
-            "reds": reds, "red_count": len(reds),
-            "monitoring": brief(spend) if spend else None,
-            "execution": _dec(spend.execution) if spend else None,
-            "execution_text": percent(spend.execution) if spend and spend.execution is not None else "",
-            "time_progress": _dec(spend.time_progress) if spend else None,
-            "time_progress_text": percent(spend.time_progress) if spend and spend.time_progress is not None else "",
-            "behind": bool(spend and spend.execution is not None and spend.time_progress is not None
-                           and spend.execution < spend.time_progress),
+            "projects": [{"project": r.project, "score": _dec(r.score), "grade": r.grade, "record_id": r.id}
+                         for r in own if r.kind == "evaluation" and r.project],
+            "reds": reds, "red_count": len(reds), **_spending(assessed),
             "submitted": [brief(r) for r in own if r.status == "submitted"],
             "records": len(own)})
     return {"department": {"id": dept.id, "name": dept.name}, "year": year, "units": units,
