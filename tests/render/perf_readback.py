@@ -35,3 +35,11 @@ def read_back(path: Path) -> tuple[str, list[list[list[str]]]]:
 
 def table_with(tables, header_cell: str) -> list[list[str]]:
     return next(t for t in tables if header_cell in t[0])
+
+
+def rendered(layout, path: Path) -> tuple[str, list[list[list[str]]]]:
+    """`layout` written in the format `path` is named for, and read back."""
+    from yusuan.render import render_layout
+
+    path.write_bytes(render_layout(layout, path.suffix.lstrip(".")))
+    return read_back(path)

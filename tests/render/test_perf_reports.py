@@ -8,11 +8,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from tests.render.perf_readback import read_back, table_with
+from tests.render.perf_readback import rendered, table_with
 from yusuan.perf.monitoring import Monitoring, MonitoringEntry, assess
 from yusuan.perf.scoring import Evaluation, EvaluationEntry, score
 from yusuan.perf.targets import Indicator, TargetSet
-from yusuan.render import render_layout
 from yusuan.render.perf import evaluation_layout, monitoring_layout
 
 
@@ -50,9 +49,7 @@ def evaluation(targets):
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx", "docx"])
 def test_the_monitoring_table_reads_back(tmp_path, targets, monitoring, fmt):
     mon, result = monitoring
-    path = tmp_path / f"monitoring.{fmt}"
-    path.write_bytes(render_layout(monitoring_layout(targets, mon, result), fmt))
-    text, tables = read_back(path)
+    text, tables = rendered(monitoring_layout(targets, mon, result), tmp_path / f"monitoring.{fmt}")
     spending = table_with(tables, "预算执行进度")
     assert spending[0][:4] == ["全年预算数", "1–8月执行数", "预算执行进度", "时间进度"]
     assert spending[1][:8] == ["1,000", "500", "50.00%", "66.67%", "950", "黄色预警", "投入保障", "加快支付"]
@@ -69,9 +66,7 @@ def test_the_monitoring_table_reads_back(tmp_path, targets, monitoring, fmt):
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
 def test_the_self_evaluation_report_reads_back(tmp_path, targets, evaluation, fmt):
     ev, sc = evaluation
-    path = tmp_path / f"evaluation.{fmt}"
-    path.write_bytes(render_layout(evaluation_layout(targets, ev, sc), fmt))
-    text, tables = read_back(path)
+    text, tables = rendered(evaluation_layout(targets, ev, sc), tmp_path / f"evaluation.{fmt}")
     table = table_with(tables, "偏差原因分析及改进措施")
     assert table[0] == ["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "实际完成值", "分值", "得分",
                         "偏差原因分析及改进措施"]

@@ -203,3 +203,27 @@ def test_rules_are_changed_by_an_administrator_only(world):
     changed = ok(admin.patch("/api/perf/settings", json={"scoring": {"over_target": "1.5"}}))
     assert changed["scoring"]["over_target"] == "1.5"
     ok(admin.patch("/api/perf/settings", json={"scoring": {"over_target": "1.3"}}))
+
+
+def test_targets_from_an_uploaded_preparation_workbook(world):
+    """The 坪山 workbook (filled from its publication) uploaded for a body of its own: its 绩效目标 sheet
+    becomes the body's targets, each indicator at its cell."""
+    from yusuan.store.repository import ensure_body
+
+    with world.store.session() as s:
+        body_id = ensure_body(s, "工作簿绩效测试单位").id
+    admin = world.clients["admin"]
+    book = admin.get(f"/api/template.xlsx?year={YEAR}&from_disclosure={world.ids['published']}").content
+    up = ok(admin.post("/api/disclosures", data={"body_id": str(body_id)},
+                       files=[("files", ("坪山2023.xlsx", book, "application/octet-stream"))]), 201)
+    made = ok(admin.post(f"/api/perf/bodies/{body_id}/{YEAR}/import",
+                         json={"disclosure_id": up["disclosure"]["id"]}), 201)
+    assert [(r["origin"], r["project"]) for r in made][:1] == [("workbook", "")]
+    rec = ok(admin.get(f"/api/perf/records/{made[0]['id']}"))
+    assert rec["targets"]["budget"] == {"total": "6623", "fiscal": "5682", "other": "941"}
+    first = rec["rows"][0]
+    assert (first["name"], first["target"], first["source"]["cell"] != "") == ("行政执法案件审查宗数", "≥165 宗", True)
+    assert len(rec["rows"]) == 72
+    other = admin.post(f"/api/perf/bodies/{world.ids['unit_b']}/{YEAR}/import",
+                       json={"disclosure_id": up["disclosure"]["id"]})
+    assert other.status_code == 400 and "不属于这个单位" in other.json()["detail"]

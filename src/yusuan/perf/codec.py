@@ -231,10 +231,16 @@ def _deadline(value, where: str) -> str:
     return value
 
 
-def _known(ts: TargetSet, key: str, where: str) -> None:
-    """An entry names an indicator the targets have (a stale form is refused)."""
-    if ts.indicator(key) is None or not ts.indicator(key).name:
-        raise PerfInputError(f"{where}：绩效目标中没有编号为“{key}”的指标")
+def _entries(d: Mapping, ts: TargetSet, what: str):
+    """(key, entry dict, how to name its indicator) of each entry; an entry must name an indicator the
+    targets have (a stale form is refused)."""
+    for n, e in enumerate(items(d.get("entries"), what), start=1):
+        e = mapping(e, f"第 {n} 条{what}")
+        key = text(e.get("key"), f"第 {n} 条{what}的编号", 20)
+        ind = ts.indicator(key)
+        if ind is None or not ind.name:
+            raise PerfInputError(f"第 {n} 条{what}：绩效目标中没有编号为“{key}”的指标")
+        yield key, e, f"指标“{ind.name}”"
 
 
 # ---------------------------------------------------------------- monitoring
@@ -258,11 +264,7 @@ def monitoring_from(d: Mapping, ts: TargetSet) -> Monitoring:
                      forecast=number(d.get("forecast"), "全年预计执行数"),
                      reason=choice(d.get("reason"), REASONS, "预算执行的偏差原因"),
                      action=text(d.get("action"), "预算执行的纠偏措施"))
-    for n, e in enumerate(items(d.get("entries"), "指标监控"), start=1):
-        e = mapping(e, f"第 {n} 条指标监控")
-        key = text(e.get("key"), f"第 {n} 条指标监控的编号", 20)
-        _known(ts, key, f"第 {n} 条指标监控")
-        where = f"指标“{ts.indicator(key).name}”"
+    for key, e, where in _entries(d, ts, "指标监控"):
         mon.entries[key] = MonitoringEntry(
             key, achieved=number(e.get("achieved"), f"{where}的实际完成值"),
             forecast=number(e.get("forecast"), f"{where}的全年预计完成值"),
@@ -289,11 +291,7 @@ def evaluation_from(d: Mapping, ts: TargetSet) -> Evaluation:
     ev = Evaluation(budget=number(d.get("budget"), "全年预算数"), executed=number(d.get("executed"), "全年执行数"),
                     summary=text(d.get("summary"), "总体完成情况"), problems=text(d.get("problems"), "存在的问题"),
                     measures=text(d.get("measures"), "改进措施"))
-    for n, e in enumerate(items(d.get("entries"), "指标自评"), start=1):
-        e = mapping(e, f"第 {n} 条指标自评")
-        key = text(e.get("key"), f"第 {n} 条指标自评的编号", 20)
-        _known(ts, key, f"第 {n} 条指标自评")
-        where = f"指标“{ts.indicator(key).name}”"
+    for key, e, where in _entries(d, ts, "指标自评"):
         ev.entries[key] = EvaluationEntry(
             key, actual=number(e.get("actual"), f"{where}的实际完成值"), done_on=day(e.get("done_on"), f"{where}的完成日期"),
             grade=choice(e.get("grade"), QUALITATIVE_GRADES, f"{where}的评定等级"),

@@ -232,18 +232,24 @@ def _targets_for(session: Session, body_id: int, year: int, project: str) -> m.P
 # ---------------------------------------------------------------- monitoring and self-evaluation
 
 
-def save_monitoring(session: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, data: dict,
-                    *, project: str = "", ip: str = "") -> m.PerfRecord:
-    """A new version of the monitoring round at `data["as_of"]`, measured on the latest targets."""
+def _measured(session: Session, p: access.Principal, body_id: int, year: int, project: str, data: dict, read):
+    """(body, year, project, the latest targets' record and set, `read(data, set)`) for a new monitoring
+    round or self-evaluation of the body's set."""
     body = _body(session, p, body_id)
     year, project = _series(year, project)
     targets = _targets_for(session, body.id, year, project)
     ts = targets_of(targets)
-    b = bands(session)
     try:
-        mon = codec.monitoring_from(data, ts)
+        return body, year, project, targets, ts, read(data, ts)
     except codec.PerfInputError as e:
         raise _bad(e) from None
+
+
+def save_monitoring(session: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, data: dict,
+                    *, project: str = "", ip: str = "") -> m.PerfRecord:
+    """A new version of the monitoring round at `data["as_of"]`, measured on the latest targets."""
+    body, year, project, targets, ts, mon = _measured(session, p, body_id, year, project, data, codec.monitoring_from)
+    b = bands(session)
     result = assess(ts, mon, b)
     rec = _new_version(session, "monitoring", body, year, project, mon.as_of.isoformat(), user,
                        targets_id=targets.id, data={**codec.monitoring_dict(mon), "bands": b.to_dict()},
@@ -263,15 +269,8 @@ def monitoring_of(rec: m.PerfRecord):
 def save_evaluation(session: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, data: dict,
                     *, project: str = "", ip: str = "") -> m.PerfRecord:
     """A new version of the self-evaluation, scored on the latest targets by the instance's rules."""
-    body = _body(session, p, body_id)
-    year, project = _series(year, project)
-    targets = _targets_for(session, body.id, year, project)
-    ts = targets_of(targets)
+    body, year, project, targets, ts, ev = _measured(session, p, body_id, year, project, data, codec.evaluation_from)
     rules = scoring_rules(session)
-    try:
-        ev = codec.evaluation_from(data, ts)
-    except codec.PerfInputError as e:
-        raise _bad(e) from None
     sc = score(ts, ev, rules)
     rec = _new_version(session, "evaluation", body, year, project, "", user, targets_id=targets.id,
                        data={**codec.evaluation_dict(ev), "rules": rules.to_dict()}, score=sc.total, grade=sc.grade,
