@@ -129,6 +129,8 @@ def test_a_monitoring_round_in_the_browser(page, browser, perf_site):
     reviewer.goto(f"{site.url}/perf/overview/{site.ids['ps_dept']}/{YEAR}")
     unit = reviewer.locator(f'#perf-units tr[data-body="{site.ids["ps_body"]}"]').inner_text()
     assert "培训场次" in unit and "66.67%" in unit
+    reviewer.wait_for_selector('#chart-execution[data-settled="1"] svg')  # 50 % spent beside 66.67 % of the year
+    assert "50%" in reviewer.inner_text("#chart-execution")
     context.close()
     assert not page.js_errors
 

@@ -171,6 +171,9 @@ def test_the_department_overview(world, round_reviewed, evaluated):
     assert (row["score"], row["grade"]) == ("77.27", "中")
     assert [r["name"] for r in row["reds"]] == ["培训场次"]
     assert (row["execution"], row["behind"]) == ("0.5", True) and row["time_progress_text"] == "66.67%"
+    bars = next(u for u in view["charts"]["execution"]["units"] if u["name"] == "甲单位")
+    assert (bars["execution"], bars["time"]) == ("50", "66.67")
+    assert {"name": "甲单位", "score": "77.27", "grade": "中"} in view["charts"]["scores"]["units"]
     assert world.clients["editor_own"].get(f"/api/perf/overview/{world.ids['dept_a']}/{YEAR}").status_code == 404
     assert world.clients["editor_own"].get(f"/api/perf/overview/{world.ids['unit_a']}/{YEAR}").status_code == 403
     assert world.clients["reviewer_other"].get(f"/api/perf/overview/{world.ids['dept_a']}/{YEAR}").status_code == 404

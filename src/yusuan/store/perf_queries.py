@@ -35,6 +35,7 @@ from yusuan.store.perf import bands as current_bands
 from yusuan.store.queries import Forbidden, NotFound
 
 WHOLE_NAME = "整体支出"
+D100, CENT = Decimal(100), Decimal("0.01")
 FORMATS = {"monitoring": ("xlsx", "pdf", "docx"), "evaluation": ("pdf", "docx", "xlsx")}
 
 
@@ -307,4 +308,19 @@ def perf_overview(s: Session, p: Principal, department_id: int, year: int) -> di
             "submitted": [brief(r) for r in own if r.status == "submitted"],
             "records": len(own)})
     return {"department": {"id": dept.id, "name": dept.name}, "year": year, "units": units,
-            "queue": [u for unit in units for u in unit["submitted"]]}
+            "queue": [u for unit in units for u in unit["submitted"]], "charts": _overview_charts(units)}
+
+
+def _overview_charts(units: list[dict]) -> dict:
+    """The overview's pictures: each unit's execution beside the time elapsed (in percent), and its score."""
+    charts = {}
+    spent = [u for u in units if u["execution"] is not None]
+    if spent:
+        charts["execution"] = {"title": "预算执行进度与时间进度", "unit": "%", "units": [
+            {"name": u["body"]["name"], "execution": _dec((D100 * Decimal(u["execution"])).quantize(CENT)),
+             "time": _dec((D100 * Decimal(u["time_progress"])).quantize(CENT)), "as_of": u["as_of"]} for u in spent]}
+    scored = [u for u in units if u["score"] is not None]
+    if scored:
+        charts["scores"] = {"title": "整体支出绩效自评得分", "unit": "分", "units": [
+            {"name": u["body"]["name"], "score": u["score"], "grade": u["grade"]} for u in scored]}
+    return charts

@@ -38,7 +38,37 @@
     return data;
   }
 
+  // the department overview's pictures (charts.js draws them; their data in #chart-data)
+  const charts = {
+    execution: (c) => ({
+      tooltip: {trigger: "axis", confine: true, valueFormatter: (v) => `${v}%`},
+      legend: {top: 0},
+      grid: {left: 8, right: 24, top: 36, bottom: 8, containLabel: true},
+      yAxis: {type: "category", inverse: true, data: c.units.map((u) => u.name), axisLabel: {width: 120, overflow: "break"}},
+      xAxis: {type: "value", name: "%", max: (v) => Math.max(100, Math.ceil(v.max / 10) * 10)},
+      series: [
+        {type: "bar", name: "预算执行进度（落后于时间进度为红色）", barMaxWidth: 24, itemStyle: {color: "#2da44e"},
+         data: c.units.map((u) => ({value: Number(u.execution),
+           itemStyle: {color: Number(u.execution) < Number(u.time) ? "#cf222e" : "#2da44e"}})),
+         label: {show: true, position: "right", formatter: (p) => `${p.value}%`}},
+        {type: "bar", name: "时间进度", barMaxWidth: 24, data: c.units.map((u) => Number(u.time)),
+         itemStyle: {color: "#8c959f"}},
+      ],
+    }),
+    scores: (c) => ({
+      tooltip: {trigger: "axis", confine: true, valueFormatter: (v) => `${v} 分`},
+      grid: {left: 8, right: 40, top: 16, bottom: 8, containLabel: true},
+      yAxis: {type: "category", inverse: true, data: c.units.map((u) => u.name), axisLabel: {width: 120, overflow: "break"}},
+      xAxis: {type: "value", min: 0, max: 100},
+      series: [{type: "bar", barMaxWidth: 24, data: c.units.map((u) => Number(u.score)),
+        label: {show: true, position: "right", formatter: (p) => `${p.value}（${c.units[p.dataIndex].grade}）`},
+        markLine: {symbol: "none", silent: true, label: {formatter: "{b}"},
+          data: [{name: "中", xAxis: 60}, {name: "良", xAxis: 80}, {name: "优", xAxis: 90}]}}],
+    }),
+  };
+
   document.addEventListener("DOMContentLoaded", () => {
+    if (window.yusuanCharts) window.yusuanCharts.drawAll(charts);
     const form = document.getElementById("perf-form");
     if (form) {
       form.addEventListener("click", (ev) => {
