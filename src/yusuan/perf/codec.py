@@ -26,7 +26,7 @@ from yusuan.perf.targets import (
     plain,
     target_fields,
 )
-from yusuan.perf.tree import level1_of, level2_of
+from yusuan.perf.tree import canonical
 
 MAX_DIGITS = 18  # as the readers bound amounts (ingest/limits.py)
 MAX_TEXT = 4000
@@ -199,8 +199,8 @@ def _indicator(i: Mapping, n: int) -> Indicator:
     nature = choice(i.get("nature"), NATURES, f"{where}的指标性质")
     found = target_fields(typed) if typed and not nature else {}
     ind = Indicator(
-        key=text(i.get("key"), f"{where}的编号", 20), level1=level1_of(level1),
-        level2=level2_of(text(i.get("level2"), f"{where}的二级指标", 40)), name=name,
+        key=text(i.get("key"), f"{where}的编号", 20), level1=canonical(level1),
+        level2=canonical(text(i.get("level2"), f"{where}的二级指标", 40)), name=name,
         nature=nature or found.get("nature", ""),
         value=number(i.get("value"), f"{where}的指标值") if nature else found.get("value"),
         upper=number(i.get("upper"), f"{where}的区间上限") if nature else found.get("upper"),

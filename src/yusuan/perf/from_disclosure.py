@@ -7,7 +7,7 @@ from __future__ import annotations
 from yusuan.model.disclosure import Disclosure, Table
 from yusuan.model.text import squash
 from yusuan.perf.targets import UNITS, WHOLE, Indicator, Task, TargetSet, assign_keys, fields_of
-from yusuan.perf.tree import level1_of, level2_of
+from yusuan.perf.tree import canonical
 
 
 def _unit(tables: list[Table]) -> str:
@@ -27,7 +27,7 @@ def whole_targets(doc: Disclosure) -> TargetSet | None:
     ts.tasks = [Task(t.name, t.content, {m: v.amount for m, v in t.values.items()}, t.source) for t in perf.tasks]
     ts.goals = [g.text for g in perf.goals]
     for ind in perf.indicators:
-        ts.indicators.append(Indicator("", level1_of(ind.level1), level2_of(ind.level2), ind.name.strip(),
+        ts.indicators.append(Indicator("", canonical(ind.level1), canonical(ind.level2), ind.name.strip(),
                                        text=ind.target.text.strip(), source=ind.source, **fields_of(ind.target)))
     assign_keys(ts.indicators)
     return ts

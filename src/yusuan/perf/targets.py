@@ -16,7 +16,6 @@ from decimal import Decimal
 from yusuan.model.disclosure import Target
 from yusuan.model.provenance import Source
 from yusuan.model.targets import GRADE_STANDARD, parse_target
-from yusuan.perf.tree import level1_of, level2_of
 
 NATURES: dict[str, str] = {"ge": "≥", "le": "≤", "eq": "=", "range": "区间", "deadline": "时限", "qualitative": "定性"}
 QUANTITATIVE = ("ge", "le", "eq", "range")
@@ -156,14 +155,6 @@ def fields_of(target: Target) -> dict:
     if target.text.strip() and GRADE_STANDARD.search(target.text):
         return {"nature": "qualitative", "value": None, "upper": None, "unit": "", "deadline": ""}
     return {"nature": "", "value": None, "upper": None, "unit": "", "deadline": ""}
-
-
-def new_indicator(key: str, level1: str, level2: str, name: str, text: str = "", **known) -> Indicator:
-    """An indicator from its names and its target text; what `known` gives (nature, value, weight, …)
-    wins over what the text says."""
-    found = target_fields(text) if text else {}
-    found.update({k: v for k, v in known.items() if v is not None and v != ""})
-    return Indicator(key, level1_of(level1), level2_of(level2), name.strip(), text=text.strip(), **found)
 
 
 def assign_keys(indicators: list[Indicator], reserved=frozenset()) -> None:

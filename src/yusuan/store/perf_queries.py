@@ -14,7 +14,7 @@ from yusuan.perf import codec
 from yusuan.perf.issue import ordered
 from yusuan.perf.monitoring import BAND_NAMES, LIKELIHOODS, REASONS, percent
 from yusuan.perf.scoring import QUALITATIVE_GRADES
-from yusuan.perf.targets import AMOUNTS, NATURES, plain
+from yusuan.perf.targets import AMOUNTS, NATURES
 from yusuan.perf.tree import level1_names, level2_names
 from yusuan.store import access
 from yusuan.store import models as m
