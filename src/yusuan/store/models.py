@@ -42,8 +42,6 @@ STATUSES = ("draft", "submitted", "published")
 ROLES = ("admin", "reviewer", "editor")
 KINDS = ("budget", "final_accounts")
 LEVELS = ("department", "unit")
-PERF_KINDS = ("targets", "monitoring", "evaluation")
-PERF_STATUSES = ("draft", "submitted", "approved", "returned")
 
 
 def utcnow() -> datetime:
@@ -359,7 +357,7 @@ class PerfRecord(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("perf_records.id"))
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)  # PERF_STATUSES
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)  # store/perf.py STATUS_NAMES
     targets_id: Mapped[int | None] = mapped_column(ForeignKey("perf_records.id"))  # the targets it is measured on
     origin: Mapped[str] = mapped_column(String(20), default="web")  # web | disclosure | workbook
     disclosure_id: Mapped[int | None] = mapped_column(ForeignKey("disclosures.id"))  # taken from it
