@@ -512,6 +512,10 @@ AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份�
                  "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
                  "password_reset": "重置密码"}
+AUDIT_ACTIONS |= {  # performance records (store/perf.py)
+    "perf_targets": "绩效目标", "perf_import": "导入绩效目标", "perf_monitoring": "绩效运行监控",
+    "perf_evaluation": "绩效自评", "perf_submit": "提交绩效审核", "perf_approve": "绩效审核通过",
+    "perf_return": "绩效审核退回", "perf_settings": "绩效评分规则"}
 
 
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
@@ -553,6 +557,9 @@ _DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": 
                  "body_id": "单位编号", "display_name": "显示名", "is_active": "启用", "changes": "修改",
                  "first_start": "首次启动", "via": "途径", "from": "原状态", "comment_id": "意见编号",
                  "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门"}
+_DETAIL_NAMES |= {  # performance records (store/perf.py)
+    "record": "绩效记录", "project": "项目", "round": "监控日期", "origin": "来源", "indicators": "指标",
+    "reds": "红色预警", "score": "得分", "grade": "等级", "note": "意见", "scoring": "评分规则", "bands": "预警区间"}
 
 
 def _detail_text(detail: dict) -> str:

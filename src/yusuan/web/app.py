@@ -49,13 +49,15 @@ from yusuan.web.views import (
     findings,
     pages,
     peers,
+    perf,
+    perf_pages,
     search,
     tables,
 )
 
 HERE = Path(__file__).parent
 ROUTERS = (pages, peers, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
-           comments, downloads, accounts, audit)
+           comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
