@@ -260,8 +260,9 @@ def test_a_level_corrected_moves_the_draft_to_the_other_series(world):
 
 
 def test_migration_0003_keeps_the_data_and_splits_series_by_level(world, tmp_path, request):
-    """A database at 0002 with a published disclosure: after 0003 its status time is its publication time,
-    and a 单位预算 of the same body, year and version number can be stored beside it."""
+    """A database at 0002 with a published disclosure, its file and a comment: after 0003 its status time
+    is its publication time, its file and comment are still there, and a 单位预算 of the same body, year and
+    version number can be stored beside it."""
     from sqlalchemy import text
 
     from tests.web.conftest import make_store
@@ -279,10 +280,21 @@ def test_migration_0003_keeps_the_data_and_splits_series_by_level(world, tmp_pat
                 "'{}', 'published', 1, :yes, :yes, 'f', 0, 0, 0, 0, :created, :published)"),
                 {"body": body, "yes": True, "created": "2024-01-02 03:04:05+00:00",
                  "published": "2024-02-03 04:05:06+00:00"})
+            did = c.execute(text("SELECT id FROM disclosures WHERE body_id = :body"), {"body": body}).scalar()
+            c.execute(text("INSERT INTO files (disclosure_id, position, name, format, size, sha256, content) "
+                           "VALUES (:d, 0, 'a.txt', 'text', 1, 'h', :b)"), {"d": did, "b": b"x"})
+            c.execute(text("INSERT INTO users (username, display_name, password_hash, role, is_active, created_at) "
+                           "VALUES ('辛', '辛', 'h', 'reviewer', :yes, :t)"), {"yes": True, "t": "2024-01-02 03:04:05+00:00"})
+            c.execute(text("INSERT INTO comments (disclosure_id, user_id, created_at, text) SELECT :d, id, created_at, "
+                           "'请核对' FROM users WHERE username = '辛'"), {"d": did})
         store.upgrade()
         with store.session() as s:
             d = s.scalar(select(m.Disclosure).where(m.Disclosure.body_id == body))
             assert d.status_at == d.published_at and d.status_at.month == 2
+            # SQLite rebuilds the altered tables: the rows pointing at them stay (they once cascaded away)
+            assert [f.name for f in d.files] == ["a.txt"]
+            assert [(c.text, c.kind) for c in s.scalars(select(m.Comment).where(m.Comment.disclosure_id == d.id))] == [
+                ("请核对", "comment")]
             s.add(m.Disclosure(body_id=body, year=2024, kind="budget", level="unit", status="draft", version=1,
                                fingerprint="g"))
         with pytest.raises(Exception), store.session() as s:  # the same series and version: still refused
@@ -313,3 +325,23 @@ def test_a_comment_points_at_a_table_a_row_or_a_cell_of_its_own_disclosure(world
     assert r.status_code == 400
     page = world.clients["editor_own"].get(f"/disclosures/{mine}").text
     assert "本表单位请统一。" in page.split(f'id="tc{table["id"]}"')[1].split("</article>")[0]
+
+
+def test_a_units_own_budget_printed_as_a_bumen_yusuan_is_contained_too(world):
+    """Shenzhen's units print their budgets as 部门预算: under a department body, such a child's 部门预算 is what
+    the department's contains (the rule the roll-up checks use), and the public sees the link once both are
+    published."""
+    from yusuan.store.repository import UploadedFile, ingest
+
+    with world.store.session() as s:
+        dept = ensure_body(s, "壬部门")
+        child = ensure_body(s, "壬单位", parent="壬部门", level="unit")
+        doc, findings, files = checked("shenzhen-2023-pingshan-guanliju-budget.txt")
+        unit_doc = ingest(s, doc, findings, [UploadedFile("坪山.txt", files[0].content + b"\n\n")], status="published",
+                          body=child).id
+        doc, findings, files = checked(ZHINENG)
+        dept_doc = ingest(s, doc, findings, [UploadedFile("部门.txt", files[0].content + b"\n\n")], status="published",
+                          body=dept).id
+    public = world.clients["public"]
+    assert [u["id"] for u in public.get(f"/api/disclosures/{dept_doc}").json()["units"]] == [unit_doc]
+    assert public.get(f"/api/disclosures/{unit_doc}").json()["department"]["id"] == dept_doc

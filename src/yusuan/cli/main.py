@@ -56,7 +56,10 @@ def main() -> None:
 from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
     catalog,
     check,
+    export,
     extract,
+    ledger,
+    peers,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
     template,

@@ -233,3 +233,22 @@ def can_audit(p: Principal) -> bool:
 
 def can_manage_users(p: Principal) -> bool:
     return p.is_admin
+
+
+# Performance records (targets, monitoring, self-evaluation: store/perf.py): never public; a unit's editor
+# keeps its unit's, a department's reviewer sees and reviews its own and its units', the finance bureau sees
+# all, an administrator does all.
+
+
+def can_read_perf(p: Principal, body_id: int) -> bool:
+    return p.reads_all or body_id in p.scope
+
+
+def can_edit_perf(p: Principal, body_id: int) -> bool:
+    """Enter or import targets, record a monitoring round or a self-evaluation, submit them."""
+    return can_edit_body(p, body_id)
+
+
+def can_review_perf(p: Principal, body_id: int) -> bool:
+    """Approve or return what a unit submitted: its department's reviewer, or an administrator."""
+    return p.is_admin or (p.role == "reviewer" and body_id in p.scope)

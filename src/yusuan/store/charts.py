@@ -19,7 +19,7 @@ from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
 from yusuan.store.aggregate import Query, aggregate
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 from yusuan.store.queries import table_full
 from yusuan.store.types import canonical
 

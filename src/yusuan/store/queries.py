@@ -23,6 +23,7 @@ from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import ACTION_NAMES, STATUS_NAMES, Principal
 from yusuan.store.db import StoreError
+from yusuan.store.related import contained, container, first_found
 from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, same_series
 from yusuan.store.review import blockers
 from yusuan.store.types import canonical
@@ -276,36 +277,24 @@ def chain_path(status: str) -> list[dict]:
              "state": "done" if i < at else "now" if i == at else "todo"} for i, x in enumerate(access.PATH)]
 
 
+def _seen(s: Session, p: Principal, year: int | None, kind: str):
+    """`find` for `related.contained`: a body's disclosure of that year and kind in the version `p` sees."""
+    return lambda body_id, levels: first_found(s, body_id, year, kind, levels, access.visible(p), access.current(p))
+
+
 def units_of(s: Session, p: Principal, d: m.Disclosure) -> list[dict]:
-    """The 单位预算s (单位决算s) a 部门预算 (部门决算) contains: the unit-level disclosures of the same year
-    and kind of the department's own body (its 本级) and of the bodies directly under it — the version of
-    each `p` sees."""
+    """The disclosures a 部门预算 (部门决算) contains (`related.contained`): its body's own 单位预算 (本级), then
+    each body under it's — the version of each `p` sees."""
     if d.level != "department":
         return []
-    bodies = {d.body_id, *s.execute(select(m.Body.id).where(m.Body.parent_id == d.body_id)).scalars()}
-    rows = s.execute(select(m.Disclosure).join(m.Body).where(
-        m.Disclosure.body_id.in_(bodies), m.Disclosure.year == d.year, m.Disclosure.kind == d.kind,
-        m.Disclosure.level == "unit", access.visible(p), access.current(p))
-        .options(selectinload(m.Disclosure.body)).order_by(m.Disclosure.body_id != d.body_id, m.Body.name)).scalars()
-    return [disclosure_summary(u) for u in rows]
+    own, children, _ = contained(s, d.body_id, _seen(s, p, d.year, d.kind))
+    return [disclosure_summary(u) for u in ([own] if own is not None else []) + children]
 
 
 def department_of(s: Session, p: Principal, d: m.Disclosure) -> dict | None:
-    """The 部门预算 a 单位预算 is part of (`units_of` the other way): the department-level disclosure of
-    the same year and kind of its own body (a department's 本级) or else of its parent body, as `p` sees it."""
-    if d.level != "unit":
-        return None
-    parent = s.scalar(select(m.Body.parent_id).where(m.Body.id == d.body_id))
-    for body_id in (d.body_id, parent):
-        if body_id is None:
-            continue
-        found = s.execute(select(m.Disclosure).where(
-            m.Disclosure.body_id == body_id, m.Disclosure.year == d.year, m.Disclosure.kind == d.kind,
-            m.Disclosure.level == "department", access.visible(p), access.current(p))
-            .options(selectinload(m.Disclosure.body)).limit(1)).scalar()
-        if found is not None:
-            return disclosure_summary(found)
-    return None
+    """The 部门预算 that contains `d` (`related.container`), as `p` sees it."""
+    found = container(s, d, _seen(s, p, d.year, d.kind))
+    return disclosure_summary(found) if found is not None else None
 
 
 def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary",
@@ -614,6 +603,10 @@ AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份�
                  "acknowledge": "确认警告", "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
                  "password_reset": "重置密码"}
+AUDIT_ACTIONS |= {  # performance records (store/perf.py)
+    "perf_targets": "绩效目标", "perf_import": "导入绩效目标", "perf_monitoring": "绩效运行监控",
+    "perf_evaluation": "绩效自评", "perf_submit": "提交绩效审核", "perf_approve": "绩效审核通过",
+    "perf_return": "绩效审核退回", "perf_settings": "绩效评分规则"}
 
 
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
@@ -657,6 +650,9 @@ _DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": 
                  "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门",
                  "to": "新状态", "reason": "理由", "finding_ids": "问题编号", "carried_from": "沿用自编号",
                  "table_id": "表格编号", "row_id": "行编号"}
+_DETAIL_NAMES |= {  # performance records (store/perf.py)
+    "record": "绩效记录", "project": "项目", "round": "监控日期", "origin": "来源", "indicators": "指标",
+    "reds": "红色预警", "score": "得分", "grade": "等级", "note": "意见", "scoring": "评分规则", "bands": "预警区间"}
 
 
 def _detail_text(detail: dict) -> str:

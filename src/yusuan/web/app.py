@@ -40,6 +40,7 @@ from yusuan.web.views import (
     admin,
     aggregate,
     audit,
+    babbage,
     bodies,
     comments,
     disclosure_pages,
@@ -47,14 +48,17 @@ from yusuan.web.views import (
     downloads,
     findings,
     pages,
+    peers,
+    perf,
+    perf_pages,
     review,
     search,
     tables,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings, aggregate, comments,
-           downloads, accounts, audit)
+ROUTERS = (pages, peers, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings, aggregate,
+           babbage, comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 

@@ -240,8 +240,8 @@ class DisclosureDetail(Model):
     performance: dict[str, Any] | None
     permissions: Permissions
     review: ReviewState
-    department: DisclosureSummary | None = Field(description="单位预算（决算）：包含它的部门预算（决算）")
-    units: list[DisclosureSummary] = Field(description="部门预算（决算）：它包含的单位预算（决算）——本部门本级及直属单位同一年度、同一类型的单位级文件")
+    department: DisclosureSummary | None = Field(description="包含这份文件的部门预算（决算）")
+    units: list[DisclosureSummary] = Field(description="部门预算（决算）包含的文件：本部门本级的单位预算，及每个直属单位同一年度、同一类型的文件（有部门预算的用部门预算，否则用单位预算）")
 
 
 class TableDetail(Model):
@@ -252,6 +252,37 @@ class TableDetail(Model):
 class DisclosureTables(Model):
     disclosure: DisclosureSummary
     tables: list[TableFull]
+
+
+class PriorLine(Model):
+    side: str
+    code: str
+    item: str
+    measure: str
+    column: str
+    current: str
+    prior: str | None = Field(None, description="上年公开的数字（本表单位）；科目拆分等无法对应时为空")
+    prior_page: int | None = None
+    printed_prior: str | None = Field(None, description="本文件自己印的上年数，如有")
+    diff: str | None = None
+    pct: str | None = None
+    words: str = Field("", description="如：比上年预算增加289.55万元，增长36.92%")
+    note: str = Field("", description="科目调整：旧编码→新编码")
+    unsure: str = ""
+
+
+class PriorTable(Model):
+    kind: str
+    kind_name: str
+    title: str
+    unit: str
+    lines: list[PriorLine]
+
+
+class PriorYear(Model):
+    disclosure: DisclosureSummary
+    prior: DisclosureSummary | None
+    tables: list[PriorTable]
 
 
 class CellOut(Model):

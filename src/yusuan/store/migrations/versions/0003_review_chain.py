@@ -4,7 +4,8 @@ status (days waiting); comments on a table or row, and a version's return reason
 acknowledged with a reason
 
 Revision ID: 0003
-Revises: 0002
+Revises: 0005 (written beside 0005 from 0002; placed after it at the merge, so a database already at 0005
+takes it too)
 Create Date: 2026-11-24
 """
 
@@ -14,7 +15,7 @@ from alembic import op
 import yusuan.store.types
 
 revision = '0003'
-down_revision = '0002'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
