@@ -24,7 +24,10 @@ def _plain(obj: Any) -> Any:
     return obj
 
 
-def disclosure_dict(doc: Disclosure) -> dict:
+def disclosure_dict(doc: Disclosure, *, cells: bool = True) -> dict:
+    """The model as plain data; with `cells`, also the cells export (what `yusuan extract --format json`
+    writes; the model read back does not need them)."""
     data = _plain(doc)
-    data["cells"] = [dataclasses.asdict(r) for r in cell_records(doc)]
+    if cells:
+        data["cells"] = [dataclasses.asdict(r) for r in cell_records(doc)]
     return data
