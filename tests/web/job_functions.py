@@ -31,3 +31,18 @@ def refuse() -> None:
     from yusuan.model.errors import IngestError
 
     raise IngestError("空.txt", "文件是空的")
+
+
+def behave(what: str):
+    """One call of a chunk (Jobs.run_each): its pid when it goes well, else what `what` says."""
+    if what == "sleep":
+        time.sleep(60)
+    elif what == "crash":
+        crash()
+    elif what == "refuse":
+        refuse()
+    elif what == "bug":
+        quantize_29_digits()
+    elif what == "memory":
+        allocate(2**31)
+    return os.getpid()

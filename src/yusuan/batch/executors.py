@@ -15,6 +15,7 @@ from yusuan.batch.work import FAILED, ClusterMismatch, check_chunk, check_chunk_
 from yusuan.store.jobs import Budget, Jobs
 
 Outcome = tuple[int, int, dict]
+CONNECT_TIMEOUT = "20s"  # to reach the scheduler
 
 
 class Local:
@@ -77,7 +78,7 @@ class Cluster:
         from distributed import Client
 
         self.budget = budget
-        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout="20s")
+        self.client = scheduler if isinstance(scheduler, Client) else Client(scheduler, timeout=CONNECT_TIMEOUT)
         self._own = not isinstance(scheduler, Client)
         self._futures: list = []
 

@@ -29,10 +29,7 @@ import yusuan
 from yusuan.batch.inputs import Publication
 from yusuan.batch.work import FAILED
 from yusuan.export import parquet
-from yusuan.export.parquet import SCHEMA_VERSION, TABLES
-
-MANIFEST = "manifest.json"
-FORMAT = "yusuan-batch"
+from yusuan.export.parquet import FORMAT, MANIFEST, SCHEMA_VERSION, TABLES
 
 
 class OutputError(Exception):

@@ -51,13 +51,12 @@ def context(root: Path, manifest: dict) -> dict:
         "cells": sum(d["cells"] or 0 for d in ok),
         "severities": [(SEVERITY_NAMES[s], sum(d[f"{s}s"] or 0 for d in ok)) for s in SEVERITIES],
         "worst": worst(ok), "rules": rules,
-        "rules_chart": bars([(f"{r['rule']} {r['title']}", [(SEVERITY_COLOURS[s], r["by_severity"][s])
-                                                            for s in SEVERITIES]) for r in rules],
-                            title="各规则发现的问题数"),
+        "rules_chart": bars([(f"{r['rule']} {r['title']}", [(SEVERITY_COLOURS[r["severity"]], r["documents"])])
+                             for r in rules], title="发现各规则所查问题的文件数"),
         "legend": [(SEVERITY_NAMES[s], SEVERITY_COLOURS[s]) for s in SEVERITIES],
         "totals": totals, "by_year": by_year(ok), "unit": UNIT,
         "failures": [d for d in docs if d["status"] != "ok"],
-        "kind_names": DOCUMENT_KINDS, "level_names": LEVELS,
+        "kind_names": DOCUMENT_KINDS, "level_names": LEVELS, "severity_names": SEVERITY_NAMES,
     }
 
 
@@ -68,7 +67,7 @@ def worst(ok: list[dict]) -> list[dict]:
 
 
 def frequent_rules(found: list[dict]) -> list[dict]:
-    """The rules found in the most documents: their findings by severity and documents."""
+    """The rules found in the most documents: how many documents and findings, the gravest severity."""
     info = catalog.load()
     documents: dict[str, set] = defaultdict(set)
     by_severity: dict[str, Counter] = defaultdict(Counter)
@@ -77,7 +76,8 @@ def frequent_rules(found: list[dict]) -> list[dict]:
         by_severity[f["rule"]][f["severity"]] += 1
     ranked = sorted(documents, key=lambda r: (-len(documents[r]), -sum(by_severity[r].values()), r))[:RULES]
     return [{"rule": r, "title": info[r].title if r in info else "", "documents": len(documents[r]),
-             "findings": sum(by_severity[r].values()), "by_severity": by_severity[r]} for r in ranked]
+             "findings": sum(by_severity[r].values()), "severity": next(s for s in SEVERITIES if by_severity[r][s])}
+            for r in ranked]
 
 
 def by_year(ok: list[dict]) -> list[dict]:

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 SCHEMA_VERSION = "1"
+MANIFEST, FORMAT = "manifest.json", "yusuan-batch"  # a batch's folder: its manifest and what it says it is
 AMOUNT = pa.decimal128(38, 18)
 COMPRESSION = "zstd"
 
