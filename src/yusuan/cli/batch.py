@@ -13,7 +13,7 @@ from yusuan.cli.main import main
 
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="输入...")
-@click.option("--out", "-o", required=True, type=click.Path(path_type=Path), help="输出文件夹（再次运行时从中断处继续）")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="输出文件夹（再次运行时从中断处继续）")
 @click.option("--list", "lists", multiple=True, type=click.Path(path_type=Path), metavar="清单文件",
               help="文件清单：每行一个文件、文件夹或通配符（相对于清单所在的文件夹；# 开头的行是注释），可重复")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="本机同时运行的进程数")
