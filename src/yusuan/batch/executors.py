@@ -43,6 +43,8 @@ class Local:
                         return
                     for position, outcome in check_chunk(chunk, self.jobs):
                         done.put((index, position, outcome))
+            except BaseException as e:  # yusuan's own bug, not a file's: the run stops and says so
+                done.put(e)
             finally:
                 done.put(None)
 
@@ -58,6 +60,8 @@ class Local:
                 continue
             if item is None:
                 running -= 1
+            elif isinstance(item, BaseException):
+                raise item
             else:
                 yield item
 

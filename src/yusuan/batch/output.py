@@ -106,6 +106,7 @@ class Output:
                 rows[table] += [{"doc_id": pub.doc_id, **r} for r in records.get(table, ())]
             if "model" in records:
                 rows["models"].append({"doc_id": pub.doc_id, "model": records["model"]})
+        shutil.rmtree(tmp, ignore_errors=True)  # a write of this part cut short
         tmp.mkdir()
         for table in TABLES:
             with parquet.writer(tmp / parquet.file_name(table), table) as w:
