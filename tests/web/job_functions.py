@@ -46,3 +46,12 @@ def behave(what: str):
     elif what == "memory":
         allocate(2**31)
     return os.getpid()
+
+
+def each_in_a_daemon(queue) -> None:
+    """In a daemonic process (a Dask worker under its nanny), which may start no children: run_each runs
+    the calls here, telling their refusals and bugs the same way."""
+    from yusuan.store.jobs import Jobs
+
+    got = Jobs(workers=1).run_each(behave, [("ok",), ("refuse",), ("bug",), ("ok",)])
+    queue.put([(i, value == os.getpid(), type(error).__name__, str(error)) for i, value, error in got])

@@ -111,3 +111,19 @@ def test_a_chunk_runs_in_one_child_and_one_failure_ends_only_what_it_must():
     assert isinstance(errors["crash"], JobCrashed) and "SIGSEGV" in str(errors["crash"])
     assert isinstance(errors["memory"], OverMemory) and "8.txt" in str(errors["memory"])
     assert jobs.started == 4
+
+
+def test_a_daemonic_process_runs_the_calls_itself():
+    import multiprocessing
+
+    from tests.web.job_functions import each_in_a_daemon
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    daemon = context.Process(target=each_in_a_daemon, args=(queue,), daemon=True)
+    daemon.start()
+    got = queue.get(timeout=120)
+    daemon.join(30)
+    assert [(i, here) for i, here, _, _ in got] == [(0, True), (1, False), (2, False), (3, True)]
+    assert got[1][3] == "无法读取 空.txt：文件是空的"
+    assert got[2][2] == "JobCrashed" and "decimal.InvalidOperation" in got[2][3]
