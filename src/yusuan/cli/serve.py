@@ -231,6 +231,27 @@ def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> Non
                    f"{d.cell_count} 个数字，{d.errors} 个错误、{d.warnings} 个警告。")
 
 
+@db.command("import-batch")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="文件夹")
+@click.option("--db", "url", default=None, help=DB_HELP)
+@click.option("--publish", is_flag=True, help="导入后直接公开（默认为草稿）")
+def import_batch(folder: Path, url: str | None, publish: bool) -> None:
+    """把 yusuan batch 的结果导入数据库：每份已检查的公开文件连同检查结果成为新版本，不再重新读取和检查
+    （原文件须仍在批量检查时的位置且未改动；已导入过的同样文件不会重复导入）。"""
+    from yusuan.store.batch_import import import_batch as run
+    from yusuan.store.db import StoreError
+
+    store, _ = open_store(url)
+    done = 0
+    try:
+        for item in run(store, folder, status="published" if publish else "draft"):
+            click.echo(f"{item.files}：{item.note}")
+            done += item.disclosure_id is not None
+    except StoreError as e:
+        raise _NoDatabase(str(e)) from None
+    click.echo(f"共导入 {done} 份。")
+
+
 @db.command("create-user")
 @click.argument("username", metavar="用户名")
 @click.option("--role", type=click.Choice(["admin", "reviewer", "editor"]), required=True,
