@@ -4,7 +4,7 @@ generation (store/generation.py), gzip'd once and given an ETag. A repeated requ
 read of the generation and a dictionary lookup, no ORM session; a browser revalidating its copy gets a
 304. The whole policy lives here:
 
-- only GET requests for the addresses of `CACHED`, and only answers 200 without a cookie being set;
+- only GET requests for the addresses of `CACHED`, and only answers 200 that set no cookie;
 - the public only: a request carrying the session cookie (valid or not) is never answered from the
   cache and its answer is never kept, and it goes out `Cache-Control: private, no-store`, so neither this
   cache nor a shared one in between ever hands a draft to someone else (the public's answers hold only
@@ -127,9 +127,13 @@ class PublicCache:
         headers = Headers(scope=scope)
         if self.cookie in cookie_parser(headers.get("cookie", "")):
             return await self.app(scope, receive, _with(send, PRIVATE, b"Cookie"))
-        generation = self.store.generation()  # a short read in the event loop: cheaper than a thread
+        try:
+            generation = self.store.generation()  # a short read in the event loop: cheaper than a thread
+        except Exception:  # the database is away: the application answers (and fails) as without the cache
+            return await self.app(scope, receive, _with(send, b"no-store", b"Cookie"))
         self.entries.at(generation)
-        key = scope["path"] + "?" + scope["query_string"].decode("latin-1")
+        # the host too: no answer made for one Host header is ever served to another (no page uses it today)
+        key = f'{headers.get("host", "")} {scope["path"]}?{scope["query_string"].decode("latin-1")}'
         entry = self.entries.get(key) or await self._fill(key, generation, scope, receive, send)
         if entry is not None:
             await _answer(entry, headers, send)
@@ -159,7 +163,8 @@ class PublicCache:
 
             await self.app(scope, receive, keep)
             heads = list(start["headers"]) if start else []
-            if start is not None and start["status"] == 200 and not any(k.lower() == b"set-cookie" for k, _ in heads):
+            if start is not None and start["status"] == 200 and not any(
+                    k.lower() in (b"set-cookie", b"content-encoding") for k, _ in heads):
                 entry = Entry.of(heads, b"".join(chunks))
                 self.entries.put(key, entry, generation)
                 return entry
