@@ -95,7 +95,7 @@ async def load(base: str, paths: list[str], total: int, concurrency: int, revali
     latencies: list[float] = []
     errors = not_modified = 0
     next_i = 0
-    deadline = time.perf_counter() + TIME_LIMIT
+    deadline = 0.0  # set once the warm-up is over
     etags: dict[str, str] = {}
 
     async def worker(client):
@@ -122,6 +122,7 @@ async def load(base: str, paths: list[str], total: int, concurrency: int, revali
                 etags[path] = r.headers["etag"]
         server, mine = cpu_seconds(pid) if pid else 0.0, time.process_time()
         start = time.perf_counter()
+        deadline = start + TIME_LIMIT
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         elapsed = time.perf_counter() - start
         server, mine = (cpu_seconds(pid) if pid else 0.0) - server, time.process_time() - mine
