@@ -119,10 +119,12 @@ def load_demo(store) -> None:
               help="读取和检查一次上传的时间上限（秒；默认 120），超过即停止（422）")
 @click.option("--job-memory-mb", type=click.IntRange(min=256),
               help="读取和检查一次上传的进程内存上限（MB；默认 2048），超过即停止（413）")
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(min=0),
+              help="公众访问的页面和数据在内存中缓存的上限（MB；0 不缓存）；数据有变化（新版本、公开、状态变化）时自动作废")
 @click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="地址",
               help="可信的反向代理地址或网段（可多次给出）：只有来自它们的 X-Forwarded-For 才用作客户端地址")
 def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, job_seconds: float | None,
-          job_memory_mb: int | None, trusted_proxies: tuple[str, ...]) -> None:
+          job_memory_mb: int | None, cache_mb: int, trusted_proxies: tuple[str, ...]) -> None:
     """启动网页工作台和 JSON API（首次启动时建库并创建管理员）。"""
     import uvicorn
 
@@ -137,6 +139,7 @@ def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, 
     given = {"job_seconds": job_seconds, "job_memory_bytes": job_memory_mb and job_memory_mb * 2**20}
     try:
         settings = WebSettings(max_upload_bytes=max_upload_mb * 2**20, trusted_proxies=trusted_proxies,
+                               cache_bytes=cache_mb * 2**20,
                                **{k: v for k, v in given.items() if v is not None})
     except ValueError:
         raise _Refused(f"--trusted-proxy 应为 IP 地址或网段（如 127.0.0.1、10.0.0.0/8）：{'、'.join(trusted_proxies)}") from None
