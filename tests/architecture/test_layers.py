@@ -1,6 +1,6 @@
 """The packages stand in layers, each importing only its own layer and those below it:
 
-model ← catalog, ingest ← rules, render, prepare, perf ← export ← store ← web ← cli
+model ← catalog, ingest ← rules, render, prepare, perf ← export ← store ← batch ← web ← cli
 
 Every import counts: at the top of a module, inside a function, and `importlib.import_module("yusuan.…")`."""
 
@@ -16,6 +16,7 @@ LAYERS = (
     {"rules", "render", "prepare", "perf"},
     {"export"},
     {"store"},
+    {"batch"},
     {"web"},
     {"cli", "__main__"},
 )

@@ -133,19 +133,23 @@ class World:
             body = s.get(m.Body, self.ids[body_key])
             return ingest(s, doc, findings, unique, status=status, body=body).id
 
-    def at(self, status: str, body_key: str = "unit_a", *, acknowledged: bool = True) -> int:
-        """A fresh version of 甲单位 (or another body) from a publication without errors, its warning
-        acknowledged (unless told not to) and taken along the chain by the administrator to `status`."""
+    def at(self, status: str, body_key: str = "unit_a", *, acknowledged: bool = True, body_id: int | None = None,
+           source: str = "clean") -> int:
+        """A fresh version of 甲单位 (or another body, by key or id) from a publication without errors — the
+        shanghai 单位预算 (`clean`) or 智能管控中心's corrected budget (`corrected`) —, its warnings acknowledged
+        (unless told not to) and taken along the chain by the administrator to `status`."""
         from sqlalchemy import select
 
         from yusuan.store import models as m
         from yusuan.store.review import acknowledge, step
 
-        doc, findings, files = checked(CLEAN)
-        unique = [UploadedFile(files[0].name, files[0].content + f"\n%{secrets.token_hex(8)}\n".encode(), "pdf")]
+        doc, findings, files = checked(CLEAN) if source == "clean" else corrected_zhineng()
+        mark = f"\n%{secrets.token_hex(8)}\n".encode()
+        unique = [UploadedFile(files[0].name, files[0].content + mark, files[0].format or "pdf")]
         with self.store.session() as s:
             admin = s.scalar(select(m.User).where(m.User.username == "admin"))
-            d = ingest(s, doc, findings, unique, status="draft", body=s.get(m.Body, self.ids[body_key]))
+            body = s.get(m.Body, body_id if body_id is not None else self.ids[body_key])
+            d = ingest(s, doc, findings, unique, status="draft", body=body)
             warnings = [f.id for f in d.findings if f.severity == "warning"]
             if acknowledged and warnings:
                 acknowledge(s, d, admin, warnings, "测试：已核对，无需更正")
@@ -215,3 +219,12 @@ def zhineng_corrected(extra: str = "") -> bytes:
         assert wrong in text, wrong
         text = text.replace(wrong, right)
     return (text + extra).encode("utf-8")
+
+
+@functools.cache
+def corrected_zhineng():
+    """(doc, findings, files) of 智能管控中心's corrected 2023 budget (`zhineng_corrected`), read and checked
+    once per test run."""
+    from yusuan.store.intake import read_files
+
+    return read_files([UploadedFile("预算（更正）.txt", zhineng_corrected())])

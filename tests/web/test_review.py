@@ -345,3 +345,16 @@ def test_a_units_own_budget_printed_as_a_bumen_yusuan_is_contained_too(world):
     public = world.clients["public"]
     assert [u["id"] for u in public.get(f"/api/disclosures/{dept_doc}").json()["units"]] == [unit_doc]
     assert public.get(f"/api/disclosures/{unit_doc}").json()["department"]["id"] == dept_doc
+
+
+def test_an_acknowledgement_leaves_the_public_cache_alone_and_a_step_does_not(world):
+    """The reasons are the review's conversation (the public never reads them): acknowledging does not raise
+    the data generation; a step of the chain changes a status and does."""
+    did = world.at("draft", acknowledged=False)
+    editor = world.clients["editor_own"]
+    warning = next(f["id"] for f in _findings(editor, did) if f["severity"] == "warning")
+    before = world.store.generation()
+    r = editor.post(f"/api/disclosures/{did}/acknowledgements", json={"finding_ids": [warning], "reason": "已核对"})
+    assert r.status_code == 200 and world.store.generation() == before
+    assert editor.post(f"/api/disclosures/{did}/submit").status_code == 200
+    assert world.store.generation() == before + 1

@@ -54,6 +54,7 @@ def main() -> None:
 
 
 from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
+    batch,
     catalog,
     check,
     export,

@@ -137,6 +137,14 @@ def current(p: Principal):
 # Predicates on loaded rows
 
 
+def is_current(p: Principal, d: m.Disclosure) -> bool:
+    """`current(p)` on a loaded row: `d` is the newest version of its series that `p` may read (a draft
+    newer than the public's version is not told to the public, not even that it exists)."""
+    if p.reads_all or d.body_id in p.scope:
+        return d.is_latest
+    return d.is_latest_published
+
+
 def can_read(p: Principal, d: m.Disclosure) -> bool:
     return p.reads_all or d.status == "published" or d.body_id in p.scope
 

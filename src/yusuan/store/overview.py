@@ -39,7 +39,7 @@ def waiting(s: Session, p: Principal, *, now: datetime | None = None) -> dict:
     items = []
     for d, step in mine:
         since = d.status_at or d.created_at
-        items.append({**disclosure_summary(d), "step": step, "step_name": ACTION_NAMES[step], "since": since.isoformat(),
+        items.append({**disclosure_summary(d, p), "step": step, "step_name": ACTION_NAMES[step], "since": since.isoformat(),
                       "days": max(0, (now - since).days), "unacknowledged": open_warnings.get(d.id, 0),
                       "returned": reasons.get(d.id)})
     items.sort(key=lambda x: (STEP_ORDER.index(x["step"]), -x["days"], x["body"]["name"], x["year"] or 0))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
@@ -19,7 +19,7 @@ from yusuan.model.amount import printed_value
 from yusuan.model.formats import readers
 from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
-from yusuan.store import access
+from yusuan.store import access, clock
 from yusuan.store import models as m
 from yusuan.store.access import ACTION_NAMES, STATUS_NAMES, Principal
 from yusuan.store.db import StoreError
@@ -185,12 +185,12 @@ def body_detail(s: Session, p: Principal, body_id: int) -> dict:
 # disclosures
 
 
-def disclosure_summary(d: m.Disclosure) -> dict:
+def disclosure_summary(d: m.Disclosure, p: Principal) -> dict:
     return {
         **_disclosure_brief(d),
         "body": {"id": d.body.id, "name": d.body.name, "parent_id": d.body.parent_id},
         "parent_name": d.parent_name, "level": d.level, "level_name": LEVEL_NAMES.get(d.level, d.level),
-        "body_type": d.body_type, "title": d.title, "is_latest": d.is_latest,
+        "body_type": d.body_type, "title": d.title, "is_latest": access.is_current(p, d),
         "is_latest_published": d.is_latest_published, "previous_id": d.previous_id, "cell_count": d.cell_count,
         "findings": {"error": d.errors, "warning": d.warnings, "info": d.infos},
         "created_at": _iso(d.created_at), "submitted_at": _iso(d.submitted_at), "published_at": _iso(d.published_at),
@@ -226,7 +226,7 @@ def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, bod
         .order_by(m.Disclosure.year.desc(), m.Body.name, m.Disclosure.kind, m.Disclosure.version.desc())
         .limit(limit).offset(offset)
     ).scalars().all()
-    return {"disclosures": [disclosure_summary(d) for d in rows], "total": total, "limit": limit, "offset": offset,
+    return {"disclosures": [disclosure_summary(d, p) for d in rows], "total": total, "limit": limit, "offset": offset,
             "filters": {k: v for k, v in dict(body_id=body_id, body=body, department_id=department_id, year=year,
                                                kind=kind, level=level, status=status, q=q, versions=versions).items()
                         if v is not None}}
@@ -288,13 +288,13 @@ def units_of(s: Session, p: Principal, d: m.Disclosure) -> list[dict]:
     if d.level != "department":
         return []
     own, children, _ = contained(s, d.body_id, _seen(s, p, d.year, d.kind))
-    return [disclosure_summary(u) for u in ([own] if own is not None else []) + children]
+    return [disclosure_summary(u, p) for u in ([own] if own is not None else []) + children]
 
 
 def department_of(s: Session, p: Principal, d: m.Disclosure) -> dict | None:
     """The 部门预算 that contains `d` (`related.container`), as `p` sees it."""
     found = container(s, d, _seen(s, p, d.year, d.kind))
-    return disclosure_summary(found) if found is not None else None
+    return disclosure_summary(found, p) if found is not None else None
 
 
 def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary",
@@ -323,10 +323,10 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
         table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
                       for t in table_rows]
     return {
-        "disclosure": disclosure_summary(d),
+        "disclosure": disclosure_summary(d, p),
         "versions": [{"id": v.id, "version": v.version, "status": v.status,
                       "status_name": STATUS_NAMES.get(v.status, v.status), "created_at": _iso(v.created_at),
-                      "published_at": _iso(v.published_at), "is_latest": v.is_latest} for v in versions],
+                      "published_at": _iso(v.published_at), "is_latest": access.is_current(p, v)} for v in versions],
         "contents": list(d.contents or []),
         "files": [{"id": f.id, "name": f.name, "format": f.format, "size": f.size, "sha256": f.sha256}
                   for f in files],
@@ -407,13 +407,13 @@ def table_detail(s: Session, p: Principal, table_id: int) -> dict:
         d = get_disclosure(s, p, t.disclosure_id)
     except NotFound:
         raise NotFound(f"没有编号为 {table_id} 的表格") from None
-    return {"disclosure": disclosure_summary(d), "table": table_full(s, t)}
+    return {"disclosure": disclosure_summary(d, p), "table": table_full(s, t)}
 
 
 def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
     d = get_disclosure(s, p, disclosure_id)
     tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
-    return {"disclosure": disclosure_summary(d), "tables": tables_full(s, list(tables))}
+    return {"disclosure": disclosure_summary(d, p), "tables": tables_full(s, list(tables))}
 
 
 # cells
@@ -530,8 +530,9 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
         q = q.where(m.Finding.rule == rule)
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
     files = _files(s, [d.id])
-    acks = _acknowledgements(s, [f.id for f in found if f.severity == "warning"])
-    return {"disclosure": disclosure_summary(d), "findings": [_finding_dict(f, files, acks) for f in found],
+    # the reasons a warning was kept are the review's conversation, like its comments
+    acks = _acknowledgements(s, [f.id for f in found if f.severity == "warning"]) if access.can_see_comments(p, d) else {}
+    return {"disclosure": disclosure_summary(d, p), "findings": [_finding_dict(f, files, acks) for f in found],
             "counts": dict(Counter(f.severity for f in found)),
             "acknowledged": len(acks)}
 
@@ -556,8 +557,7 @@ def findings(s: Session, p: Principal, *, severity: str | None = None, rule: str
         select(m.Finding).join(m.Disclosure).where(*conds).options(selectinload(m.Finding.locations))
         .order_by(m.Finding.disclosure_id, _SEVERITY_ORDER, m.Finding.position).limit(limit + 1).offset(offset)
     ).scalars().all()
-    acks = _acknowledgements(s, [f.id for f in rows[:limit] if f.severity == "warning"])
-    return {"findings": [_finding_dict(f, acks=acks) for f in rows[:limit]], "limit": limit, "offset": offset,
+    return {"findings": [_finding_dict(f) for f in rows[:limit]], "limit": limit, "offset": offset,
             "next_offset": offset + limit if len(rows) > limit else None}
 
 
@@ -599,7 +599,7 @@ def _about(c: m.Comment) -> str:
     return " · ".join(parts)
 
 
-AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份信息", **ACTION_NAMES,
+AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "import_batch": "批量导入", "edit": "更正身份信息", **ACTION_NAMES,
                  "acknowledge": "确认警告", "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
                  "password_reset": "重置密码"}
@@ -613,7 +613,8 @@ def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure
               username: str | None = None, since: date | None = None, until: date | None = None,
               limit: int = 200, offset: int = 0) -> dict:
     """Audit entries, newest first: who (`username`), what (`action`), when (`since` to `until`, whole
-    days in UTC, both included), on which disclosure; each with the disclosure's body, year and version."""
+    days in China time, both included), on which disclosure; each with the disclosure's body, year and
+    version, its time in UTC (`at`, ISO 8601) and in China time (`at_local`)."""
     if not access.can_audit(p):
         raise Forbidden("只有管理员可以查看操作日志")
     conds = []
@@ -624,15 +625,15 @@ def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure
     if username:
         conds.append(m.AuditEntry.username == username)
     if since is not None:
-        conds.append(m.AuditEntry.at >= datetime.combine(since, time(), timezone.utc))
+        conds.append(m.AuditEntry.at >= clock.day_start(since))
     if until is not None:
-        conds.append(m.AuditEntry.at < datetime.combine(until + timedelta(days=1), time(), timezone.utc))
+        conds.append(m.AuditEntry.at < clock.day_end(until))
     limit = max(1, min(limit, MAX_LIMIT))
     total = s.scalar(select(func.count()).select_from(m.AuditEntry).where(*conds))
     rows = s.execute(select(m.AuditEntry, m.Disclosure).outerjoin(m.Disclosure).where(*conds)
                      .options(selectinload(m.Disclosure.body)).order_by(m.AuditEntry.id.desc())
                      .limit(limit).offset(offset)).all()
-    return {"entries": [{"id": a.id, "at": _iso(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
+    return {"entries": [{"id": a.id, "at": _iso(a.at), "at_local": clock.shown(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
                          "action": a.action, "action_name": AUDIT_ACTIONS.get(a.action, a.action),
                          "disclosure_id": a.disclosure_id, "disclosure": _disclosure_label(d), "detail": a.detail,
                          "detail_text": _detail_text(a.detail or {})}
@@ -691,7 +692,7 @@ def user_dict(u: m.User) -> dict:
     return {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
             "role_name": access.ROLE_NAMES.get(u.role, u.role), "body_id": u.body_id,
             "body": u.body.name if u.body else None, "is_active": u.is_active,
-            "last_login_at": _iso(u.last_login_at)}
+            "last_login_at": _iso(u.last_login_at), "last_login_local": clock.shown(u.last_login_at, seconds=False)}
 
 
 def users(s: Session, p: Principal) -> dict:
