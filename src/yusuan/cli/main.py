@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from yusuan.cli import zh
@@ -35,7 +38,11 @@ class YusuanGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at the interpreter's exit
+            return result
+        except BrokenPipeError:
+            _closed_pipe(ctx)
         except IngestError as e:
             click.echo(f"错误：{e}", err=True)
             ctx.exit(2)
@@ -45,6 +52,20 @@ class YusuanGroup(click.Group):
             click.echo(f"错误：处理 {' '.join(ctx.args) or ctx.invoked_subcommand} 时出现内部错误"
                        f"（{type(e).__name__}: {e}），请把该文件报告给 yusuan 开发者。", err=True)
             ctx.exit(2)
+
+
+SIGPIPE_STATUS = 141  # 128 + SIGPIPE: what a shell reports for a Unix tool whose reader went away
+
+
+def _closed_pipe(ctx: click.Context) -> None:
+    """The reader of standard output went away (`yusuan extract … | head -1`): end quietly, with the status
+    a Unix tool killed by SIGPIPE has; what is still buffered goes nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    ctx.exit(SIGPIPE_STATUS)
 
 
 @click.group(cls=YusuanGroup, context_settings={"help_option_names": ["-h", "--help"]})
