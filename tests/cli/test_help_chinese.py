@@ -22,12 +22,30 @@ UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")  # TEXT, INTEGER, PATH, FILES… as me
 def commands(cmd: click.Command = main, path: tuple[str, ...] = ()):
     yield path, cmd
     if isinstance(cmd, click.Group):
-        for name, sub in sorted(cmd.commands.items()):
-            yield from commands(sub, (*path, name))
+        ctx = click.Context(cmd)
+        for name in cmd.list_commands(ctx):  # the lazy ones too, imported here
+            yield from commands(cmd.get_command(ctx, name), (*path, name))
 
 
 ALL = list(commands())
 LEAVES = [(p, c) for p, c in ALL if not isinstance(c, click.Group)]
+
+
+def test_every_command_is_declared_where_the_group_looks_for_it():
+    assert {p[0] for p, _ in ALL if len(p) == 1} == {"extract", "check", "rules", "render", "template", "catalog",
+                                                      "serve", "db"}
+
+
+def test_a_command_imports_its_own_module_only():
+    """`yusuan extract` does not import the modules of serve, catalog, render… (nor their dependencies)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from yusuan.cli.main import main\n"
+            "try: main(['extract', '--help'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('yusuan.cli.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['yusuan.cli.extract', 'yusuan.cli.main', 'yusuan.cli.zh']"
 
 
 def run(*args: str):
