@@ -500,3 +500,12 @@ def test_compressed_punctuation_keeps_its_place_in_the_line():
              (103.7, 114.2, "房")]
     chars = [Char(x0, 76.7, x1, 87.2, t) for x0, x1, t in boxes]
     assert [line_text(line) for line in group_lines(chars[::-1])] == ["15.“住房"]
+
+
+@pytest.mark.parametrize("values", [[3.0], [5.0, 1.0], [2.5, 9.0, 1.0], [4.0, 1.0, 3.0, 2.0], [1.0, 1.0, 7.5, 7.5, 2.0]])
+def test_the_row_pitch_median_is_statistics_median(values):
+    import statistics
+
+    from yusuan.ingest.pdf.infer import _median
+
+    assert _median(values) == statistics.median(values)
