@@ -120,7 +120,7 @@ def test_a_new_copy_replaces_the_old_one_of_its_face(tmp_path):
 
 
 def test_without_the_font_the_system_fonts_are_used(monkeypatch):
-    monkeypatch.setattr(fontcache, "find_source", lambda *a, **k: None)
+    monkeypatch.setattr(fontcache, "_sources", lambda folder: {fontcache._slug(f, b): None for f, _, b in fontcache.FACES})
     fontcache.subset_fonts.cache_clear()
     pdf._compiler.cache_clear()
     try:
@@ -130,3 +130,16 @@ def test_without_the_font_the_system_fonts_are_used(monkeypatch):
     finally:
         fontcache.subset_fonts.cache_clear()
         pdf._compiler.cache_clear()
+
+
+def test_fontconfig_is_asked_again_only_when_the_fonts_change(faces, tmp_path, monkeypatch):
+    """What fc-match found is kept beside the copies; it is asked again when fontconfig's folders change."""
+    asked = []
+    real = fontcache.find_source
+    monkeypatch.setattr(fontcache, "find_source", lambda *a, **k: asked.append(a) or real(*a, **k))
+    first = fontcache._sources(tmp_path)
+    assert len(asked) == len(fontcache.FACES)
+    assert fontcache._sources(tmp_path) == first and len(asked) == len(fontcache.FACES)  # kept
+    state = fontcache._fontconfig_state()
+    monkeypatch.setattr(fontcache, "_fontconfig_state", lambda: [*state, "/usr/share/fonts:changed"])
+    assert fontcache._sources(tmp_path) == first and len(asked) == 2 * len(fontcache.FACES)  # asked again

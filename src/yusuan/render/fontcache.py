@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import subprocess
@@ -194,8 +195,9 @@ def subset_fonts() -> tuple[Face, ...]:
     with _lock:
         try:
             folder = _subdir("fonts")
+            found = _sources(folder)
             for family, sources, bold in FACES:
-                source = find_source(sources, bold)
+                source = found[_slug(family, bold)]
                 if source is None:
                     continue
                 target = folder / cached_name(*source, family, bold)
@@ -208,6 +210,48 @@ def subset_fonts() -> tuple[Face, ...]:
             log.warning("无法生成精简字体，使用完整字体：%s", exc)
             return ()
     return tuple(faces)
+
+
+_MANIFEST = "sources.json"
+
+
+def _sources(folder: Path) -> dict[str, tuple[Path, int] | None]:
+    """The source face of each of `FACES` (by its slug), as fontconfig finds it (`find_source`). What it
+    found is kept beside the copies with the state of fontconfig's folders, and asked again only when that
+    state changed (fonts installed or removed, fontconfig's caches rebuilt) or a source is gone: three
+    fc-match processes cost a command 25 ms, several times that on a busy machine."""
+    state = _fontconfig_state()
+    manifest = folder / _MANIFEST
+    try:
+        kept = json.loads(manifest.read_text(encoding="utf-8"))
+        if kept["state"] == state and kept["recipe"] == RECIPE:
+            found = {slug: (Path(s[0]), int(s[1])) if s else None for slug, s in kept["sources"].items()}
+            if set(found) == {_slug(f, b) for f, _, b in FACES} and all(s is None or s[0].is_file() for s in found.values()):
+                return found
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    found = {_slug(family, bold): find_source(sources, bold) for family, sources, bold in FACES}
+    data = {"state": state, "recipe": RECIPE, "sources": {k: [str(v[0]), v[1]] if v else None for k, v in found.items()}}
+    _write(manifest, lambda f: f.write(json.dumps(data, ensure_ascii=False).encode("utf-8")))
+    return found
+
+
+def _fontconfig_state() -> list[str]:
+    """What changes when fonts are installed or removed: the modification times of fontconfig's
+    configuration and cache folders and of the usual font folders (fontconfig itself compares folder
+    times to know its caches are stale), and the variables that point it elsewhere."""
+    home = Path.home()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    folders = ("/etc/fonts", "/etc/fonts/conf.d", "/var/cache/fontconfig", "/usr/share/fonts",
+               "/usr/local/share/fonts", cache / "fontconfig", home / ".fonts", data / "fonts")
+    state = [f"{name}={os.environ.get(name, '')}" for name in ("FONTCONFIG_FILE", "FONTCONFIG_PATH")]
+    for folder in folders:
+        try:
+            state.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            state.append(f"{folder}:-")
+    return state
 
 
 def _remove_others(folder: Path, keep: Path) -> None:
