@@ -116,3 +116,53 @@ def test_a_documents_text_is_printed_as_it_is(text):
     printed = "".join("".join(lines) for _, _, lines in pages).replace(" ", "")
     squashed = text.replace(" ", "").replace("\n", "")
     assert printed.count(squashed) >= 3  # the heading, the paragraph, the cell; the caption and note too
+
+
+def _css() -> str:
+    from importlib.resources import files
+
+    css = files("yusuan.render").joinpath("templates/document.css").read_text(encoding="utf-8")
+    return re.sub(r"\{\{[^}]*\}\}", "", css)  # without the font stacks Jinja2 fills in
+
+
+def _size(rule: str, prop: str = "font-size") -> float:
+    """A size in points the HTML's stylesheet gives `prop` in the rule whose selector is `rule`."""
+    m = re.search(r"(?:^|\n|, )" + re.escape(rule) + r"\s*\{[^}]*?" + prop + r":\s*([\d.]+)pt", _css())
+    assert m, (rule, prop)
+    return float(m.group(1))
+
+
+def test_the_pdf_keeps_the_pages_and_sizes_of_the_html_stylesheet():
+    """The Typst template mirrors document.css: the page margins (portrait and landscape) and the sizes of
+    the text, the tables and the headings are those the stylesheet gives the printed HTML."""
+    import io
+
+    import pdfplumber
+
+    mm = 72 / 25.4
+    portrait = [float(x) for x in re.search(r"@page \{[^}]*margin: ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm ([\d.]+)mm",
+                                             _css()).groups()]
+    landscape = [float(x) for x in re.search(r"@page wide \{[^}]*margin: ([\d.]+)mm ([\d.]+)mm", _css()).groups()]
+    text = "正文" * 300
+    data = render_pdf(_layout(Heading("第一部分 概况", 1, "h1", new_page=True), Paragraph(text), _table("t1", 30),
+                              _table("t2", 5, wide=True)))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[2]  # the heading, the paragraph
+        assert (round(page.width), round(page.height)) == (595, 842)
+        body = [c for c in page.chars if c["text"] == "正"]
+        left, right = min(c["x0"] for c in body), max(c["x1"] for c in body)
+        assert abs(left - portrait[3] * mm) < 1
+        first = min(body, key=lambda c: (c["top"], c["x0"]))
+        assert abs(first["x0"] - (portrait[3] * mm + 2 * _size("html"))) < 1  # the first line indented two characters
+        assert abs(max(c["x1"] for c in page.chars if c["text"] == "文") - (595 - portrait[1] * mm)) < 1
+        assert right <= 595 - portrait[1] * mm + 0.5
+        assert min(c["top"] for c in page.chars) >= portrait[0] * mm - 0.5
+        sizes = {c["text"]: round(c["size"], 1) for c in page.chars}
+        assert sizes["正"] == _size("html") and sizes["概"] == _size(".heading-1")
+        table = next(p for p in pdf.pages if "表3" in (p.extract_text() or "") and p.width < p.height)
+        cells = [c for c in table.chars if c["text"] == "第"]  # 第1行… in the body rows
+        assert cells and {round(c["size"], 1) for c in cells} == {_size("table.grid")}
+        wide = next(p for p in pdf.pages if p.width > p.height)
+        assert (round(wide.width), round(wide.height)) == (842, 595)
+        assert abs(min(c["x0"] for c in wide.chars) - landscape[1] * mm) < 4  # the table's rule and padding
+        assert min(c["top"] for c in wide.chars) >= landscape[0] * mm - 0.5
