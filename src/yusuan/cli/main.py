@@ -86,6 +86,10 @@ _COMMANDS = {  # each command's module; importing it registers the command
     "render": "yusuan.cli.render",
     "template": "yusuan.cli.template",
     "catalog": "yusuan.cli.catalog",
+    "ledger": "yusuan.cli.ledger",
+    "batch": "yusuan.cli.batch",
+    "export": "yusuan.cli.export",
+    "peers": "yusuan.cli.peers",
     "serve": "yusuan.cli.serve",
     "db": "yusuan.cli.serve",
 }
