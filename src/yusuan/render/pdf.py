@@ -40,7 +40,7 @@ def layout_data(layout: Layout, families: frozenset[str] | None = None) -> dict:
 
 def _block(b) -> dict:
     if isinstance(b, Heading):
-        return {"k": "h", "text": b.text, "level": b.level, "anchor": b.anchor, "new_page": b.new_page,
+        return {"k": "h", "text": b.text, "level": max(1, b.level), "anchor": b.anchor, "new_page": b.new_page,
                 "wide": b.wide}
     if isinstance(b, Paragraph):
         return {"k": "p", "text": b.text, "drafted": b.drafted, "new_page": False, "wide": False}
