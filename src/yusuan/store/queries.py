@@ -23,6 +23,7 @@ from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
 from yusuan.store.db import StoreError
+from yusuan.store.recheck import rechecks
 from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, STATUS_NAMES
 from yusuan.store.types import canonical
 
@@ -462,7 +463,7 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
     files = _files(s, [d.id])
     return {"disclosure": _summary(d), "findings": [_finding_dict(f, files) for f in found],
-            "counts": dict(Counter(f.severity for f in found))}
+            "counts": dict(Counter(f.severity for f in found)), "rechecks": rechecks(s, d.id)}
 
 
 def findings(s: Session, p: Principal, *, severity: str | None = None, rule: str | None = None,

@@ -23,6 +23,7 @@ from yusuan.store.accounts import audit
 from yusuan.store.convert import disclosure_rows, finding_rows
 from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.models import utcnow
+from yusuan.store.recheck import recheck_parent
 
 KIND_NAMES = DOCUMENT_KINDS
 LEVEL_NAMES = LEVELS
@@ -140,6 +141,8 @@ def ingest(session: Session, doc: ModelDisclosure, findings: Sequence[RuleFindin
     audit(session, action, user=user, ip=ip, disclosure_id=d.id,
           detail={"body": body.name, "year": year, "kind": kind, "version": d.version, "status": status,
                   "files": [f.name for f in files], "cells": d.cell_count, "findings": len(findings)})
+    if status == "published":
+        recheck_parent(session, d, user=user, ip=ip)
     return d
 
 
@@ -180,6 +183,7 @@ def publish(session: Session, d: m.Disclosure, user: m.User | None, ip: str = ""
     before = d.status
     _mark_published(session, d, user)
     audit(session, "publish", user=user, ip=ip, disclosure_id=d.id, detail={"from": before, "version": d.version})
+    recheck_parent(session, d, user=user, ip=ip)  # its department was checked without it
     return d
 
 
