@@ -79,7 +79,7 @@ def mapped_classes(classes: dict[str, tuple[str, Decimal]], ymap: YearMap) -> di
     return out
 
 
-def _class_lines(years: list[int], by_year: dict[int, dict[str, tuple[str, Decimal]]]) -> list[dict]:
+def class_lines(years: list[int], by_year: dict[int, dict[str, tuple[str, Decimal]]]) -> list[dict]:
     """Function classes by year, every year's codes as the last year's."""
     last = years[-1]
     mapped = {y: mapped_classes(by_year[y], between(y, last)) for y in years}
@@ -127,7 +127,7 @@ def body_years(s: Session, p: Principal, body_id: int, kind: str = "budget") -> 
         "kind_name": DOCUMENT_KINDS.get(kind, kind), "kinds": DOCUMENT_KINDS, "unit": UNIT,
         "totals_names": TOTALS, "years": rows,
         "classes": {"years": years, "tables": {str(y): tables[y] for y in years},
-                    "lines": _class_lines(years, by_year) if years else []},
+                    "lines": class_lines(years, by_year) if years else []},
         "chart": chart,
     }
 
@@ -140,5 +140,5 @@ def two_years(doc: ModelDisclosure, prior: ModelDisclosure) -> dict | None:
     _, then = function_classes(prior)
     if not now or not then or not year or not last:
         return None
-    lines = _class_lines([last, year], {last: then, year: now})
+    lines = class_lines([last, year], {last: then, year: now})
     return {"title": "支出功能分类（类）两年对比", "unit": UNIT, "years": [last, year], "lines": lines}

@@ -51,10 +51,11 @@ from yusuan.web.views import (
     peers,
     search,
     tables,
+    years,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, peers, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
+ROUTERS = (pages, peers, years, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
            comments, downloads, accounts, audit)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
