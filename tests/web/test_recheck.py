@@ -104,3 +104,11 @@ def test_the_page_and_api_show_the_recheck(store):
     assert any(f["rule"] == "rollup-totals" for f in got["findings"])
     page = client.get(f"/disclosures/{dept_id}")
     assert page.status_code == 200 and "重新核对" in page.text and "深圳市生态环境智能管控中心" in page.text
+    with store.session() as s:
+        from yusuan.store.access import Principal
+        from yusuan.store.queries import audit_log
+
+        log = audit_log(s, Principal("admin"), action="recheck")
+    entries = log["entries"]
+    assert len(entries) == 2 and {e["disclosure_id"] for e in entries} == {dept_id}
+    assert {e["action_name"] for e in entries} == {"与所属单位重新核对"}

@@ -512,7 +512,7 @@ def comment_dict(c: m.Comment) -> dict:
 AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
                  "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
-                 "password_reset": "重置密码"}
+                 "password_reset": "重置密码", "recheck": "与所属单位重新核对"}
 
 
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
