@@ -1,6 +1,6 @@
 """The packages stand in layers, each importing only its own layer and those below it:
 
-model ← catalog, ingest ← rules, render, prepare ← export ← store ← web ← cli
+model ← catalog, ingest ← rules, render, prepare, perf ← export ← store ← batch ← web ← cli
 
 Every import counts: at the top of a module, inside a function, and `importlib.import_module("yusuan.…")`."""
 
@@ -13,9 +13,10 @@ SRC = Path(__file__).parents[2] / "src" / "yusuan"
 LAYERS = (
     {"model"},
     {"catalog", "ingest"},
-    {"rules", "render", "prepare"},
+    {"rules", "render", "prepare", "perf"},
     {"export"},
     {"store"},
+    {"batch"},
     {"web"},
     {"cli", "__main__"},
 )

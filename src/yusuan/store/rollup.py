@@ -49,7 +49,7 @@ def rollup(s: Session, p: Principal, *, year: int | None = None, kind: str = "bu
         found = [f for f in own.findings if f.rule.startswith(ROLLUP)] if mine is not None else []
         rows.append({
             "body": {"id": body.id, "name": body.name},
-            "disclosure": disclosure_summary(own) if mine is not None else None,
+            "disclosure": disclosure_summary(own, p) if mine is not None else None,
             "own": {k: wan(mine[k]) for k in SHOWN} if mine is not None else None,
             "units": {k: wan(summed[k]) for k in SHOWN} if summed is not None else None,
             "difference": {k: change(mine[k], summed[k])["diff"] for k in SHOWN}

@@ -109,7 +109,7 @@ def body_years(s: Session, p: Principal, body_id: int, kind: str = "budget") -> 
         doc = load_disclosure(s, d.id)
         figures = totals(doc)
         rows.append({
-            "year": d.year, "since": rows[-1]["year"] if rows else None, "disclosure": disclosure_summary(d),
+            "year": d.year, "since": rows[-1]["year"] if rows else None, "disclosure": disclosure_summary(d, p),
             "totals": {k: wan(v) for k, v in figures.items()},
             "changes": {k: change(v, before.get(k)) if before is not None else {"diff": None, "pct": None}
                         for k, v in figures.items()},

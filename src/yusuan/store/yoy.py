@@ -47,7 +47,7 @@ def prior_year(s: Session, p, disclosure_id: int) -> dict:
     """Each line of a disclosure beside the previous year's published figure of it (codes mapped)."""
     d = get_disclosure(s, p, disclosure_id)
     prev = previous_published(s, p, d)
-    out = {"disclosure": disclosure_summary(d), "prior": disclosure_summary(prev) if prev is not None else None,
+    out = {"disclosure": disclosure_summary(d, p), "prior": disclosure_summary(prev, p) if prev is not None else None,
            "tables": [], "classes": None}
     if prev is None or d.kind not in OWN_PHASE:
         return out

@@ -31,6 +31,7 @@ from yusuan.store.jobs import (
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web import filters
+from yusuan.web.cache import PublicCache
 from yusuan.web.failures import InternalErrors
 from yusuan.web.headers import Nosniff
 from yusuan.web.settings import WebSettings
@@ -49,6 +50,8 @@ from yusuan.web.views import (
     findings,
     pages,
     peers,
+    perf,
+    perf_pages,
     search,
     tables,
     years,
@@ -56,7 +59,7 @@ from yusuan.web.views import (
 
 HERE = Path(__file__).parent
 ROUTERS = (pages, peers, years, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
-           comments, downloads, accounts, audit)
+           comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
@@ -94,6 +97,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
     app.add_middleware(InternalErrors)
+    app.add_middleware(PublicCache, store=store, cookie=settings.session_cookie, max_bytes=settings.cache_bytes)
     app.add_middleware(Nosniff)  # outermost: the 500 of InternalErrors carries it too
     return app
 

@@ -48,7 +48,7 @@ class DisclosureSummary(DisclosureBrief):
     level_name: str
     body_type: str
     title: str
-    is_latest: bool
+    is_latest: bool = Field(description="是您可以看到的这一系列中最新的版本（公众：最新公开的版本）")
     is_latest_published: bool
     previous_id: int | None
     cell_count: int
@@ -185,7 +185,7 @@ class VersionOut(Model):
     status_name: str
     created_at: str | None
     published_at: str | None
-    is_latest: bool
+    is_latest: bool = Field(description="是您可以看到的这一系列中最新的版本")
 
 
 class Permissions(Model):
@@ -361,7 +361,8 @@ class UserOut(Model):
     body_id: int | None
     body: str | None
     is_active: bool
-    last_login_at: str | None
+    last_login_at: str | None = Field(description="最近登录（UTC，ISO 8601）")
+    last_login_local: str | None = Field(description="最近登录（北京时间，UTC+8）")
 
 
 class UserList(Model):
@@ -422,7 +423,8 @@ class CommentList(Model):
 
 class AuditEntryOut(Model):
     id: int
-    at: str | None = Field(description="时间（UTC）")
+    at: str | None = Field(description="时间（UTC，ISO 8601）")
+    at_local: str | None = Field(description="时间（北京时间，UTC+8）")
     user_id: int | None
     username: str
     ip: str
