@@ -1,8 +1,9 @@
 """The database schema: bodies, disclosures (versioned), their files, tables, rows, cells, narrative,
 findings, and the workspace around them (users, sessions, comments, audit log).
 
-Cells and findings are written once, at ingest, and never change: a corrected document is a new
-version of the disclosure, with its own rows. That is why cells carry a few denormalised columns (table
+Cells and findings are written once, at ingest, and never change — except a department's roll-up findings
+(`rollup-…`), replaced when one of its units is published after it (store/recheck.py, audit-logged): a
+corrected document is a new version of the disclosure, with its own rows. That is why cells carry a few denormalised columns (table
 kind, code, side, item, leaf flag) that the cells API and the aggregate endpoint filter and group on.
 """
 

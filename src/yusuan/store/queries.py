@@ -23,6 +23,7 @@ from yusuan.store import access, clock
 from yusuan.store import models as m
 from yusuan.store.access import ACTION_NAMES, STATUS_NAMES, Principal
 from yusuan.store.db import StoreError
+from yusuan.store.recheck import rechecks
 from yusuan.store.related import contained, container, first_found
 from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, same_series
 from yusuan.store.review import blockers
@@ -534,7 +535,7 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
     acks = _acknowledgements(s, [f.id for f in found if f.severity == "warning"]) if access.can_see_comments(p, d) else {}
     return {"disclosure": disclosure_summary(d, p), "findings": [_finding_dict(f, files, acks) for f in found],
             "counts": dict(Counter(f.severity for f in found)),
-            "acknowledged": len(acks)}
+            "acknowledged": len(acks), "rechecks": rechecks(s, d.id)}
 
 
 def findings(s: Session, p: Principal, *, severity: str | None = None, rule: str | None = None,
@@ -602,7 +603,7 @@ def _about(c: m.Comment) -> str:
 AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "import_batch": "批量导入", "edit": "更正身份信息", **ACTION_NAMES,
                  "acknowledge": "确认警告", "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
-                 "password_reset": "重置密码"}
+                 "password_reset": "重置密码", "recheck": "与所属单位重新核对"}
 AUDIT_ACTIONS |= {  # performance records (store/perf.py)
     "perf_targets": "绩效目标", "perf_import": "导入绩效目标", "perf_monitoring": "绩效运行监控",
     "perf_evaluation": "绩效自评", "perf_submit": "提交绩效审核", "perf_approve": "绩效审核通过",

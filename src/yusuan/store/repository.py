@@ -25,6 +25,7 @@ from yusuan.store.accounts import audit
 from yusuan.store.convert import disclosure_rows, finding_rows
 from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.models import utcnow
+from yusuan.store.recheck import recheck_parent
 
 KIND_NAMES = DOCUMENT_KINDS
 LEVEL_NAMES = LEVELS
@@ -143,6 +144,8 @@ def ingest(session: Session, doc: ModelDisclosure, findings: Sequence[RuleFindin
     audit(session, action, user=user, ip=ip, disclosure_id=d.id,
           detail={"body": body.name, "year": year, "kind": kind, "level": level, "version": d.version, "status": status,
                   "files": [f.name for f in files], "cells": d.cell_count, "findings": len(findings)})
+    if status == "published":
+        recheck_parent(session, d, user=user, ip=ip)
     return d
 
 

@@ -26,6 +26,7 @@ from yusuan.store.access import ACTION_NAMES, CHAIN, EDITABLE, STATUS_NAMES
 from yusuan.store.accounts import audit
 from yusuan.store.db import StoreError
 from yusuan.store.models import utcnow
+from yusuan.store.recheck import recheck_parent
 from yusuan.store.repository import Target, add_comment, mark_published
 
 
@@ -144,4 +145,6 @@ def step(session: Session, d: m.Disclosure, action: str, user: m.User | None, *,
         if action == "submit":
             d.submitted_at = d.status_at
     audit(session, action, user=user, ip=ip, disclosure_id=d.id, detail=detail)
+    if action == "publish":
+        recheck_parent(session, d, user=user, ip=ip)  # its department was checked without it
     return d

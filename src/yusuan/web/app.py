@@ -55,11 +55,12 @@ from yusuan.web.views import (
     review,
     search,
     tables,
+    years,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, peers, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings, aggregate,
-           babbage, comments, downloads, accounts, audit, perf, perf_pages)
+ROUTERS = (pages, peers, years, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings,
+           aggregate, babbage, comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 

@@ -352,11 +352,24 @@ class FindingOut(Model):
     locations: list[Location]
 
 
+class Recheck(Model):
+    """A department checked again against its units because one of them was published (store/recheck.py)."""
+    at: str
+    cause: int | None = None
+    cause_body: str = ""
+    units: int = 0
+    complete: bool = False
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    changed: bool = False
+
+
 class DisclosureFindings(Model):
     disclosure: DisclosureSummary
     findings: list[FindingOut]
     counts: dict[str, int]
     acknowledged: int = Field(description="已确认的警告数")
+    rechecks: list[Recheck] = []
 
 
 class FindingList(Model):
