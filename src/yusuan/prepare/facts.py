@@ -15,6 +15,7 @@ from yusuan.model.disclosure import (
     Task,
     Value,
 )
+from yusuan.model.provenance import Source
 from yusuan.model.targets import parse_target
 from yusuan.model.text import squash
 from yusuan.model.vocabulary import TABLE_KINDS
@@ -70,73 +71,11 @@ class SheetFacts(CellReader):
         return self._three_public_table(sheet, unit, values)
 
     def _three_public_table(self, sheet: Sheet, unit: str, values) -> Table | None:
-        """The family's “三公”经费表: by year (Shenzhen), one line (Jiangsu, Shanghai), 预算 / 决算 (final)."""
-        if not values.get(S.CURRENT) and not values.get(S.BUDGET):
-            return None
-        table = Table("three_public_costs", "", unit=unit, pages=[sheet.page], source=self.source(sheet, "B1"))
-        if self.words.final:
-            self._three_public_final(table, sheet, values)
-        elif self.style == "shenzhen":
-            self._three_public_by_year(table, values)
-        else:
-            self._three_public_line(table, unit, values)
-        table.empty = not any(v.amount for r in table.rows for v in r.values.values())
-        return table
-
-    def _three_public_final(self, table: Table, sheet: Sheet, values) -> None:
-        measures = ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
-        row = Row(label="", item=squash(self.ident.body), is_total=True, source=self.source(sheet, "B6"))
-        for m in measures:
-            if m in values.get(S.BUDGET, {}):
-                row.values[m] = values[S.BUDGET][m]
-            if m in values.get(S.CURRENT, {}):
-                row.values[m + "@final"] = values[S.CURRENT][m]
-        table.columns = [Column(m + ph, f"{_HEADERS[m]}/{word}") for m in measures
-                         for ph, word in (("", "预算数"), ("@final", "决算数")) if m + ph in row.values]
-        table.rows = [row]
-
-    def _three_public_by_year(self, table: Table, values) -> None:
-        """Shenzhen's rows: last year, this year, 增减变化金额 (this year's less last year's)."""
-        year = self.ident.year
-        measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation")
-        current, prior = values.get(S.CURRENT, {}), values.get(S.PRIOR, {})
-        if prior:
-            table.rows.append(Row(f"{year - 1}年", f"{year - 1}年", {m: prior[m] for m in measures if m in prior},
-                                  source=next(iter(prior.values())).source))
-        table.rows.append(Row(f"{year}年", f"{year}年", {m: current[m] for m in measures if m in current},
-                              source=next(iter(current.values())).source if current else None))
-        if prior:
-            change = {}
-            for m in measures:
-                if m in current and m in prior:
-                    d = current[m].amount - prior[m].amount
-                    decimals = max(decimals_of(current[m].text), decimals_of(prior[m].text))
-                    change[m] = Value(d, amount_text(d, decimals), current[m].source)
-            table.rows.append(Row("增减变化金额", "增减变化金额", change, source=table.rows[-1].source))
-        names = {"total": "总计", "vehicle_total": "公务用车购置及运行维护费/小计"}
-        table.columns = [Column(m, names.get(m, _HEADERS[m])) for m in measures
-                         if any(m in r.values for r in table.rows)]
-
-    def _three_public_line(self, table: Table, unit: str, values) -> None:
-        """Jiangsu's line with 会议费 and 培训费 (合计 of all); Shanghai's with the 机关运行经费."""
-        current = dict(values.get(S.CURRENT, {}))
-        if self.style == "jiangsu":
-            measures = ("grand_total", "total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation",
-                        "reception", "meeting", "training")
-            parts = [current[m] for m in ("total", "meeting", "training") if m in current]
-            if parts and "total" in current:
-                current["grand_total"] = sum_value(parts, current["total"].source)
-        else:
-            measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation",
-                        "office_operating")
-            office = self.office_values.get(S.CURRENT, {}).get("office_operating")
-            if office is not None and self.office_unit == unit:
-                current["office_operating"] = office
-        row = Row(label="", item=squash(self.ident.body), values={m: current[m] for m in measures if m in current},
-                  is_total=True, source=next(iter(current.values())).source if current else None)
-        table.rows = [row]
-        names = {"grand_total": "合计", "office_operating": "机关运行经费"}
-        table.columns = [Column(m, names.get(m, _HEADERS.get(m, m))) for m in measures if m in row.values]
+        """The family's “三公”经费表 (`three_public_table`)."""
+        office = self.office_values.get(S.CURRENT, {}).get("office_operating") if self.office_unit == unit else None
+        return three_public_table(values, unit, style=self.style, final=self.words.final, year=self.ident.year,
+                                  body=self.ident.body, office=office, page=sheet.page,
+                                  source=self.source(sheet, "B1"), row_source=self.source(sheet, "B6"))
 
     def office(self, facts: Facts) -> Table | None:
         sheet = self.sheets.get(S.OFFICE)
@@ -321,3 +260,80 @@ class SheetFacts(CellReader):
                                   columns=[Column("amount", "预算数")], rows=projects, pages=[sheet.page],
                                   source=where)
         return table, project_table
+
+
+# ---------------------------------------------------------------------------------------- the 三公 table
+
+def three_public_table(values: dict[str, dict[str, Value]], unit: str, *, style: str, final: bool, year: int,
+                       body: str, office: Value | None = None, page: int = 0, source: Source | None = None,
+                       row_source: Source | None = None) -> Table | None:
+    """The family's “三公”经费表 from the figures by year row (current, prior, budget) and measure: by year
+    (Shenzhen), one line (Jiangsu, with 会议费 and 培训费; Shanghai, with the 机关运行经费 `office`), 预算 /
+    决算 (final accounts in any family). None when there is no figure of this year."""
+    if not values.get(S.CURRENT) and not values.get(S.BUDGET):
+        return None
+    table = Table("three_public_costs", "", unit=unit, pages=[page] if page else [], source=source)
+    if final:
+        _three_public_final(table, body, values, row_source)
+    elif style == "shenzhen":
+        _three_public_by_year(table, year, values)
+    else:
+        _three_public_line(table, style, body, values, office)
+    table.empty = not any(v.amount for r in table.rows for v in r.values.values())
+    return table
+
+
+def _three_public_final(table: Table, body: str, values, row_source: Source | None) -> None:
+    measures = ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+    row = Row(label="", item=squash(body), is_total=True, source=row_source)
+    for m in measures:
+        if m in values.get(S.BUDGET, {}):
+            row.values[m] = values[S.BUDGET][m]
+        if m in values.get(S.CURRENT, {}):
+            row.values[m + "@final"] = values[S.CURRENT][m]
+    table.columns = [Column(m + ph, f"{_HEADERS[m]}/{word}") for m in measures
+                     for ph, word in (("", "预算数"), ("@final", "决算数")) if m + ph in row.values]
+    table.rows = [row]
+
+
+def _three_public_by_year(table: Table, year: int, values) -> None:
+    """Shenzhen's rows: last year, this year, 增减变化金额 (this year's less last year's)."""
+    measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation")
+    current, prior = values.get(S.CURRENT, {}), values.get(S.PRIOR, {})
+    if prior:
+        table.rows.append(Row(f"{year - 1}年", f"{year - 1}年", {m: prior[m] for m in measures if m in prior},
+                              source=next(iter(prior.values())).source))
+    table.rows.append(Row(f"{year}年", f"{year}年", {m: current[m] for m in measures if m in current},
+                          source=next(iter(current.values())).source if current else None))
+    if prior:
+        change = {}
+        for m in measures:
+            if m in current and m in prior:
+                d = current[m].amount - prior[m].amount
+                decimals = max(decimals_of(current[m].text), decimals_of(prior[m].text))
+                change[m] = Value(d, amount_text(d, decimals), current[m].source)
+        table.rows.append(Row("增减变化金额", "增减变化金额", change, source=table.rows[-1].source))
+    names = {"total": "总计", "vehicle_total": "公务用车购置及运行维护费/小计"}
+    table.columns = [Column(m, names.get(m, _HEADERS[m])) for m in measures
+                     if any(m in r.values for r in table.rows)]
+
+
+def _three_public_line(table: Table, style: str, body: str, values, office: Value | None) -> None:
+    """Jiangsu's line with 会议费 and 培训费 (合计 of all); Shanghai's with the 机关运行经费."""
+    current = dict(values.get(S.CURRENT, {}))
+    if style == "jiangsu":
+        measures = ("grand_total", "total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+                    "reception", "meeting", "training")
+        parts = [current[m] for m in ("total", "meeting", "training") if m in current]
+        if parts and "total" in current:
+            current["grand_total"] = sum_value(parts, current["total"].source)
+    else:
+        measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+                    "office_operating")
+        if office is not None:
+            current["office_operating"] = office
+    row = Row(label="", item=squash(body), values={m: current[m] for m in measures if m in current},
+              is_total=True, source=next(iter(current.values())).source if current else None)
+    table.rows = [row]
+    names = {"grand_total": "合计", "office_operating": "机关运行经费"}
+    table.columns = [Column(m, names.get(m, _HEADERS.get(m, m))) for m in measures if m in row.values]

@@ -28,14 +28,17 @@ from yusuan.model.vocabulary import split_measure
 CHILDREN, TOTAL, HIERARCHY, OF_WHICH, COLUMNS = "children", "total", "hierarchy", "of_which", "columns"
 
 # Column identities (total, parts): a part column the table prints counts; blank cells are 0. A part
-# printed only through its own parts (基本支出 as 人员经费 + 公用经费) is replaced by them.
-SPLITS = {"basic": ("basic_personnel", "basic_public")}
+# printed only through its own parts (基本支出 as 人员经费 + 公用经费, 财政拨款 as its three funds) is replaced
+# by them.
+FUNDS = ("general_budget", "gov_fund", "soe_capital")
+SOURCES = ("fiscal", "special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy",
+           "affiliated_income", "other", "prior_carryover")
+SPLITS = {"basic": ("basic_personnel", "basic_public"), "fiscal": FUNDS}
 COLUMN_IDENTITIES = [
     ("total", ("basic", "project", "reserve", "carry_forward")),
     ("basic", ("basic_personnel", "basic_public")),
-    ("total", ("general_budget", "gov_fund", "soe_capital")),
-    ("total", ("fiscal", "special_account", "unit_funds", "business_income", "operating_income",
-               "superior_subsidy", "affiliated_income", "other", "prior_carryover")),
+    ("total", FUNDS),  # only where no other source is printed beside the funds (Shenzhen's 收入总表 has 单位资金)
+    ("total", SOURCES),
     ("grand_total", ("total", "meeting", "training")),
     ("total", ("abroad", "vehicle_total", "reception")),
     ("vehicle_total", ("vehicle_purchase", "vehicle_operation")),
@@ -137,6 +140,8 @@ def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
                 part_ms = (*part_ms, "affiliated_subsidy")  # 支出决算表: 对附属单位补助支出 is spending too
             parts_here = tuple(at(q) for p in part_ms for q in _printed_part(p, present, at))
             if at(total_m) not in present or len(parts_here) < 2:
+                continue
+            if part_ms == FUNDS and any(at(q) in present for q in SOURCES[1:]):
                 continue
             if total_m == "total" and "abroad" in part_ms and table.kind != "three_public_costs":
                 continue
