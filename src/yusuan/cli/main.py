@@ -59,5 +59,6 @@ from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
     extract,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
+    synth,
     template,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from yusuan.model.disclosure import Disclosure, Identity, Paragraph, Value
+from yusuan.model.disclosure import Disclosure, Identity, Paragraph
 from yusuan.model.provenance import Source
 from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.prepare import sheets as S
@@ -80,9 +80,9 @@ def _publish(p: Paragraph, rng: random.Random) -> None:
 def _facts(builder: Builder, figures: Figures, spec: Spec, rng: random.Random) -> Facts:
     """What the draft reads beyond the tables: the workbook's own sheets' figures."""
     facts = Facts(style=spec.style)
-    three = {S.CURRENT: builder._three_values(figures.current, 8), S.PRIOR: builder._three_values(figures.prior, 9)}
+    three = {S.CURRENT: builder.three_values(figures.current, 8), S.PRIOR: builder.three_values(figures.prior, 9)}
     if spec.final:
-        three[S.BUDGET] = builder._three_values(figures.budget, 10)
+        three[S.BUDGET] = builder.three_values(figures.budget, 10)
     facts.three_public = three
     facts.three_public_reasons = {m: rng.choice(REASONS) for m, _ in S.THREE_PUBLIC_COLS}
     # 机关运行经费 (a 事业 unit states it as 0)
@@ -96,7 +96,3 @@ def _facts(builder: Builder, figures: Figures, spec: Spec, rng: random.Random) -
     facts.projects = [(name, builder.value(units, 40, 3)) for name, units, _ in figures.key_projects] \
         if spec.style == "shenzhen" and not spec.final else []
     return facts
-
-
-def value_units(value: Value, decimals: int) -> int:
-    return int(value.amount.scaleb(decimals))

@@ -294,15 +294,15 @@ class Builder:
     # the tables of the workbook's own sheets --------------------------------------------------------------
     def three_public(self) -> Table | None:
         f = self.figures
-        values = {S.CURRENT: self._three_values(f.current, 8), S.PRIOR: self._three_values(f.prior, 9)}
+        values = {S.CURRENT: self.three_values(f.current, 8), S.PRIOR: self.three_values(f.prior, 9)}
         if self.words.final:
-            values[S.BUDGET] = self._three_values(f.budget, 10)
+            values[S.BUDGET] = self.three_values(f.budget, 10)
         office = self.value(f.current.office, 8, 10) if self.style == "shanghai" and f.current.office else None
         return three_public_table(values, "万元", style=self.style, final=self.words.final, year=self.year,
                                   body=self.identity.body, office=office, page=self.page,
                                   source=self.source(1), row_source=self.source(6))
 
-    def _three_values(self, year: Year, row: int) -> dict[str, Value]:
+    def three_values(self, year: Year, row: int) -> dict[str, Value]:
         t = year.three_public
         units = {"abroad": t["abroad"], "vehicle_purchase": t["vehicle_purchase"],
                  "vehicle_operation": t["vehicle_operation"], "reception": t["reception"],

@@ -135,6 +135,7 @@ def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
         def at(m: str, phase: str = phase) -> str:
             return f"{m}@{phase}" if phase else m
 
+        seen: set[tuple[str, tuple[str, ...]]] = set()  # the same sum through a split (财政拨款 as its funds)
         for total_m, part_ms in COLUMN_IDENTITIES:
             if table.kind == "expense_summary" and "basic" in part_ms and total_m == "total":
                 part_ms = (*part_ms, "affiliated_subsidy")  # 支出决算表: 对附属单位补助支出 is spending too
@@ -143,6 +144,9 @@ def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
                 continue
             if part_ms == FUNDS and any(at(q) in present for q in SOURCES[1:]):
                 continue
+            if (total_m, parts_here) in seen:
+                continue
+            seen.add((total_m, parts_here))
             if total_m == "total" and "abroad" in part_ms and table.kind != "three_public_costs":
                 continue
             for row in table.rows:
