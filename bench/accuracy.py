@@ -35,7 +35,7 @@ from yusuan.model.errors import IngestError
 from yusuan.model.load import disclosure_from_dict
 from yusuan.rules.registry import run
 from yusuan.synth.corpus import FORMATS, plan, write_corpus
-from yusuan.synth.defects import TYPE_NAMES, TYPES
+from yusuan.synth.defects import TYPE_NAMES, TYPES, found
 from yusuan.synth.office import soffice
 
 
@@ -60,21 +60,6 @@ def examine(task: tuple[str, str, str, str]) -> dict:
             "cells_differ": len(set(got) ^ set(want)),
             "findings": [{"rule": f.rule, "severity": f.severity, "kind": f.kind, "code": f.code, "item": f.item,
                           "message": f.message} for f in findings if f.severity in ("error", "warning")]}
-
-
-def found(defect: dict, findings: list[dict]) -> bool:
-    """A finding of a rule expected for the defect, at its expected severity, at its place where it has one."""
-    expected, severity = set(defect["expected_rules"]), defect["expected_severity"]
-    where = defect["where"]
-    for f in findings:
-        if f["rule"] not in expected or f["severity"] != severity:
-            continue
-        if defect["type"] == "renamed_class" and f["code"] != where["code"]:
-            continue
-        if defect["type"] == "missing_table" and f["kind"] != where["kind"] and where["title"] not in f["message"]:
-            continue
-        return True
-    return False
 
 
 def corpus_dir(args) -> Path:

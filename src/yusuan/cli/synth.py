@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -51,9 +52,8 @@ def synth(count: int, seed: str, out: Path, formats: str, rate: float, families:
     planned = plan(count, seed, fmts, rate, _names(families, STYLES, "版式"), _names(kinds, KINDS, "类型"),
                    _names(levels, LEVEL_KEYS, "级次"), mix=mix)
     clear(out)
-    err = click.get_text_stream("stderr")
     started = time.perf_counter()
-    with click.progressbar(length=count, label="生成", show_pos=True, show_eta=True, file=err,
+    with click.progressbar(length=count, label="生成", show_pos=True, show_eta=True, file=sys.stderr,
                            item_show_func=lambda _: _rate(bar.pos, started)) as bar:
         manifest = write_corpus(out, planned, workers=workers, progress=lambda n: bar.update(n, 1), seed=seed,
                                 defect_rate=rate)

@@ -64,6 +64,22 @@ class Defect:
                 "expected_rules": list(self.expected), "expected_severity": self.severity}
 
 
+def found(defect: dict, findings: list[dict]) -> bool:
+    """Whether `findings` (as in the check's JSON: rule, severity, kind, code, message) report the manifest's
+    `defect`: a rule expected for it, at the expected severity, at its place where the type has one to match
+    (the code of a renamed class, the kind or title of a missing table)."""
+    expected, severity, where = set(defect["expected_rules"]), defect["expected_severity"], defect["where"]
+    for f in findings:
+        if f["rule"] not in expected or f["severity"] != severity:
+            continue
+        if defect["type"] == "renamed_class" and f["code"] != where["code"]:
+            continue
+        if defect["type"] == "missing_table" and f["kind"] != where["kind"] and where["title"] not in f["message"]:
+            continue
+        return True
+    return False
+
+
 class NoPlace(Exception):
     """The document has no place for a defect of this type (no percentage in its narrative, say)."""
 

@@ -27,7 +27,7 @@ from yusuan.model.vocabulary import TABLE_KINDS, split_measure
 from yusuan.prepare import sheets as S
 from yusuan.prepare.facts import three_public_table
 from yusuan.prepare.totals import amount_text
-from yusuan.synth.figures import Figures, Leaf, Year
+from yusuan.synth.figures import PROCUREMENT_ITEMS, Figures, Leaf, Year
 
 EMPTY_NOTE = "注：本表本年无发生额。"
 # the scope of a function-coded table: all funds, or the general budget (财政拨款 here: no other fiscal funds)
@@ -343,11 +343,12 @@ class Builder:
         r = 6
         total = sum(v for lines in bought.values() for _, v in lines)
         rows = [Row("合计", "合计", {"amount": self.value(total, r, 4)}, is_total=True, source=self.source(r))]
-        for n, (kind, lines) in enumerate(bought.items(), start=1):
+        for n, kind in enumerate(PROCUREMENT_ITEMS, start=1):  # 一、货物 二、工程 三、服务, printed bare when none
             r += 1
             head = f"{chinese_numeral(n)}、{kind}"
-            rows.append(Row(head, head, {"amount": self.value(sum(v for _, v in lines), r, 4)}, level=1,
-                            source=self.source(r)))
+            lines = bought.get(kind, [])
+            values = {"amount": self.value(sum(v for _, v in lines), r, 4)} if lines else {}
+            rows.append(Row(head, head, values, level=1, source=self.source(r)))
             for name, v in lines:
                 r += 1
                 rows.append(Row(name, squash(name), {"amount": self.value(v, r, 4)}, level=2, source=self.source(r)))
