@@ -13,13 +13,14 @@ Reported:
   and where the type has a place to match — the code of a renamed class, the kind of a missing table — at
   that place); flagged (the file has any error at all); per output format;
 - false findings: errors (and warnings) on the files with nothing injected, by rule;
-- reading: files whose cells read back exactly as the model printed them (`model/ID.json`), by format;
+- reading: files whose cells read back exactly as the document printed them (`cells/ID.csv`), by format;
 - the misses, one line each, for bench/README.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import platform
 import sys
@@ -32,7 +33,6 @@ from pathlib import Path
 from yusuan.export.cells import cell_records
 from yusuan.ingest.read import read_disclosure
 from yusuan.model.errors import IngestError
-from yusuan.model.load import disclosure_from_dict
 from yusuan.rules.registry import run
 from yusuan.synth.corpus import FORMATS, plan, write_corpus
 from yusuan.synth.defects import TYPE_NAMES, TYPES, found
@@ -43,11 +43,17 @@ def cells(doc) -> list[tuple]:
     return sorted(r.as_tuple()[:-1] for r in cell_records(doc))
 
 
+def truth(path: Path) -> list[tuple]:
+    """The cells the document prints (the corpus's cells/ID.csv), without the page."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))[1:]
+    return sorted(tuple(r[:-1]) for r in rows)
+
+
 def examine(task: tuple[str, str, str, str]) -> dict:
     """Read and check one file; its findings and whether its cells are the printed model's."""
     corpus, doc_id, fmt, rel = task
     root = Path(corpus)
-    truth = disclosure_from_dict(json.loads((root / "model" / f"{doc_id}.json").read_text(encoding="utf-8")))
     started = time.perf_counter()
     try:
         doc = read_disclosure(root / rel)
@@ -55,7 +61,7 @@ def examine(task: tuple[str, str, str, str]) -> dict:
         return {"id": doc_id, "format": fmt, "error": str(e), "seconds": time.perf_counter() - started}
     findings = run(doc)
     seconds = time.perf_counter() - started
-    got, want = cells(doc), cells(truth)
+    got, want = cells(doc), truth(root / "cells" / f"{doc_id}.csv")
     return {"id": doc_id, "format": fmt, "error": "", "seconds": seconds, "cells_equal": got == want,
             "cells_differ": len(set(got) ^ set(want)),
             "findings": [{"rule": f.rule, "severity": f.severity, "kind": f.kind, "code": f.code, "item": f.item,

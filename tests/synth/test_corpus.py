@@ -24,7 +24,7 @@ def test_the_command_writes_the_files_and_the_manifest(tmp_path):
     for d in manifest["documents"]:
         assert set(d["files"]) == {"html", "xlsx"}
         assert all((out / rel).is_file() for rel in d["files"].values())
-        assert (out / d["model"]).is_file()
+        assert (out / d["cells"]).read_text(encoding="utf-8").startswith("table_no,kind,side,code,item,measure")
     with (out / "manifest.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert [r["id"] for r in rows] == [d["id"] for d in manifest["documents"]]

@@ -38,8 +38,8 @@ def synth(count: int, seed: str, out: Path, formats: str, rate: float, families:
     勾稽关系成立），文字部分按数字草拟，覆盖各版式、预算和决算、部门和单位；可按比例注入已知类型的缺陷
     （改动的金额、错误的百分比、缺少的表、错误的年度、模板残留、科目名称错误）。
 
-    输出目录中，manifest.json 和 manifest.csv 列出每份文件、其身份和缺陷（真值）；model/ 中是每份文件所印
-    内容的模型（JSON）；各格式的文件在以格式命名的子目录中。用 bench/accuracy.py 检查并与真值比较。
+    输出目录中，manifest.json 和 manifest.csv 列出每份文件、其身份和缺陷（真值）；cells/ 中是每份文件所印
+    的全部数字（与 yusuan extract 的 CSV 相同）；各格式的文件在以格式命名的子目录中。用 bench/accuracy.py 检查并与真值比较。
     """
     from yusuan.model.families import STYLES
     from yusuan.synth.corpus import FORMATS, OFFICE, clear, plan, write_corpus

@@ -159,7 +159,7 @@ class _Reader(SheetFacts):
                      lambda row, m: self.source(sheet, blank[(id(row), m)]) if (id(row), m) in blank else None)
         table.rows = [r for side in sides for r in by_side[side]]
         if len(sides) > 1:
-            table.rows = _interleave([by_side[s] for s in sides])
+            table.rows = interleave([by_side[s] for s in sides])
         for i, p in parsed.items():
             if p is not None and p[1] == S.AMOUNT and any(p[2] in r.values for r in by_side[p[0]]):
                 table.columns.append(Column(p[2], headers.get(i, p[2]), p[0]))
@@ -224,7 +224,7 @@ def _digits(number_text: str) -> str:
     return "".join(ch for ch in number_text if ch.isdigit()).lstrip("0") or ("" if not number_text else "0")
 
 
-def _interleave(sides: list[list[Row]]) -> list[Row]:
+def interleave(sides: list[list[Row]]) -> list[Row]:
     """Rows of several sides, read across: the first row of each side, then the second …"""
     out = []
     for n in range(max((len(s) for s in sides), default=0)):

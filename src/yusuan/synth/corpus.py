@@ -4,7 +4,8 @@ with one defect each, and the ground truth beside them.
 
     DIR/manifest.json   the plan and, per document, its identity, files and defect (null when clean)
     DIR/manifest.csv    the same, one line a document
-    DIR/model/ID.json   the model as printed (defect included): the figures the files must read back as
+    DIR/cells/ID.csv    the cells the document prints (defect included; `yusuan extract`'s CSV): what its
+                        files must read back as
     DIR/FORMAT/ID.EXT   pdf/ docx/ xlsx/ html/, lo-docx/ and lo-xlsx/ (PDFs LibreOffice printed)
 
 Document n is drawn from the seed "SEED:n" alone, so the same seed gives the same documents (and the same
@@ -24,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from yusuan.export.json import disclosure_dict
+from yusuan.export.cells import write_cells_csv
 from yusuan.model.families import STYLES
 from yusuan.model.formats import writer_for
 from yusuan.render import build_layout
@@ -101,12 +102,13 @@ def make(p: Planned, out: Path, staging: Path) -> dict:
     for fmt in formats:
         if fmt in OFFICE:
             files[fmt] = f"{fmt}/{p.id}.pdf"
-    model = out / "model" / f"{p.id}.json"
-    model.parent.mkdir(parents=True, exist_ok=True)
-    model.write_text(json.dumps(disclosure_dict(doc), ensure_ascii=False, indent=1), encoding="utf-8")
+    truth = out / "cells" / f"{p.id}.csv"
+    truth.parent.mkdir(parents=True, exist_ok=True)
+    with truth.open("w", encoding="utf-8", newline="") as f:
+        write_cells_csv([doc], f)
     i = doc.identity
     return {"id": p.id, "seed": p.spec.seed, "family": p.spec.style, "kind": i.kind, "level": i.level,
-            "year": i.year, "body": i.body, "parent": i.parent, "title": doc.title, "model": f"model/{p.id}.json",
+            "year": i.year, "body": i.body, "parent": i.parent, "title": doc.title, "cells": f"cells/{p.id}.csv",
             "files": files, "tables": len(doc.tables), "defect": defect.to_dict() if defect else None}
 
 
@@ -183,5 +185,5 @@ def clear(out: Path) -> None:
     """Remove a previous corpus's files from `out` (only what a corpus writes)."""
     for name in ("manifest.json", "manifest.csv"):
         (out / name).unlink(missing_ok=True)
-    for folder in ("model", *FORMATS):
+    for folder in ("cells", *FORMATS):
         shutil.rmtree(out / folder, ignore_errors=True)

@@ -27,6 +27,7 @@ from yusuan.model.vocabulary import TABLE_KINDS, split_measure
 from yusuan.prepare import sheets as S
 from yusuan.prepare.facts import three_public_table
 from yusuan.prepare.totals import amount_text
+from yusuan.prepare.workbook import interleave
 from yusuan.synth.figures import PROCUREMENT_ITEMS, Figures, Leaf, Year
 
 EMPTY_NOTE = "注：本表本年无发生额。"
@@ -241,7 +242,7 @@ class Builder:
                 values = {m: self.value(v, r, k) for k, (m, v) in enumerate(sums.items(), start=3)}
                 body.append(Row(label, squash(label), values, side=side, is_total=True, source=self.source(r)))
             sides.append(body)
-        table.rows = _interleave(sides)
+        table.rows = interleave(sides)
         return table
 
     def _side_value(self, side: str, label: str, fiscal: bool, current: Year, prior: Year):
@@ -413,14 +414,3 @@ def _get(values: dict[str, int | None], measure: str, prior: bool) -> int | None
 
 def _units(value: Value, decimals: int) -> int:
     return int(value.amount.scaleb(decimals))
-
-
-def _interleave(sides: list[list[Row]]) -> list[Row]:
-    """Rows of several sides read across: the first row of each side, then the second … (as the workbook
-    reader keeps them)."""
-    out = []
-    for n in range(max((len(s) for s in sides), default=0)):
-        for rows in sides:
-            if n < len(rows):
-                out.append(rows[n])
-    return out
