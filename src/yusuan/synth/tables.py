@@ -28,9 +28,9 @@ from yusuan.prepare import sheets as S
 from yusuan.prepare.facts import three_public_table
 from yusuan.prepare.totals import amount_text
 from yusuan.prepare.workbook import interleave
+from yusuan.render.tables import EMPTY_NOTE
 from yusuan.synth.figures import PROCUREMENT_ITEMS, Figures, Leaf, Year
 
-EMPTY_NOTE = "注：本表本年无发生额。"
 # the scope of a function-coded table: all funds, or the general budget (财政拨款 here: no other fiscal funds)
 _ALL_FUNDS = {"income_expense_summary", "income_summary", "expense_summary", "basic_expense_summary",
               "project_expense_summary"}
