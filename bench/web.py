@@ -1,15 +1,17 @@
-"""Web API speed: requests per second and p50 / p95 / p99 latency with 50 concurrent clients on
-loopback, for the disclosure detail, the cells API and the aggregate endpoint, on SQLite and PostgreSQL;
-and the aggregate endpoint beside the same SELECT run directly in the database.
+"""Web speed: requests per second and p50 / p95 / p99 latency with 50 concurrent clients on loopback,
+for the disclosure page (HTML), the disclosure detail, the cells API and the aggregate endpoint, on
+SQLite and PostgreSQL, each against two servers over the same database, one without the public cache
+(web/cache.py) and one with it; the page, the cells and the aggregate also as browsers revalidating their
+copy (If-None-Match) and right after a change of the data (the cache empty); and the aggregate endpoint
+beside the same SELECT run directly in the database.
 
 Run: .venv/bin/python bench/web.py [--copies 10] [--requests 2000] [--backends sqlite,postgresql]
 
 The database holds the demo publications (yusuan serve --demo), each also stored under `--copies` more
-bodies (甲部门 → 单位k), so the tables hold tens of thousands of cells. The server is one uvicorn process
+bodies (甲部门 → 单位k), so the tables hold tens of thousands of cells. Each server is one uvicorn process
 (as `yusuan serve` runs it) on 127.0.0.1; the clients are one asyncio process with httpx. Every loop is
 bounded in requests and in time, and only 127.0.0.1 is contacted.
 """
-
 from __future__ import annotations
 
 import argparse
@@ -30,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 PG = os.environ.get("YUSUAN_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 CONCURRENCY = 50
 TIME_LIMIT = 60.0  # seconds per endpoint, at most
+CACHE_MB = 64  # the public cache of the server with the cache on (WebSettings.cache_bytes)
+REVALIDATED = ("disclosure page", "cells", "aggregate")  # also timed as a browser revalidating its copy
 
 
 def free_port() -> int:
@@ -65,48 +69,85 @@ def populate(store, copies: int) -> dict:
                 "ids": s.execute(select(m.Disclosure.id).where(m.Disclosure.status == "published")).scalars().all()}
 
 
-def serve(url: str, schema: str | None, port: int) -> None:
+def serve(url: str, schema: str | None, port: int, cache_mb: int) -> None:
     """The server process: `yusuan serve` without the CLI around it."""
     import uvicorn
 
     from yusuan.store import Store
     from yusuan.web import create_app
+    from yusuan.web.settings import WebSettings
 
-    uvicorn.run(create_app(Store(url, schema=schema, pool_size=CONCURRENCY)), host="127.0.0.1", port=port,
+    try:
+        settings = WebSettings(cache_bytes=cache_mb * 2**20)
+    except TypeError:  # a yusuan without the public cache
+        settings = WebSettings()
+    uvicorn.run(create_app(Store(url, schema=schema, pool_size=CONCURRENCY), settings), host="127.0.0.1", port=port,
                 log_level="warning", timeout_keep_alive=30)
 
 
-async def load(base: str, paths: list[str], total: int, concurrency: int) -> dict:
+async def load(base: str, paths: list[str], total: int, concurrency: int, revalidate: bool = False,
+               warm: bool = True, pid: int | None = None) -> dict:
+    """`total` GETs of `paths` in turn by `concurrency` clients, after one untimed GET of each path
+    (`warm`). `revalidate`: every request sends the ETag of that first answer in If-None-Match, as a
+    browser revalidating its copy does (a server without ETags answers 200 with the whole body)."""
     import httpx
 
     latencies: list[float] = []
-    errors = 0
+    errors = not_modified = 0
     next_i = 0
-    deadline = time.perf_counter() + TIME_LIMIT
+    deadline = 0.0  # set once the warm-up is over
+    etags: dict[str, str] = {}
 
     async def worker(client):
-        nonlocal next_i, errors
+        nonlocal next_i, errors, not_modified
         while next_i < total and time.perf_counter() < deadline:
             path = paths[next_i % len(paths)]
             next_i += 1
+            headers = {"If-None-Match": etags[path]} if path in etags else {}
             t = time.perf_counter()
             try:
-                r = await client.get(path)
-                ok = r.status_code == 200
+                r = await client.get(path, headers=headers)
+                ok = r.status_code == 200 or (r.status_code == 304 and bool(headers))
             except httpx.TransportError:
-                ok = False
+                ok, r = False, None
             latencies.append(time.perf_counter() - t)
             errors += not ok
+            not_modified += r is not None and r.status_code == 304
 
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
-        await client.get(paths[0])  # warm up
+        for path in paths if warm else []:  # untimed: the server's cache filled, the copies a browser holds
+            r = await client.get(path)
+            if revalidate and r.headers.get("etag"):
+                etags[path] = r.headers["etag"]
+        server, mine = cpu_seconds(pid) if pid else 0.0, time.process_time()
         start = time.perf_counter()
+        deadline = start + TIME_LIMIT
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         elapsed = time.perf_counter() - start
+        server, mine = (cpu_seconds(pid) if pid else 0.0) - server, time.process_time() - mine
     q = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"requests": len(latencies), "errors": errors, "rps": len(latencies) / elapsed,
-            "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
+    return {"requests": len(latencies), "errors": errors, "not_modified": not_modified,
+            "rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000,
+            "server_cpu": server / len(latencies) * 1000, "client_cpu": mine / len(latencies) * 1000}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process `pid` so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def changed(store) -> bool:
+    """Count a change of the data, as a publication does, so the server's cache starts empty (False on a
+    yusuan without the data generation: nothing to empty)."""
+    try:
+        from yusuan.store import generation
+    except ImportError:
+        return False
+    with store.session() as s:
+        generation.bump(s.connection())
+    return True
 
 
 def direct(store, repeat: int = 50) -> float:
@@ -148,11 +189,15 @@ def run_backend(backend: str, copies: int, total: int) -> list[tuple]:
         store.analyze()  # fresh planner statistics, as autovacuum would give PostgreSQL a minute later
         print(f"[{backend}] {info['disclosures']} disclosures, {info['cells']} cells, "
               f"loaded in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-        port = free_port()
-        proc = subprocess.Popen([sys.executable, __file__, "--serve", url, "--schema", schema or "", "--port", str(port)])
+        servers = {}
+        for label, cache_mb in (("off", 0), ("on", CACHE_MB)):
+            port = free_port()
+            servers[label] = (f"http://127.0.0.1:{port}", subprocess.Popen(
+                [sys.executable, __file__, "--serve", url, "--schema", schema or "", "--port", str(port),
+                 "--cache-mb", str(cache_mb)]))
         try:
-            base = f"http://127.0.0.1:{port}"
-            _wait(base)
+            for base, _ in servers.values():
+                _wait(base)
             ids = info["ids"]
             endpoints = {
                 "disclosure page": [f"/disclosures/{i}" for i in ids],
@@ -162,16 +207,26 @@ def run_backend(backend: str, copies: int, total: int) -> list[tuple]:
                 "aggregate": ["/api/aggregate?drilldown=function.class|year"],
             }
             rows = []
+
+            def measure(name, paths, total, clients, **kw):
+                for label, (base, proc) in servers.items():  # the same load on each server, one after the other
+                    rows.append((backend, name, clients, label, asyncio.run(load(base, paths, total, clients,
+                                                                                 pid=proc.pid, **kw))))
+
             for name, paths in endpoints.items():
-                r = asyncio.run(load(base, paths, total, CONCURRENCY))
-                rows.append((backend, name, CONCURRENCY, r))
-            one = asyncio.run(load(base, endpoints["aggregate"], 200, 1))
-            rows.append((backend, "aggregate", 1, one))
-            rows.append((backend, "aggregate SELECT, direct", 1, {"p50": direct(store)}))
+                if name in REVALIDATED and changed(store):  # the cache empty: every address asked, 50 requests at least
+                    measure(name + ", right after a change", paths, max(len(paths), CONCURRENCY), CONCURRENCY, warm=False)
+                measure(name, paths, total, CONCURRENCY)
+                if name in REVALIDATED:
+                    measure(name + ", If-None-Match", paths, total, CONCURRENCY, revalidate=True)
+            measure("aggregate", endpoints["aggregate"], 200, 1)
+            rows.append((backend, "aggregate SELECT, direct", 1, "—", {"p50": direct(store)}))
             return [(*r, info) for r in rows]
         finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+            for _, proc in servers.values():
+                proc.terminate()
+            for _, proc in servers.values():
+                proc.wait(timeout=30)
     finally:
         store.dispose()
         if schema:
@@ -201,21 +256,26 @@ def main() -> None:
     ap.add_argument("--serve")
     ap.add_argument("--schema", default="")
     ap.add_argument("--port", type=int)
+    ap.add_argument("--cache-mb", type=int, default=CACHE_MB)
     a = ap.parse_args()
     if a.serve:
-        serve(a.serve, a.schema or None, a.port)
+        serve(a.serve, a.schema or None, a.port, a.cache_mb)
         return
-    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores")
-    print("| database | endpoint | clients | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at the start")
+    print("| database | endpoint | clients | cache | requests | errors | 304 | req/s | p50 ms | p95 ms | p99 ms "
+          "| server CPU ms/req | client CPU ms/req |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for backend in a.backends.split(","):
-        for backend_name, name, clients, r, info in run_backend(backend, a.copies, a.requests):
+        for backend_name, name, clients, cache, r, info in run_backend(backend, a.copies, a.requests):
             if "requests" in r:
-                print(f"| {backend_name} | {name} | {clients} | {r['requests']} | {r['errors']} | {r['rps']:.0f} | {r['p50']:.1f} "
-                      f"| {r['p95']:.1f} | {r['p99']:.1f} |")
+                print(f"| {backend_name} | {name} | {clients} | {cache} | {r['requests']} | {r['errors']} "
+                      f"| {r['not_modified']} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} "
+                      f"| {r['server_cpu']:.2f} | {r['client_cpu']:.2f} |", flush=True)
             else:
-                print(f"| {backend_name} | {name} | 1 | 50 | — | — | {r['p50']:.1f} | — | — |")
-        print(f"<!-- {backend}: {info['disclosures']} disclosures, {info['cells']} cells -->")
+                print(f"| {backend_name} | {name} | 1 | — | 50 | — | — | — | {r['p50']:.1f} | — | — | — | — |")
+        print(f"<!-- {backend}: {info['disclosures']} disclosures, {info['cells']} cells; "
+              f"load average {os.getloadavg()[0]:.1f} at the end -->", flush=True)
 
 
 if __name__ == "__main__":

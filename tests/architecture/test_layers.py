@@ -1,6 +1,6 @@
 """The packages stand in layers, each importing only its own layer and those below it:
 
-model ← catalog, ingest ← rules, render, prepare ← export ← synth ← store ← web ← cli
+model ← catalog, ingest ← rules, render, prepare, perf ← export ← synth ← store ← batch ← web ← cli
 
 Every import counts: at the top of a module, inside a function, and `importlib.import_module("yusuan.…")`."""
 
@@ -13,10 +13,11 @@ SRC = Path(__file__).parents[2] / "src" / "yusuan"
 LAYERS = (
     {"model"},
     {"catalog", "ingest"},
-    {"rules", "render", "prepare"},
+    {"rules", "render", "prepare", "perf"},
     {"export"},
     {"synth"},
     {"store"},
+    {"batch"},
     {"web"},
     {"cli", "__main__"},
 )

@@ -216,3 +216,35 @@ def test_default_home(monkeypatch, tmp_path):
     monkeypatch.delenv("YUSUAN_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert user_home() == tmp_path / ".local" / "share" / "yusuan"
+
+
+def _declare_dimension(path, ref):
+    """Rewrite the sheet's <dimension> as some producers leave it (the whole sheet)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="%s"' % ref.encode(), parts[sheet])
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def test_import_xlsx_reads_the_rows_held_not_the_size_declared(tmp_path):
+    path = write_xlsx(tmp_path / "big.xlsx", [("科目编码", "科目名称"), (201, "一般公共服务支出"), (20101, "人大事务")])
+    _declare_dimension(path, "A1:XFD1048576")
+    imported = import_catalog(path, "function", 2024)
+    assert sorted(imported.entries) == ["201", "20101"]
+
+
+def test_import_xlsx_refuses_a_sheet_of_a_million_rows(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(("科目编码", "科目名称"))
+    ws.append((201, "一般公共服务支出"))
+    ws.cell(row=150_000, column=1, value=20101)
+    wb.save(tmp_path / "long.xlsx")
+    with pytest.raises(IngestError, match="超过 100,000 行"):
+        import_catalog(tmp_path / "long.xlsx", "function", 2024)

@@ -92,3 +92,28 @@ def test_two_whole_publications_stay_two():
     one, two = "jiangsu-2018-renda-bangongting-budget.pdf", "jiangsu-2019-gaoji-fayuan-budget.pdf"
     docs = read_publications([CORPUS / one, CORPUS / two])
     assert [d.files for d in docs] == [[one], [two]]
+
+
+def test_a_text_part_is_not_joined_to_another_publications_tables():
+    """Adjacent on the command line, one without tables and one with: still two publications when their
+    names say they are of different bodies (a whole-table document beside another body's text part)."""
+    text = "jiangsu-2017-zhengxie-bangongting-budget-text.pdf"
+    other = "jiangsu-2019-gaoji-fayuan-budget.pdf"
+    docs = read_publications([CORPUS / other, CORPUS / text])
+    assert [d.files for d in docs] == [[other], [text]]
+    assert docs[0].identity.body == "江苏省高级人民法院" and docs[0].identity.year == 2019
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("x-budget-text.pdf", "x-budget-tables.pdf", True),
+    ("文字部分.pdf", "表格部分.pdf", True),
+    ("坪山2023预算（文字说明）.pdf", "坪山2023预算（表格）.pdf", True),
+    ("坪山2023预算.pdf", "光明2023预算.pdf", False),
+    ("a-2023-text.pdf", "a-2024-tables.pdf", False),
+])
+def test_publication_stem(a, b, same):
+    from pathlib import Path
+
+    from yusuan.ingest.read import publication_stem
+
+    assert (publication_stem(Path(a)) == publication_stem(Path(b))) is same

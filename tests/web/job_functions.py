@@ -31,3 +31,27 @@ def refuse() -> None:
     from yusuan.model.errors import IngestError
 
     raise IngestError("空.txt", "文件是空的")
+
+
+def behave(what: str):
+    """One call of a chunk (Jobs.run_each): its pid when it goes well, else what `what` says."""
+    if what == "sleep":
+        time.sleep(60)
+    elif what == "crash":
+        crash()
+    elif what == "refuse":
+        refuse()
+    elif what == "bug":
+        quantize_29_digits()
+    elif what == "memory":
+        allocate(2**31)
+    return os.getpid()
+
+
+def each_in_a_daemon(queue) -> None:
+    """In a daemonic process (a Dask worker under its nanny), which may start no children: run_each runs
+    the calls here, telling their refusals and bugs the same way."""
+    from yusuan.store.jobs import Jobs
+
+    got = Jobs(workers=1).run_each(behave, [("ok",), ("refuse",), ("bug",), ("ok",)])
+    queue.put([(i, value == os.getpid(), type(error).__name__, str(error)) for i, value, error in got])

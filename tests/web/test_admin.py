@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from tests.web.conftest import PASSWORD, RoleClient
 
@@ -141,8 +141,29 @@ def test_the_audit_log_exports_as_csv_with_the_same_filters(world):
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert rows and {row["公开文件编号"] for row in rows} == {str(target)}
     assert len(rows) == admin.get(f"/api/audit?disclosure_id={target}").json()["total"]
-    assert {"时间（UTC）", "用户", "操作", "公开文件", "详情"} <= set(rows[0])
+    assert {"时间（北京时间，UTC+8）", "用户", "操作", "公开文件", "详情", "时间（UTC，ISO 8601）"} <= set(rows[0])
     assert "审核意见" in {row["操作"] for row in rows}
+    for row in rows:  # the same moment, eight hours ahead
+        utc = datetime.fromisoformat(row["时间（UTC，ISO 8601）"])
+        assert row["时间（北京时间，UTC+8）"] == (utc + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_the_audit_log_shows_china_time_and_filters_by_china_days(world):
+    from yusuan.store import models as m
+
+    admin = world.clients["admin"]
+    target = world.draft()
+    late = datetime(2026, 3, 1, 17, 30, 5, tzinfo=timezone.utc)  # 2026-03-02 01:30:05 in Beijing
+    with world.store.session() as s:
+        s.add(m.AuditEntry(action="comment", username="admin", disclosure_id=target, at=late, detail={}))
+    entries = admin.get(f"/api/audit?disclosure_id={target}&action=comment").json()["entries"]
+    assert [e["at_local"] for e in entries] == ["2026-03-02 01:30:05"]
+    assert datetime.fromisoformat(entries[0]["at"]) == late
+    on = admin.get(f"/api/audit?disclosure_id={target}&action=comment&since=2026-03-02&until=2026-03-02").json()
+    before = admin.get(f"/api/audit?disclosure_id={target}&action=comment&until=2026-03-01").json()
+    assert on["total"] == 1 and before["total"] == 0
+    page = admin.get(f"/admin/audit?disclosure_id={target}&action=comment", headers=HTML).text
+    assert "2026-03-02 01:30:05" in page and "北京时间" in page and "2026-03-01 17:30" not in page
 
 
 def test_a_csv_value_that_looks_like_a_formula_is_quoted():

@@ -168,3 +168,61 @@ def test_compare_summary_lists_totals_and_the_largest_changes_once():
     assert [(x["code"], x["diff_text"]) for x in s["largest"]] == [("201", "35"), ("205", "-5")]
     assert s["chart"] == {"unit": "万元", "items": [{"name": "201 一般公共服务支出", "value": "35"},
                                                    {"name": "205 教育支出", "value": "-5"}]}
+
+
+def test_compare_two_years_matches_codes_through_the_code_map():
+    """2017's 30311 住房公积金 is 2018's 30113: one line, noted; 2017's 2040404 and 2040405 merged (a user's
+    change) are added up into 2018's 2040405; an unchanged code is matched as ever."""
+    from yusuan.catalog.codemap import between
+    from yusuan.store.compare import compare
+
+    a = _table("万元", [_row("住房公积金", {"total": _cell("784.22")}, code="30311"),
+                       _row("办公费", {"total": _cell("10")}, code="30201")], ["total"], "general_budget_by_economic")
+    b = _table("万元", [_row("住房公积金", {"total": _cell("1073.77")}, code="30113"),
+                       _row("办公费", {"total": _cell("12")}, code="30201")], ["total"], "general_budget_by_economic")
+    out = compare({"disclosure": {"year": 2017}, "tables": [a]}, {"disclosure": {"year": 2018}, "tables": [b]})
+    rows = {r["code"]: r for r in out["tables"][0]["rows"]}
+    assert set(rows) == {"30113", "30201"} and rows["30113"]["status"] == "both"
+    assert rows["30113"]["code_note"] == "（科目调整：30311→30113）"
+    assert rows["30113"]["cells"][0]["diff"] == "289.55" and rows["30201"]["code_note"] == ""
+    assert out["code_notes"] == ["（科目调整：30311→30113）"]
+    # the later year given first: the earlier side is still the one mapped
+    back = compare({"disclosure": {"year": 2018}, "tables": [b]}, {"disclosure": {"year": 2017}, "tables": [a]})
+    assert {r["status"] for r in back["tables"][0]["rows"]} == {"both"}
+    # the same year: codes as printed
+    same = compare({"disclosure": {"year": 2018}, "tables": [a]}, {"disclosure": {"year": 2018}, "tables": [b]})
+    assert {r["status"] for r in same["tables"][0]["rows"]} == {"both", "only_a", "only_b"}
+    assert between(2017, 2018).new("30311") == ("30113",)
+
+
+def test_compare_adds_up_merged_codes_and_keeps_a_split_apart(tmp_path, monkeypatch):
+    from yusuan.catalog import codemap
+    from yusuan.store.compare import compare_tables
+
+    monkeypatch.setenv("YUSUAN_HOME", str(tmp_path))
+    codemap.add(codemap.make(2018, "2040404", "2040405", old_name="查办和预防职务犯罪"))
+    codemap.add(codemap.make(2018, "2080501", "2080505"))
+    codemap.add(codemap.make(2018, "2080501", "2080506"))
+    a = _table("万元", [_row("查办和预防职务犯罪", {"total": _cell("480.00")}, code="2040404"),
+                       _row("公诉和审判监督", {"total": _cell("150.00")}, code="2040405"),
+                       _row("离退休", {"total": _cell("9")}, code="2080501")], ["total"])
+    b = _table("万元", [_row("公诉、审判、侦查、执行等检察监督支出", {"total": _cell("630.00")}, code="2040405")], ["total"])
+    out = compare_tables(a, b, codemap.between(2017, 2018))
+    rows = {(r["code"], r["status"]): r for r in out["rows"]}
+    merged = rows[("2040405", "both")]
+    assert merged["cells"][0]["a"] == "630.00" and not merged["changed"]
+    assert merged["code_note"] == "（科目调整：2040404、2040405→2040405）"
+    assert "金额无法按编码拆分" in rows[("2080501", "only_a")]["code_note"]
+
+
+def test_compare_adds_a_code_merged_into_an_unchanged_one(tmp_path, monkeypatch):
+    from yusuan.catalog import codemap
+    from yusuan.store.compare import compare_tables
+
+    monkeypatch.setenv("YUSUAN_HOME", str(tmp_path))
+    codemap.add(codemap.make(2019, "2040406", "2040405", old_name="侦查监督"))
+    a = _table("万元", [_row("甲", {"total": _cell("150")}, code="2040405"),
+                       _row("乙", {"total": _cell("100")}, code="2040406")], ["total"])
+    b = _table("万元", [_row("丙", {"total": _cell("250")}, code="2040405")], ["total"])
+    [row] = compare_tables(a, b, codemap.between(2018, 2019))["rows"]
+    assert row["status"] == "both" and not row["changed"] and row["cells"][0]["a"] == "250"

@@ -91,3 +91,39 @@ def test_closing_kills_the_running_jobs(tmp_path):
     assert "长.txt" in str(stopped.value)
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
+
+
+def test_a_chunk_runs_in_one_child_and_one_failure_ends_only_what_it_must():
+    """run_each: calls in turn in one child; a refusal or a bug ends its call only, a call past its time or
+    memory or a crash ends its child, and a new child goes on with the calls after it."""
+    from tests.web.job_functions import behave
+
+    jobs = Jobs(Budget(seconds=5, memory=512 * MB), workers=1)
+    calls = ["ok", "refuse", "bug", "ok", "sleep", "ok", "crash", "ok", "memory", "ok"]
+    got = list(jobs.run_each(behave, [(c,) for c in calls], names=[f"{i}.txt" for i in range(len(calls))]))
+    assert [i for i, _, _ in got] == list(range(len(calls)))
+    pids = [value for _, value, error in got if error is None]
+    assert len(pids) == 5 and len(set(pids)) == 4  # the first two "ok" in the first child, then one a child
+    errors = {calls[i]: error for i, _, error in got if error is not None}
+    assert str(errors["refuse"]) == "无法读取 空.txt：文件是空的"
+    assert isinstance(errors["bug"], JobCrashed) and "decimal.InvalidOperation" in str(errors["bug"])
+    assert isinstance(errors["sleep"], OverTime) and "4.txt" in str(errors["sleep"])
+    assert isinstance(errors["crash"], JobCrashed) and "SIGSEGV" in str(errors["crash"])
+    assert isinstance(errors["memory"], OverMemory) and "8.txt" in str(errors["memory"])
+    assert jobs.started == 4
+
+
+def test_a_daemonic_process_runs_the_calls_itself():
+    import multiprocessing
+
+    from tests.web.job_functions import each_in_a_daemon
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    daemon = context.Process(target=each_in_a_daemon, args=(queue,), daemon=True)
+    daemon.start()
+    got = queue.get(timeout=120)
+    daemon.join(30)
+    assert [(i, here) for i, here, _, _ in got] == [(0, True), (1, False), (2, False), (3, True)]
+    assert got[1][3] == "无法读取 空.txt：文件是空的"
+    assert got[2][2] == "JobCrashed" and "decimal.InvalidOperation" in got[2][3]

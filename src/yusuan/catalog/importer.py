@@ -34,6 +34,7 @@ _COMBINED_HEADERS = {"科目", "科目编码及名称", "科目编码和名称",
 _SPLIT_HEADERS = {"类": "类", "款": "款", "项": "项", "类级": "类", "款级": "款", "项级": "项"}
 _COMBINED = re.compile(r"([\d\s]*\d)\s*(\D.*)")
 _HEADER_SCAN = 20  # rows searched for the header
+_MAX_ROWS = 100_000  # an official list has about 5,000 codes
 
 
 def import_catalog(path: str | Path, scheme: str, year: int, *, partial: bool = False) -> Catalog:
@@ -107,12 +108,24 @@ def _read_xlsx(path: Path) -> list[tuple[str, Rows]]:
     except Exception as e:  # openpyxl raises many kinds on a damaged file
         raise IngestError(path.name, f"无法读取 Excel 文件（{type(e).__name__}）") from None
     try:
-        return [
-            (ws.title, [(n, [_cell_text(v) for v in row]) for n, row in enumerate(ws.iter_rows(values_only=True), 1)])
-            for ws in wb.worksheets
-        ]
+        return [(ws.title, _sheet_rows(path.name, ws)) for ws in wb.worksheets]
     finally:
         wb.close()
+
+
+def _sheet_rows(name: str, ws) -> Rows:
+    """The rows a sheet holds, not the size it declares: a `<dimension ref="A1:XFD1048576">` would
+    otherwise pad every row to 16,384 cells and the sheet to a million rows."""
+    ws.reset_dimensions()
+    rows: Rows = []
+    for n, row in enumerate(ws.iter_rows(values_only=True), 1):
+        if n > _MAX_ROWS:
+            raise IngestError(name, f"工作表“{ws.title}”超过 {_MAX_ROWS:,} 行，不像科目表")
+        cells = [_cell_text(v) for v in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        rows.append((n, cells))
+    return rows
 
 
 def _cell_text(value) -> str:

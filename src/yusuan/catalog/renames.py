@@ -1,11 +1,11 @@
-"""Classes (类) of the function classification renamed from a year on: catalog/data/function_renames.csv."""
+"""Classes (类) of the function classification renamed from a year on: the renamed-only rows of 类 codes in
+the code map (catalog/codemap.py: catalog/data/code_map.csv and the user's additions)."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+
+from yusuan.catalog.codemap import changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,11 +17,10 @@ class Rename:
     source: str
 
 
-@cache
 def renames() -> tuple[Rename, ...]:
-    text = (resources.files("yusuan.catalog") / "data" / "function_renames.csv").read_text(encoding="utf-8")
-    return tuple(Rename(r["code"], r["old_name"], r["new_name"], int(r["from_year"]), r["source"])
-                 for r in csv.DictReader(text.splitlines()))
+    return tuple(Rename(c.new_code, c.old_name, c.new_name, c.year, c.source) for c in changes()
+                 if c.scheme == "function" and c.renamed_only and len(c.new_code) == 3 and c.old_name and c.new_name
+                 and c.old_name != c.new_name)
 
 
 def renamed_by(year: int) -> tuple[Rename, ...]:

@@ -100,3 +100,53 @@ def _level_counts(scheme: str, entries) -> str:
     names = _level_names(scheme)
     counts = [sum(1 for e in entries.values() if e.level == n) for n in range(1, len(names) + 1)]
     return "、".join(f"{name} {count} 个" for name, count in zip(names, counts))
+
+
+@catalog.group("map", cls=YusuanGroup)
+def catalog_map() -> None:
+    """科目在年度之间的调整（更名、改编码、合并、拆分）：对比和同比时旧编码据此对应到新编码。"""
+
+
+@catalog_map.command("add")
+@click.argument("old_code", metavar="旧编码")
+@click.argument("new_code", metavar="新编码")
+@click.option("--year", required=True, type=int, help="新编码开始使用的年度（旧编码是上一年度的），如 2024")
+@click.option("--old-name", default="", help="旧科目名称")
+@click.option("--new-name", default="", help="新科目名称（只改名称、编码不变时必填）")
+@click.option("--source", default="", help="依据，如财政部文件或印有新旧编码的公开文件")
+def map_add(old_code: str, new_code: str, year: int, old_name: str, new_name: str, source: str) -> None:
+    """添加一项科目调整：上一年度的旧编码在 --year 年度对应新编码。同一旧编码对应多个新编码（拆分）或多个旧编码
+    对应同一新编码（合并）的，逐项添加。"""
+    from yusuan.catalog.codemap import CodeMapError, add, make, user_path
+
+    try:
+        change = add(make(year, old_code, new_code, old_name=old_name, new_name=new_name, source=source))
+    except CodeMapError as e:
+        raise click.BadParameter(str(e)) from None
+    click.echo(f"已添加：{year} 年起 {_change_text(change)}。")
+    click.echo(f"保存在：{user_path()}")
+
+
+@catalog_map.command("show")
+@click.option("--year", type=int, help="只看这一年度开始的调整")
+@click.option("--code", help="只看涉及这个编码的调整")
+def map_show(year: int | None, code: str | None) -> None:
+    """列出科目调整表：随软件附带的（附依据）和用户添加的。"""
+    from yusuan.catalog.codemap import changes
+    from yusuan.catalog.store import normalize_code
+
+    key = normalize_code(code) if code else None
+    shown = [c for c in sorted(changes(), key=lambda c: (c.year, c.new_code, c.old_code))
+             if (year is None or c.year == year) and (key is None or key in (c.old_code, c.new_code))]
+    if not shown:
+        click.echo("没有符合条件的科目调整。")
+        return
+    for c in shown:
+        who = "用户添加" if c.user else "随软件附带"
+        click.echo(f"{c.year} 年起  {_change_text(c)}  [{who}] {c.source}")
+
+
+def _change_text(c) -> str:
+    old = f"{c.old_code} {c.old_name}".strip()
+    new = f"{c.new_code} {c.new_name}".strip()
+    return f"{old} → {new}" + ("（更名）" if c.renamed_only else "")

@@ -20,7 +20,7 @@ def extract(files: tuple[Path, ...], fmt: str, out: Path | None) -> None:
     """读取公开文件，导出全部表格数字（CSV）或完整模型（JSON）。
 
     可以一次给出多个文件，每个文件是一份公开文件；同一单位的文字部分和表格部分分开发布时，
-    把文字部分紧接着表格部分给出，两者合为一份。多份公开文件的 CSV 多出最后一列 file。
+    把两者相邻给出，文件名（去掉“文字”“表格”“text”“tables”等字样后）相同的合为一份。多份公开文件的 CSV 多出最后一列 file。
     """
     from yusuan.export.cells import write_cells_csv
     from yusuan.export.json import disclosure_dict

@@ -54,9 +54,13 @@ def main() -> None:
 
 
 from yusuan.cli import (  # noqa: E402,F401  (the commands register themselves)
+    batch,
     catalog,
     check,
+    export,
     extract,
+    ledger,
+    peers,
     render,
     serve,  # noqa: E402,F401  (yusuan serve, yusuan db)
     synth,

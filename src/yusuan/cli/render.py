@@ -38,9 +38,11 @@ def render(inputs: tuple[Path, ...], out: Path, style: str) -> None:
 
         doc = read_disclosure(*inputs)
     if click.get_current_context().get_parameter_source("style") == click.core.ParameterSource.DEFAULT:
+        from yusuan.prepare.ledger.xlsx import is_ledger
         from yusuan.prepare.workbook import is_workbook
 
-        if len(inputs) == 1 and is_workbook(inputs[0]):  # a preparation workbook keeps the style it was made in
+        # a preparation workbook keeps the style it was made in, a workbook of lines the style it names
+        if len(inputs) == 1 and inputs[0].suffix.lower() == ".xlsx" and (is_workbook(inputs[0]) or is_ledger(inputs[0])):
             style = "auto"
     chosen = family_of(doc) if style == "auto" else style
     render_file(doc, out, chosen)

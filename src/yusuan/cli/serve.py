@@ -119,10 +119,12 @@ def load_demo(store) -> None:
               help="读取和检查一次上传的时间上限（秒；默认 120），超过即停止（422）")
 @click.option("--job-memory-mb", type=click.IntRange(min=256),
               help="读取和检查一次上传的进程内存上限（MB；默认 2048），超过即停止（413）")
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(min=0),
+              help="公众访问的页面和数据在内存中缓存的上限（MB；0 不缓存）；数据有变化（新版本、公开、状态变化）时自动作废")
 @click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="地址",
               help="可信的反向代理地址或网段（可多次给出）：只有来自它们的 X-Forwarded-For 才用作客户端地址")
 def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, job_seconds: float | None,
-          job_memory_mb: int | None, trusted_proxies: tuple[str, ...]) -> None:
+          job_memory_mb: int | None, cache_mb: int, trusted_proxies: tuple[str, ...]) -> None:
     """启动网页工作台和 JSON API（首次启动时建库并创建管理员）。"""
     import uvicorn
 
@@ -137,6 +139,7 @@ def serve(db: str | None, demo: bool, host: str, port: int, max_upload_mb: int, 
     given = {"job_seconds": job_seconds, "job_memory_bytes": job_memory_mb and job_memory_mb * 2**20}
     try:
         settings = WebSettings(max_upload_bytes=max_upload_mb * 2**20, trusted_proxies=trusted_proxies,
+                               cache_bytes=cache_mb * 2**20,
                                **{k: v for k, v in given.items() if v is not None})
     except ValueError:
         raise _Refused(f"--trusted-proxy 应为 IP 地址或网段（如 127.0.0.1、10.0.0.0/8）：{'、'.join(trusted_proxies)}") from None
@@ -229,6 +232,27 @@ def import_files(files: tuple[Path, ...], url: str | None, publish: bool) -> Non
             raise _Refused(str(e)) from None
         click.echo(f"已导入：{d.body.name} {d.year} 年，第 {d.version} 版（编号 {d.id}），"
                    f"{d.cell_count} 个数字，{d.errors} 个错误、{d.warnings} 个警告。")
+
+
+@db.command("import-batch")
+@click.argument("folder", type=click.Path(path_type=Path), metavar="文件夹")
+@click.option("--db", "url", default=None, help=DB_HELP)
+@click.option("--publish", is_flag=True, help="导入后直接公开（默认为草稿）")
+def import_batch(folder: Path, url: str | None, publish: bool) -> None:
+    """把 yusuan batch 的结果导入数据库：每份已检查的公开文件连同检查结果成为新版本，不再重新读取和检查
+    （原文件须仍在批量检查时的位置且未改动；已导入过的同样文件不会重复导入）。"""
+    from yusuan.store.batch_import import import_batch as run
+    from yusuan.store.db import StoreError
+
+    store, _ = open_store(url)
+    done = 0
+    try:
+        for item in run(store, folder, status="published" if publish else "draft"):
+            click.echo(f"{item.files}：{item.note}")
+            done += item.disclosure_id is not None
+    except StoreError as e:
+        raise _NoDatabase(str(e)) from None
+    click.echo(f"共导入 {done} 份。")
 
 
 @db.command("create-user")

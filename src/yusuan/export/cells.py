@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model.amount import printed_value
-from yusuan.model.disclosure import Disclosure
+from yusuan.model.disclosure import Disclosure, Row, Table, Value
 
 HEADER = ("table_no", "kind", "side", "code", "item", "measure", "value", "unit", "page")
 
@@ -33,10 +33,12 @@ class CellRecord:
 def cell_records(doc: Disclosure) -> Iterator[CellRecord]:
     for table in doc.tables:
         for row, measure, value in table.cells():
-            yield CellRecord(
-                table.number, table.kind, row.side, row.code, row.item, measure, printed_value(value.text),
-                table.unit, value.source.page,
-            )
+            yield cell_record(table, row, measure, value)
+
+
+def cell_record(table: Table, row: Row, measure: str, value: Value) -> CellRecord:
+    return CellRecord(table.number, table.kind, row.side, row.code, row.item, measure, printed_value(value.text),
+                      table.unit, value.source.page)
 
 
 def write_cells_csv(docs: list[Disclosure], out: io.TextIOBase) -> int:

@@ -54,7 +54,8 @@ def read_disclosure(*paths: str | Path) -> Disclosure:
 
 def read_publications(paths: list[str | Path]) -> list[Disclosure]:
     """Disclosures from many files: a file without tables (the text part) next to a file of tables
-    (the tables part), in either order, is one publication; every other file is one of its own."""
+    (the tables part), in either order, is one publication when their names say so (`publication_stem`);
+    every other file is one of its own."""
     files = [Path(p) for p in paths]
     formats = [sniff(p) for p in files]
     parts = [(path, fmt, [] if fmt.whole else list(_blocks(path, fmt))) for path, fmt in zip(files, formats)]
@@ -68,11 +69,24 @@ def read_publications(paths: list[str | Path]) -> list[Disclosure]:
             continue
         group = [parts[i]]
         if i + 1 < len(parts) and not parts[i + 1][1].whole \
-                and _has_grids(parts[i][2]) != _has_grids(parts[i + 1][2]):
+                and _has_grids(parts[i][2]) != _has_grids(parts[i + 1][2]) \
+                and publication_stem(parts[i][0]) == publication_stem(parts[i + 1][0]):
             group = _text_first([parts[i], parts[i + 1]])
         docs.append(_assemble([g[0] for g in group], [g[1] for g in group], [b for g in group for b in g[2]]))
         i += len(group)
     return docs
+
+
+# Words that name a part of a publication in its file name, not the publication.
+_PART_WORDS = re.compile(
+    r"(?i)(text|tables?|part|body|文字说明|文字部分|文字|表格部分|表格|报表|附表|公开表|正文|说明|部分|[-_ .()（）\[\]【】])")
+
+
+def publication_stem(path: Path) -> str:
+    """A file's name without the words that name a part (文字部分 / 表格 / text / tables …): the text and
+    the tables of one publication share it (`x-text.pdf`, `x-tables.pdf`; `文字部分.pdf`, `表格部分.pdf`),
+    two publications' files do not."""
+    return _PART_WORDS.sub("", path.stem).lower()
 
 
 def _has_grids(blocks: list[Block]) -> bool:

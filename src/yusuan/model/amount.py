@@ -40,3 +40,15 @@ def printed_value(text: str) -> str:
     if t.startswith("(") and t.endswith(")"):
         t = "-" + t[1:-1]
     return t.lstrip("+")
+
+
+# Units a table states its amounts in, as multiples of 元.
+TO_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
+RATIO_MEASURES = frozenset({"change_pct"})  # measures that are not money: no 元 equivalent
+
+
+def to_yuan(amount: Decimal, unit: str, measure: str) -> Decimal | None:
+    """The amount in 元, exactly; None for a ratio or a table of unknown unit."""
+    if measure.split("@")[0] in RATIO_MEASURES or unit not in TO_YUAN:
+        return None
+    return amount * TO_YUAN[unit]

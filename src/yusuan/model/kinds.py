@@ -18,6 +18,28 @@ ECONOMIC_KINDS = frozenset({"appropriation_basic_by_economic", "general_budget_b
 SIDED_KINDS = frozenset({"income_expense_summary", "appropriation_summary"})
 
 
+def code_scheme(code: str) -> str | None:
+    """The classification a code's shape names: 2xx function (3/5/7 digits), 3xx / 5xx economic (3/5)."""
+    if not code.isdigit():
+        return None
+    if code[0] == "2" and len(code) in (3, 5, 7):
+        return "function"
+    if code[0] in "35" and len(code) in (3, 5):
+        return "economic"
+    return None
+
+
+def leaf_codes(rows) -> set[tuple[str, str]]:
+    """(side, code) of a table's coded rows with no longer code under them on the same side: the rows
+    whose sums count nothing twice (类, 款 and 项 of one tree add up to the same money)."""
+    codes: dict[str, list[str]] = {}
+    for r in rows:
+        if r.code:
+            codes.setdefault(r.side, []).append(r.code)
+    return {(side, c) for side, cs in codes.items() for c in cs
+            if not any(o != c and o.startswith(c) for o in cs)}
+
+
 def scheme_of(kind: str) -> str | None:
     """"function", "economic", or None for a kind whose rows carry no classification code."""
     return "function" if kind in FUNCTION_KINDS else "economic" if kind in ECONOMIC_KINDS else None

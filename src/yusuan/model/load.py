@@ -27,12 +27,7 @@ from yusuan.model.reading import reading_from_dict
 
 
 def _source(d: dict | None) -> Source | None:
-    if not d:
-        return None
-    bbox = d.get("bbox")
-    ocr = d.get("ocr")
-    return Source(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None,
-                  str(d.get("cell", "")), None if ocr is None else float(ocr))
+    return Source.from_dict(d) if d else None
 
 
 def _value(d: dict) -> Value:
@@ -58,8 +53,9 @@ def _table(d: dict) -> Table:
             side=r.get("side", ""), level=int(r.get("level", 0)), is_total=bool(r.get("is_total")),
             texts=dict(r.get("texts", {})), source=_source(r.get("source")),
         ) for r in d.get("rows", [])],
-        pages=list(d.get("pages", [])), notes=list(d.get("notes", [])), empty=bool(d.get("empty")),
-        source=_source(d.get("source")), reading=reading_from_dict(d.get("reading"), _source),
+        pages=list(d.get("pages", [])), notes=list(d.get("notes", [])),
+        note_sources=[_source(n) or Source("", 0) for n in d.get("note_sources", [])], empty=bool(d.get("empty")),
+        body=d.get("body", ""), source=_source(d.get("source")), reading=reading_from_dict(d.get("reading"), _source),
         unmapped=[UnmappedColumn(u.get("header", ""), u.get("side", ""), u.get("reason", ""),
                                  [_value(v) for v in u.get("values", [])]) for u in d.get("unmapped", [])],
         unreadable=[Unreadable(u.get("item", ""), u.get("measure", ""), u.get("text", ""), u.get("reason", ""),
@@ -95,6 +91,7 @@ def disclosure_from_dict(d: dict) -> Disclosure:
                           i.get("level", "department"), i.get("body_type", "")),
         files=list(d.get("files", [])), title=d.get("title", ""), date=d.get("date", ""),
         contents=list(d.get("contents", [])),
+        contents_sources=[_source(c) or Source("", 0) for c in d.get("contents_sources", [])],
         sections=[Section(s.get("heading", ""), int(s.get("level", 1)), [_paragraph(p) for p in s.get("paragraphs", [])],
                           _source(s.get("source"))) for s in d.get("sections", [])],
         tables=[_table(t) for t in d.get("tables", [])],

@@ -24,3 +24,11 @@ class Source:
         if self.ocr is not None:
             d["ocr"] = round(self.ocr, 3)
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Source:
+        """The source `to_dict` (or the JSON model) wrote, back."""
+        bbox = d.get("bbox")
+        ocr = d.get("ocr")
+        return cls(str(d.get("file", "")), int(d.get("page", 0) or 0), tuple(bbox) if bbox else None,
+                   str(d.get("cell", "")), None if ocr is None else float(ocr))

@@ -43,6 +43,9 @@ _SUFFIX_WORDS: tuple[tuple[str, str], ...] = (
     ("内", "<="),
 )
 
+# A grade of a published standard (达Ⅲ类标准, V 类) is a measurable target, though no quantity.
+GRADE_STANDARD = re.compile(r"[ⅠⅡⅢⅣⅤⅥ]+\s*类|(?<![A-Za-z])[IV]{1,3}\s*类")
+
 _NUM = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+"
 _UNIT = r"(?:[A-Za-z%‰°℃]+|[\u4e00-\u9fff]{1,5})?(?:/[\u4e00-\u9fffA-Za-z]{1,3})?"
 # Words that make a "unit" a phrase: 2023年完成 is not 2023 of the unit 年完成.

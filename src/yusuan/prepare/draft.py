@@ -40,6 +40,7 @@ class Facts:
     assets: dict[str, object] = field(default_factory=dict)
     projects: list[tuple[str, Value | None]] = field(default_factory=list)
     performance_unit: str = "万元"
+    ask_reasons: bool = True  # a change without its reason says “（请填写增减原因）” (False: says nothing)
 
 
 # ------------------------------------------------------------------------------------------------- money
@@ -67,6 +68,11 @@ def percent(part: Wan, whole: Wan) -> str:
     return f"{(part.amount / whole.amount * _HUNDRED).quantize(Decimal('0.01'), ROUND_HALF_UP):f}"
 
 
+def change_words(doc: Disclosure, current: Wan, prior: Wan) -> str:
+    """比上年预算增加 D 万元，增长 P% / 与上年预算持平: the change the draft states, on its own."""
+    return _Text(doc, Facts()).change(current, prior).removeprefix("，")
+
+
 class _Text:
     """Sentences in one family's manner: Shenzhen prints 6,623 万元, Jiangsu and Shanghai 6623万元."""
 
@@ -75,6 +81,7 @@ class _Text:
         self.body, self.year = i.body, i.year
         self.w = S.KINDS[i.kind]
         self.separators = facts.style == "shenzhen"
+        self.ask = facts.ask_reasons
 
     def money(self, x: Wan) -> str:
         """Shenzhen: 6,623 / 12.50 as the table prints them; Jiangsu and Shanghai: 21968 / 5011.4."""
@@ -99,6 +106,8 @@ class _Text:
         if prior is None or current.amount == prior.amount:
             return ""
         given = given.strip().rstrip("。；;")
+        if not given and not self.ask:
+            return ""
         return f"主要原因是：{given or ASK_REASON}。"
 
 

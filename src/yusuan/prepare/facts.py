@@ -71,11 +71,10 @@ class SheetFacts(CellReader):
         return self._three_public_table(sheet, unit, values)
 
     def _three_public_table(self, sheet: Sheet, unit: str, values) -> Table | None:
-        """The family's “三公”经费表 (`three_public_table`)."""
         office = self.office_values.get(S.CURRENT, {}).get("office_operating") if self.office_unit == unit else None
-        return three_public_table(values, unit, style=self.style, final=self.words.final, year=self.ident.year,
-                                  body=self.ident.body, office=office, page=sheet.page,
-                                  source=self.source(sheet, "B1"), row_source=self.source(sheet, "B6"))
+        return three_public_table(values, style=self.style, final=self.words.final, year=self.ident.year,
+                                  body=self.ident.body, unit=unit, office=office, page=sheet.page,
+                                  source=self.source(sheet, "B1"), final_source=self.source(sheet, "B6"))
 
     def office(self, facts: Facts) -> Table | None:
         sheet = self.sheets.get(S.OFFICE)
@@ -262,30 +261,30 @@ class SheetFacts(CellReader):
         return table, project_table
 
 
-# ---------------------------------------------------------------------------------------- the 三公 table
+# ------------------------------------------------------------------------------- the “三公”经费 table
 
-def three_public_table(values: dict[str, dict[str, Value]], unit: str, *, style: str, final: bool, year: int,
-                       body: str, office: Value | None = None, page: int = 0, source: Source | None = None,
-                       row_source: Source | None = None) -> Table | None:
-    """The family's “三公”经费表 from the figures by year row (current, prior, budget) and measure: by year
-    (Shenzhen), one line (Jiangsu, with 会议费 and 培训费; Shanghai, with the 机关运行经费 `office`), 预算 /
-    决算 (final accounts in any family). None when there is no figure of this year."""
+def three_public_table(values: dict[str, dict[str, Value]], *, style: str, final: bool, year: int, body: str,
+                       unit: str, office: Value | None = None, page: int = 1, source: Source | None = None,
+                       final_source: Source | None = None) -> Table | None:
+    """The family's “三公”经费表 from the figures by row key (S.CURRENT, S.PRIOR, S.BUDGET) and measure: by
+    year (Shenzhen), one line (Jiangsu, Shanghai with the 机关运行经费 `office`), 预算 / 决算 (final).
+    The preparation workbook's sheet and a ledger's lines (ledger/derive.py) both print it here."""
     if not values.get(S.CURRENT) and not values.get(S.BUDGET):
         return None
-    table = Table("three_public_costs", "", unit=unit, pages=[page] if page else [], source=source)
+    table = Table("three_public_costs", "", unit=unit, pages=[page], source=source)
     if final:
-        _three_public_final(table, body, values, row_source)
+        _three_public_final(table, values, body, final_source)
     elif style == "shenzhen":
-        _three_public_by_year(table, year, values)
+        _three_public_by_year(table, values, year)
     else:
-        _three_public_line(table, style, body, values, office)
+        _three_public_line(table, values, style, body, office)
     table.empty = not any(v.amount for r in table.rows for v in r.values.values())
     return table
 
 
-def _three_public_final(table: Table, body: str, values, row_source: Source | None) -> None:
+def _three_public_final(table: Table, values, body: str, source: Source | None) -> None:
     measures = ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
-    row = Row(label="", item=squash(body), is_total=True, source=row_source)
+    row = Row(label="", item=squash(body), is_total=True, source=source)
     for m in measures:
         if m in values.get(S.BUDGET, {}):
             row.values[m] = values[S.BUDGET][m]
@@ -296,7 +295,7 @@ def _three_public_final(table: Table, body: str, values, row_source: Source | No
     table.rows = [row]
 
 
-def _three_public_by_year(table: Table, year: int, values) -> None:
+def _three_public_by_year(table: Table, values, year: int) -> None:
     """Shenzhen's rows: last year, this year, 增减变化金额 (this year's less last year's)."""
     measures = ("total", "abroad", "reception", "vehicle_total", "vehicle_purchase", "vehicle_operation")
     current, prior = values.get(S.CURRENT, {}), values.get(S.PRIOR, {})
@@ -318,7 +317,7 @@ def _three_public_by_year(table: Table, year: int, values) -> None:
                      if any(m in r.values for r in table.rows)]
 
 
-def _three_public_line(table: Table, style: str, body: str, values, office: Value | None) -> None:
+def _three_public_line(table: Table, values, style: str, body: str, office: Value | None) -> None:
     """Jiangsu's line with 会议费 and 培训费 (合计 of all); Shanghai's with the 机关运行经费."""
     current = dict(values.get(S.CURRENT, {}))
     if style == "jiangsu":

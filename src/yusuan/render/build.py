@@ -176,7 +176,7 @@ def cover(doc: Disclosure, title: str) -> list[CoverLine]:
     else before the year: 江苏省人民检察院 / 2018年部门预算), never inside a word — a line too long for the
     page is printed smaller instead; the body on a line of its own where the title does not name it; the
     date when the cover printed one."""
-    lines = [CoverLine(x, "title") for x in _title_lines(title, doc.identity.body)]
+    lines = [CoverLine(x, "title") for x in title_lines(title, doc.identity.body)]
     body = doc.identity.body
     if body and not _names_body(title, body):
         kind = "决算" if doc.identity.kind == "final_accounts" else "预算"
@@ -184,12 +184,17 @@ def cover(doc: Disclosure, title: str) -> list[CoverLine]:
         lines.append(CoverLine(f"{kind}{role}：{body}", "body"))
     if doc.date:
         lines.append(CoverLine(doc.date, "date"))
+    return fit_cover(lines)
+
+
+def fit_cover(lines: list[CoverLine]) -> list[CoverLine]:
+    """Each line at its role's size, smaller when it would not fit the cover's width on one line."""
     for line in lines:
         line.size = round(min(COVER_PT[line.role], COVER_MM / (max(text_em(line.text), 1.0) * MM_PER_PT)), 1)
     return lines
 
 
-def _title_lines(title: str, body: str) -> list[str]:
+def title_lines(title: str, body: str) -> list[str]:
     t = squash(title)
     at = t.find(body) if body else -1
     if at >= 0 and at + len(body) < len(t):

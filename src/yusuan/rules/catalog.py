@@ -19,12 +19,14 @@ FAMILIES = {
     "identity": "主体与年度",
     "performance": "绩效目标",
     "hygiene": "文字规范",
+    "rollup": "部门与所属单位",
 }
 # A rule's id is its family's prefix and its module's name: `text-change-percent` is
 # rules/narrative/change_percent.py. The loader refuses an id without its family's prefix.
 PREFIXES = {
     "completeness": "complete", "arithmetic": "arith", "reconciliation": "recon", "narrative": "text",
     "classification": "code", "identity": "ident", "performance": "perf", "hygiene": "hyg",
+    "rollup": "rollup",
 }
 
 

@@ -38,3 +38,11 @@ class Finding:
             d[key] = None if d[key] is None else str(d[key])
         d["locations"] = [s.to_dict() for s in self.locations]
         return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Finding:
+        """The finding `to_dict` wrote (contract 2), back."""
+        amounts = {k: None if d.get(k) is None else Decimal(str(d[k])) for k in ("expected", "actual", "tolerance")}
+        texts = {k: d.get(k) or "" for k in ("table_no", "kind", "side", "code", "item", "measure")}
+        return cls(d["rule"], d["severity"], d["category"], d["message"], **texts, **amounts,
+                   locations=tuple(Source.from_dict(s) for s in d.get("locations") or ()))

@@ -11,12 +11,13 @@ from decimal import Decimal
 from yusuan.model.disclosure import Disclosure, Row, Table
 from yusuan.model.provenance import Source
 from yusuan.rules import catalog
-from yusuan.rules.context import Context
+from yusuan.rules.context import NO_RELATED, Context, Related
 from yusuan.rules.finding import Finding
 
 RuleFn = Callable[[Context, "Emit"], Iterable[Finding]]
 RULES: dict[str, RuleFn] = {}
 COMPARES_COLUMNS: set[str] = set()  # rules comparing a table's columns with one another or with other tables'
+READS_RELATED: set[str] = set()  # rules that compare the document with related ones (Context.related)
 
 # Families whose rules read only printed words (template residue, names, years): how the figures of a
 # table were read does not bear on them.
@@ -25,9 +26,9 @@ UNVERIFIED = ("{table}的读取不够可靠（{why}），“{title}”未能核�
               "请对照原文核对该表，或提供可以准确读取的文件（如带文字层的 PDF、Excel）。")
 
 
-def rule(rule_id: str, *, columns: bool = False) -> Callable[[RuleFn], RuleFn]:
+def rule(rule_id: str, *, columns: bool = False, related: bool = False) -> Callable[[RuleFn], RuleFn]:
     """Register a rule; `columns`: it compares columns (a column whose meaning was not read leaves its
-    findings unproven)."""
+    findings unproven); `related`: it reads the related documents (and says nothing without them)."""
 
     def register(fn: RuleFn) -> RuleFn:
         if rule_id in RULES:
@@ -35,6 +36,8 @@ def rule(rule_id: str, *, columns: bool = False) -> Callable[[RuleFn], RuleFn]:
         RULES[rule_id] = fn
         if columns:
             COMPARES_COLUMNS.add(rule_id)
+        if related:
+            READS_RELATED.add(rule_id)
         return fn
 
     return register
@@ -132,11 +135,12 @@ def load_rules() -> dict[str, RuleFn]:
     return RULES
 
 
-def run(doc: Disclosure, only: Iterable[str] | None = None) -> list[Finding]:
-    """Every rule (or those named) on one document; the rules share one `Context`, made for this run."""
+def run(doc: Disclosure, only: Iterable[str] | None = None, related: Related = NO_RELATED) -> list[Finding]:
+    """Every rule (or those named) on one document; the rules share one `Context`, made for this run.
+    `related`: the documents the rules reading them compare it with."""
     rules = load_rules()
     infos = catalog.load()
-    ctx = Context(doc)
+    ctx = Context(doc, related)
     findings: list[Finding] = []
     unknown = {u.source for t in doc.tables for u in t.unreadable}
     for rule_id in sorted(rules if only is None else only):
@@ -163,6 +167,12 @@ def _as_unknown(finding: Finding, unknown: set[Source]) -> Finding:
 
 
 UNCONFIRMED = "hyg-ocr-unconfirmed"
+
+
+def related_rules() -> list[str]:
+    """The rules that compare a document with related ones (run them again when those become known)."""
+    load_rules()
+    return sorted(READS_RELATED)
 
 
 def iter_rules() -> Iterator[tuple[catalog.RuleInfo, RuleFn]]:

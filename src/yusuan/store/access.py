@@ -100,6 +100,14 @@ def current(p: Principal):
 # Predicates on loaded rows
 
 
+def is_current(p: Principal, d: m.Disclosure) -> bool:
+    """`current(p)` on a loaded row: `d` is the newest version of its series that `p` may read (a draft
+    newer than the public's version is not told to the public, not even that it exists)."""
+    if p.is_admin or d.body_id in p.scope:
+        return d.is_latest
+    return d.is_latest_published
+
+
 def can_read(p: Principal, d: m.Disclosure) -> bool:
     return p.is_admin or d.status == "published" or d.body_id in p.scope
 
@@ -140,3 +148,21 @@ def can_audit(p: Principal) -> bool:
 
 def can_manage_users(p: Principal) -> bool:
     return p.is_admin
+
+
+# Performance records (targets, monitoring, self-evaluation: store/perf.py): never public; a unit's editor
+# keeps its unit's, a department's reviewer sees and reviews its own and its units', an administrator all.
+
+
+def can_read_perf(p: Principal, body_id: int) -> bool:
+    return p.is_admin or body_id in p.scope
+
+
+def can_edit_perf(p: Principal, body_id: int) -> bool:
+    """Enter or import targets, record a monitoring round or a self-evaluation, submit them."""
+    return can_edit_body(p, body_id)
+
+
+def can_review_perf(p: Principal, body_id: int) -> bool:
+    """Approve or return what a unit submitted: its department's reviewer, or an administrator."""
+    return p.is_admin or (p.role == "reviewer" and body_id in p.scope)

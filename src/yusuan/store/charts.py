@@ -19,7 +19,7 @@ from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
 from yusuan.store.aggregate import Query, aggregate
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 from yusuan.store.queries import table_full
 from yusuan.store.types import canonical
 
@@ -28,7 +28,7 @@ ECONOMIC_TABLES = ("general_budget_by_economic", "appropriation_basic_by_economi
 THREE_PUBLIC_PARTS = (("abroad", "因公出国（境）费"), ("vehicle_purchase", "公务用车购置费"),
                       ("vehicle_operation", "公务用车运行维护费"), ("reception", "公务接待费"))
 _YEAR_ROW = re.compile(r"^(20\d{2})\s*年")
-_PHASES_NOW = ("", "final", "adjusted_budget", "initial_budget")
+PHASES_NOW = ("", "final", "adjusted_budget", "initial_budget")
 _PHASES_PRIOR = ("prior_budget", "prior_final")
 UNIT = "万元"
 
@@ -46,9 +46,12 @@ def _amount(cell: dict | None) -> Decimal | None:
     return None if cell is None or cell.get("amount") is None else Decimal(cell["amount"])
 
 
-def _measure(table: dict, bases: tuple[str, ...], phases: tuple[str, ...] = _PHASES_NOW) -> str | None:
-    """The table's first column whose measure is one of `bases` in one of `phases`, bases first."""
-    measures = [c["measure"] for c in table["columns"]]
+def _measure(table: dict, bases: tuple[str, ...], phases: tuple[str, ...] = PHASES_NOW) -> str | None:
+    return first_measure([c["measure"] for c in table["columns"]], bases, phases)
+
+
+def first_measure(measures: list[str], bases: tuple[str, ...], phases: tuple[str, ...] = PHASES_NOW) -> str | None:
+    """The first of `measures` that is one of `bases` in one of `phases`, bases first."""
     for base in bases:
         for phase in phases:
             want = f"{base}@{phase}" if phase else base
@@ -154,7 +157,7 @@ def three_public_by_year(table: dict, year: int | None) -> dict[int, dict[str, D
                 when = int(printed.group(1))
             elif phase in _PHASES_PRIOR and year:
                 when = year - 1
-            elif phase in _PHASES_NOW and year:
+            elif phase in PHASES_NOW and year:
                 when = year
             else:
                 continue

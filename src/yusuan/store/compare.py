@@ -3,18 +3,23 @@
 left over in order; cells by measure, each pair with its difference. Each side of a 收支总表 is kept apart.
 A summary comes first: each table's total, the largest changes, and the data of a chart of them.
 
+Two years' codes are matched through the code map (catalog/codemap.py): the earlier year's codes are taken to
+the later year's first — a renumbered class meets its new code, classes merged into one are added up into one
+line, a split class stays apart — and the line says so: （科目调整：旧编码→新编码）, （科目更名：旧名→新名）.
+
 The context of the compare page (two years of one body, or two bodies); pure: it reads only the two
-`queries.disclosure_tables` contexts it is given."""
+`queries.disclosure_tables` contexts it is given (and the code map)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 from itertools import zip_longest
 
+from yusuan.catalog.codemap import YearMap, between
 from yusuan.prepare.sheets import SIDE_TITLES
 from yusuan.rules.tables import bare
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 from yusuan.store.types import canonical
 
 LARGEST = 10  # changes listed in the summary
@@ -141,9 +146,57 @@ def _ordered(a_rows: list[dict], b_rows: list[dict], matched: dict[int, int]) ->
     return out
 
 
-def compare_tables(a: dict | None, b: dict | None) -> dict:
-    """One table of A beside the same kind of table of B (either may be missing), side by side apart."""
+def mapped_rows(rows: list[dict], ymap: YearMap) -> list[dict]:
+    """The earlier year's rows under the later year's codes: a renumbered or renamed class takes its new code
+    (keeping the old one in `code_was`), the classes merged into one code are one row of their sums, a split
+    class keeps its code; each changed row carries its note."""
+    out: list[dict] = []
+    merged: dict[tuple[str, str], dict] = {}
+    targets = Counter((_side(r), ymap.new(r["code"])) for r in rows if r.get("code"))
+    for r in rows:
+        code = r.get("code") or ""
+        news = ymap.new(code) if code else (code,)
+        if len(news) > 1:
+            out.append({**r, "code_note": f"（科目调整：{code}→{'、'.join(news)}，金额无法按编码拆分）"})
+            continue
+        new = news[0]
+        if not code or (new == code and not ymap.changed(code, new) and targets[(_side(r), news)] < 2):
+            out.append(r)
+            continue
+        key = (_side(r), new)
+        if key in merged:
+            into = merged[key]
+            into["code_was"].append(code)
+            into["cells"] = _sum_cells(into["cells"], r.get("cells", {}))
+            into["code_note"] = f"（科目调整：{'、'.join(into['code_was'])}→{new}）"
+            continue
+        row = {**r, "code": new, "code_was": [code], "code_note": ymap.note(code, new)}
+        merged[key] = row
+        out.append(row)
+    return out
+
+
+def _sum_cells(a: dict, b: dict) -> dict:
+    out = dict(a)
+    for m, cell in b.items():
+        if m in out and out[m].get("amount") is not None and cell.get("amount") is not None:
+            total = canonical(Decimal(out[m]["amount"]) + Decimal(cell["amount"]))
+            places = max(_decimals(out[m]["text"]), _decimals(cell["text"]))
+            out[m] = {"id": None, "text": _printed(total, places), "amount": str(total)}
+        elif m not in out:
+            out[m] = cell
+    return out
+
+
+def compare_tables(a: dict | None, b: dict | None, ymap: YearMap | None = None, earlier: str = "a") -> dict:
+    """One table of A beside the same kind of table of B (either may be missing), side by side apart;
+    `ymap` takes the `earlier` side's codes to the other year's."""
     a_rows, b_rows = (a or {}).get("rows", []), (b or {}).get("rows", [])
+    if ymap is not None and ymap.forward:
+        if earlier == "a":
+            a_rows = mapped_rows(a_rows, ymap)
+        else:
+            b_rows = mapped_rows(b_rows, ymap)
     a_unit, b_unit = (a or {}).get("unit") or "元", (b or {}).get("unit") or "元"
     shown = a_unit if a else b_unit
     pairs = _ordered(a_rows, b_rows, match_rows(a_rows, b_rows))
@@ -162,6 +215,7 @@ def compare_tables(a: dict | None, b: dict | None) -> dict:
             side_rows.append({"side": side, "code": src["code"], "item": src["item"],
                               "label": src["label"] or ("合计" if src["is_total"] else src["item"]),
                               "label_b": (rb or {}).get("label") if ra and rb and _name(ra) != _name(rb) else None,
+                              "code_note": (ra or {}).get("code_note") or (rb or {}).get("code_note") or "",
                               "level": src["level"], "is_total": src["is_total"], "status": status, "cells": cells,
                               "changed": status != "both" or any(c["changed"] for c in cells)})
         out_sides.append({"side": side, "name": SIDE_TITLES.get(side, "") if len(sides) > 1 else "",
@@ -227,13 +281,17 @@ def _same_change(c: dict, x: dict) -> bool:
 
 
 def compare(a: dict, b: dict) -> dict:
-    """Two `disclosure_tables` contexts → the compare page's context."""
+    """Two `disclosure_tables` contexts → the compare page's context (two years: codes through the code map)."""
     a_by_kind, b_by_kind = _by_kind(a["tables"]), _by_kind(b["tables"])
     kinds = list(a_by_kind) + [k for k in b_by_kind if k not in a_by_kind]
-    tables = [compare_tables(ta, tb) for k in kinds if k != "unknown"
+    ya, yb = a["disclosure"].get("year"), b["disclosure"].get("year")
+    ymap = between(min(ya, yb), max(ya, yb)) if ya and yb and ya != yb else None
+    earlier = "a" if ymap is not None and ya < yb else "b"
+    tables = [compare_tables(ta, tb, ymap, earlier) for k in kinds if k != "unknown"
               for ta, tb in zip_longest(a_by_kind.get(k, []), b_by_kind.get(k, []))]
+    notes = sorted({r["code_note"] for t in tables for r in t["rows"] if r["code_note"]})
     return {"a": a["disclosure"], "b": b["disclosure"], "tables": tables, "summary": summary(tables),
-            "changed_rows": sum(t["changed_rows"] for t in tables)}
+            "changed_rows": sum(t["changed_rows"] for t in tables), "code_notes": notes}
 
 
 def _by_kind(tables: list[dict]) -> dict[str, list[dict]]:

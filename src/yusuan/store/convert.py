@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from yusuan.model import disclosure as md
-from yusuan.model.amount import parse_amount
+from yusuan.model.amount import parse_amount, to_yuan
+from yusuan.model.kinds import code_scheme, leaf_codes
 from yusuan.model.provenance import Source
 from yusuan.rules.finding import Finding as RuleFinding
 from yusuan.store import models as m
@@ -29,25 +30,6 @@ MAPPED = {
     md.Section: frozenset({"heading", "level", "paragraphs", "source"}),
     md.Paragraph: frozenset({"text", "source", "lines"}),
 }
-RATIO_MEASURES = {"change_pct"}  # measures that are not money: no 元 equivalent
-TO_YUAN = {"元": Decimal(1), "万元": Decimal(10000)}
-
-
-def scheme_of(code: str) -> str:
-    """The classification a code's shape names: 2xx function (3/5/7 digits), 3xx / 5xx economic (3/5)."""
-    if not code.isdigit():
-        return ""
-    if code[0] == "2" and len(code) in (3, 5, 7):
-        return "function"
-    if code[0] in "35" and len(code) in (3, 5):
-        return "economic"
-    return ""
-
-
-def to_yuan(amount: Decimal, unit: str, measure: str) -> Decimal | None:
-    if measure.split("@")[0] in RATIO_MEASURES or unit not in TO_YUAN:
-        return None
-    return amount * TO_YUAN[unit]
 
 
 def _loc(source: Source | None) -> dict:
@@ -72,20 +54,6 @@ def _key(source: Source) -> tuple:
     return (source.file, source.page, source.bbox, source.cell)
 
 
-def _leaf_codes(rows: list[md.Row]) -> set[tuple[str, str]]:
-    """(side, code) of coded rows with no longer code under them in the same table and side."""
-    codes: dict[str, list[str]] = {}
-    for r in rows:
-        if r.code:
-            codes.setdefault(r.side, []).append(r.code)
-    leaves = set()
-    for side, cs in codes.items():
-        for c in cs:
-            if not any(o != c and o.startswith(c) for o in cs):
-                leaves.add((side, c))
-    return leaves
-
-
 def disclosure_rows(doc: md.Disclosure, d: m.Disclosure) -> tuple[dict, dict]:
     """Fill `d` with the tables, rows, cells and sections of `doc`. Returns maps from printed sources to
     the new cells / rows and paragraphs, for locating findings once the rows have ids."""
@@ -104,7 +72,7 @@ def disclosure_rows(doc: md.Disclosure, d: m.Disclosure) -> tuple[dict, dict]:
             pages=list(t.pages), notes=list(t.notes), empty=t.empty, extra=extras(t, MAPPED[md.Table]),
             **_loc(t.source),
         )
-        leaves = _leaf_codes(t.rows)
+        leaves = leaf_codes(t.rows)
         for ri, r in enumerate(t.rows):
             row = m.Row(position=ri, label=r.label, item=r.item, code=r.code, side=r.side, level=r.level,
                         is_total=r.is_total, texts=dict(r.texts), extra=extras(r, MAPPED[md.Row]), **_loc(r.source))
@@ -114,7 +82,7 @@ def disclosure_rows(doc: md.Disclosure, d: m.Disclosure) -> tuple[dict, dict]:
                 cell = m.Cell(
                     position=ci, measure=measure, text=v.text, amount=v.amount, unit=t.unit,
                     yuan=to_yuan(v.amount, t.unit, measure), kind=t.kind, table_no=t.number, side=r.side,
-                    code=r.code, item=r.item, scheme=scheme_of(r.code), is_total=r.is_total,
+                    code=r.code, item=r.item, scheme=code_scheme(r.code) or "", is_total=r.is_total,
                     is_leaf=(r.side, r.code) in leaves and not r.is_total, **_loc(v.source),
                 )
                 cell.disclosure = d

@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from yusuan.store import generation
 from yusuan.store.location import locate
 
 
@@ -74,6 +75,7 @@ class Store:
         self.schema = schema
         self.engine = make_engine(self.url, schema=schema, pool_size=pool_size)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+        generation.watch(self.sessions)
 
     @property
     def backend(self) -> str:
@@ -85,6 +87,11 @@ class Store:
         with self.sessions() as s:
             with s.begin():
                 yield s
+
+    def generation(self) -> int:
+        """The data generation (store/generation.py): one short read, no ORM session."""
+        with self.engine.connect() as connection:
+            return generation.read(connection)
 
     def sqlite_file(self) -> Path | None:
         u = self.engine.url

@@ -129,3 +129,32 @@ def preparation_workbook(s: Session, year: int, style: str | None, kind: str, di
             raise StoreError(str(e)) from None
     with tempfile.TemporaryDirectory() as tmp:
         return write_template(Path(tmp) / "budget.xlsx", year, style or DEFAULT_STYLE, kind, lines).read_bytes()
+
+
+MAX_PACKAGE_DISCLOSURES = 2000
+
+
+def fdp_zip(s: Session, p, *, body_id: int | None = None, department_id: int | None = None,
+            year: int | None = None, kind: str | None = None) -> tuple[bytes, int]:
+    """A Fiscal Data Package (export/fdp.py) of the current disclosures `p` sees among a body's, a
+    department's (with its units) or a year's, zipped: (bytes, how many disclosures)."""
+    import zipfile
+
+    from yusuan.export.fdp import write_fdp
+    from yusuan.store.queries import disclosure_list
+
+    found = disclosure_list(s, p, body_id=body_id, department_id=department_id, year=year, kind=kind,
+                            limit=MAX_PACKAGE_DISCLOSURES)
+    if found["total"] > MAX_PACKAGE_DISCLOSURES:
+        raise StoreError(f"一次最多打包 {MAX_PACKAGE_DISCLOSURES} 份公开文件（符合条件的有 {found['total']} 份），"
+                         "请按年度或单位缩小范围")
+    if not found["disclosures"]:
+        raise StoreError("没有符合条件、可以打包的公开文件")
+    docs = [load_disclosure(s, d["id"]) for d in found["disclosures"]]
+    with tempfile.TemporaryDirectory() as tmp:
+        write_fdp(docs, tmp)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in ("datapackage.json", "facts.csv"):
+                z.write(Path(tmp) / name, name)
+    return out.getvalue(), len(docs)

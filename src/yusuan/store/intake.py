@@ -25,6 +25,7 @@ from yusuan.store import models as m
 from yusuan.store.access import Principal
 from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.queries import Forbidden, NotFound
+from yusuan.store.related import related_findings
 from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
 
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
@@ -99,10 +100,12 @@ def _asked_body(s: Session, p: Principal, body_id: int) -> m.Body:
 def store_read(s: Session, p: Principal, user: m.User, read: tuple[ModelDisclosure, list[Finding], list[UploadedFile]],
                *, body_id: int | None = None, year: int | None = None, ip: str = "") -> m.Disclosure:
     """Store what `read_files` made of an upload (read elsewhere: in a job) as a draft, the next version
-    of its series."""
+    of its series, with the findings of comparing it with the stored disclosures related to it (its units',
+    the year before's)."""
     doc, findings, stored = read
     lock_versions(s)  # before the body is looked up or created and the series read
     body = target_body(s, p, doc, body_id)
+    findings = [*findings, *related_findings(s, doc, body, year)]
     return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
 
 
@@ -111,4 +114,5 @@ def import_paths(s: Session, paths: Sequence[str | Path], *, status: str = "publ
     """Read, check and store one publication from files on disk (the demo, `yusuan db import`)."""
     files = [UploadedFile.from_path(p) for p in paths]
     doc, findings, stored = read_files(files)
+    findings = [*findings, *related_findings(s, doc, body_named(s, doc.identity.body) if doc.identity.body else None)]
     return ingest(s, doc, findings, stored, status=status, user=user, action=action)

@@ -1,4 +1,5 @@
-"""Heavy work in a child process with a time and a memory budget: reading and checking an upload.
+"""Heavy work in a child process with a time and a memory budget: reading and checking an upload, or the
+documents of a batch (yusuan.batch).
 
 Each job runs in a process of its own, forked from a server process that has imported the readers
 already (multiprocessing's fork server: a start costs milliseconds, not the imports). The child's address
@@ -8,6 +9,8 @@ upload itself: one hostile file can neither stall the other requests nor leave g
 
 At most `workers` jobs run at once, each waited for in a thread of the runner (never the event loop's nor
 the request thread pool's); up to `queue` more wait for a turn, and beyond that a job is refused at once.
+A batch hands a child several jobs in turn (`run_each`): it starts once for them, and one that fails ends
+its child only when it must (past its time or memory, a crash), a new child going on with the rest.
 """
 
 from __future__ import annotations
@@ -19,16 +22,18 @@ import pickle
 import signal
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from yusuan.model.errors import IngestError
 from yusuan.store.db import StoreError
 
 log = logging.getLogger("yusuan.jobs")
 
-PRELOAD = ["yusuan.store.intake"]  # imported once by the fork server: every child starts with the readers
+# imported once by the fork server: every child starts with the readers and the rules loaded
+PRELOAD = ["yusuan.store.intake", "yusuan.store.warm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,37 +116,76 @@ class Jobs:
     def run(self, fn: Callable, *args, name: str = "文件"):
         """`fn(*args)` in a child process; its result, or its refusal (JobRefused, or the exception itself
         when it can travel), OverTime, OverMemory or JobCrashed. `name` names the input in messages."""
-        receive, send = self._context.Pipe(duplex=False)
-        child = self._context.Process(target=_child, args=(send, self.budget.memory, fn, args), daemon=True,
-                                      name=f"yusuan-job-{getattr(fn, '__name__', 'job')}")
-        with self._lock:
-            self.started += 1
-            self._running.add(child)
-        child.start()
-        send.close()
-        try:
-            if not receive.poll(self.budget.seconds):
-                raise OverTime(name, self.budget.seconds)
-            try:
-                kind, value = receive.recv()
-            except EOFError:  # ended without a word: killed, or crashed in a C library
-                child.join(5)
-                raise self._lost(name, child.exitcode) from None
-        finally:
-            if child.is_alive():
-                child.kill()
-            child.join()
-            receive.close()
+        ((_, value, error),) = self.run_each(fn, [args], names=[name])
+        if error is not None:
+            raise error
+        return value
+
+    def run_each(self, fn: Callable, calls: Sequence[tuple], *, names: Sequence[str] | None = None
+                 ) -> Iterator[tuple[int, Any, Exception | None]]:
+        """`fn(*args)` for every `args` of `calls`, one after another in as few children as their budgets
+        allow: a child runs the calls in turn (it starts once, warm for the next), each call within the time
+        budget and all of them within the child's memory. A call's refusal or bug ends that call only; one
+        past its time or memory, or a crash, ends its child, and a new child goes on with the calls after it.
+        Yields (index, result, None) or (index, None, the error run() would raise), in order."""
+        names = list(names) if names is not None else ["文件"] * len(calls)
+        if multiprocessing.current_process().daemon:  # may have no children (a Dask worker under its nanny):
+            for i, args in enumerate(calls):  # the calls run here, told the same way, without the budgets
+                kind, value = attempt(fn, args)
+                yield (i, value, None) if kind == "ok" else (i, None, self._error(kind, value, names[i], "inline"))
+            return
+        i = 0
+        while i < len(calls):
+            if self._closed:
+                for j in range(i, len(calls)):
+                    yield j, None, Stopped(names[j])
+                return
+            receive, send = self._context.Pipe(duplex=False)
+            child = self._context.Process(target=_child, args=(send, self.budget.memory, fn, list(calls[i:])),
+                                          daemon=True, name=f"yusuan-job-{getattr(fn, '__name__', 'job')}")
             with self._lock:
-                self._running.discard(child)
-        if kind == "ok":
+                self.started += 1
+                self._running.add(child)
+            child.start()
+            send.close()
+            try:
+                while i < len(calls):
+                    kind, value = self._receive(receive, child, names[i])
+                    if kind == "ok":
+                        yield i, value, None
+                    else:
+                        yield i, None, self._error(kind, value, names[i], child.name)
+                    i += 1
+                    if kind not in ("ok", "refused", "crashed"):  # the child is gone or going
+                        break
+            finally:
+                if child.is_alive():
+                    child.kill()
+                child.join()
+                receive.close()
+                with self._lock:
+                    self._running.discard(child)
+
+    def _receive(self, receive, child, name: str) -> tuple[str, Any]:
+        """The child's word on its current call: (kind, value); a silence past the budget, or the child's
+        end without a word, as ("lost", error)."""
+        if not receive.poll(self.budget.seconds):
+            return "lost", OverTime(name, self.budget.seconds)
+        try:
+            return receive.recv()
+        except EOFError:  # ended without a word: killed, or crashed in a C library
+            child.join(5)
+            return "lost", self._lost(name, child.exitcode)
+
+    def _error(self, kind: str, value: Any, name: str, job: str) -> Exception:
+        if kind == "lost":
             return value
         if kind == "memory":
-            raise OverMemory(name, self.budget.memory)
+            return OverMemory(name, self.budget.memory)
         if kind == "refused":
-            raise value
-        log.error("job %s failed: %s", child.name, value)  # the type and the stack: never the input
-        raise JobCrashed(name, value.splitlines()[-1])
+            return value
+        log.error("job %s failed: %s", job, value)  # the type and the stack: never the input
+        return JobCrashed(name, value.splitlines()[-1])
 
     def _lost(self, name: str, exitcode: int | None) -> StoreError:
         if self._closed:
@@ -167,23 +211,35 @@ class Jobs:
                 child.kill()
 
 
-def _child(send, memory: int, fn: Callable, args: tuple) -> None:
-    """The child's whole life: cap the memory, run, send back one (kind, value) pair."""
+def _child(send, memory: int, fn: Callable, calls: list[tuple]) -> None:
+    """The child's whole life: cap the memory, then for each call run it and send back one (kind, value)
+    pair; after a MemoryError the child ends (what it holds may be broken)."""
     import resource
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C reaches the whole process group: the parent decides
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    for args in calls:
+        outcome = attempt(fn, args)
+        try:
+            send.send(outcome)
+        except MemoryError:  # the result itself does not fit
+            outcome = ("memory", None)
+            send.send(outcome)
+        if outcome[0] == "memory":
+            return
+
+
+def attempt(fn: Callable, args: tuple) -> tuple[str, Any]:
+    """`fn(*args)` as (kind, value): ("ok", result), ("memory", None), ("refused", the refusal) or
+    ("crashed", where and what type, for the log)."""
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        outcome = ("ok", fn(*args))
+        return "ok", fn(*args)
     except MemoryError:
-        outcome = ("memory", None)
+        return "memory", None
     except (IngestError, StoreError) as e:
-        outcome = ("refused", _portable(e))
+        return "refused", _portable(e)
     except Exception as e:  # a reader's bug: the server answers in one Chinese line
-        outcome = ("crashed", describe(e))
-    try:
-        send.send(outcome)
-    except MemoryError:  # the result itself does not fit
-        send.send(("memory", None))
+        return "crashed", describe(e)
 
 
 def _portable(e: Exception) -> Exception:

@@ -334,3 +334,49 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class PerfRecord(Base):
+    """One version of a performance record of a body's year (yusuan.perf): its targets (绩效目标), a
+    monitoring round (绩效运行监控, one per monitoring date) or its self-evaluation (绩效自评), for the whole
+    body (`project` "") or one project. A series is (kind, body, year, project, round); each save is a new
+    version, old ones stay. `data` is the perf.codec dict; score, grade, reds and the execution figures are
+    kept beside it for the department's overview."""
+
+    __tablename__ = "perf_records"
+    __table_args__ = (
+        UniqueConstraint("kind", "body_id", "year", "project", "round", "version", name="uq_perf_records_series_version"),
+        Index("ix_perf_records_series", "kind", "body_id", "year", "project", "round"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # targets | monitoring | evaluation
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    project: Mapped[str] = mapped_column(String(200), default="")  # "" : the whole body's spending
+    round: Mapped[str] = mapped_column(String(10), default="")  # a monitoring round's date (2023-08-31)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("perf_records.id"))
+    is_latest: Mapped[bool] = mapped_column(Boolean, default=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)  # store/perf.py STATUS_NAMES
+    targets_id: Mapped[int | None] = mapped_column(ForeignKey("perf_records.id"))  # the targets it is measured on
+    origin: Mapped[str] = mapped_column(String(20), default="web")  # web | disclosure | workbook
+    disclosure_id: Mapped[int | None] = mapped_column(ForeignKey("disclosures.id"))  # taken from it
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    score: Mapped[Decimal | None] = mapped_column(DecimalText)
+    grade: Mapped[str] = mapped_column(String(10), default="")
+    reds: Mapped[int] = mapped_column(Integer, default=0)  # red indicators of a monitoring round
+    execution: Mapped[Decimal | None] = mapped_column(DecimalText)  # 执行数 ÷ 预算数
+    time_progress: Mapped[Decimal | None] = mapped_column(DecimalText)  # a monitoring round's 时间进度
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    review_note: Mapped[str] = mapped_column(Text, default="")
+
+    body: Mapped[Body] = relationship()
+    targets: Mapped[PerfRecord | None] = relationship(remote_side=[id], foreign_keys=[targets_id])
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    reviewed_by: Mapped[User | None] = relationship(foreign_keys=[reviewed_by_id])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import case, func, or_, select
@@ -19,7 +19,7 @@ from yusuan.model.amount import printed_value
 from yusuan.model.formats import readers
 from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
-from yusuan.store import access
+from yusuan.store import access, clock
 from yusuan.store import models as m
 from yusuan.store.access import Principal
 from yusuan.store.db import StoreError
@@ -177,16 +177,19 @@ def body_detail(s: Session, p: Principal, body_id: int) -> dict:
 # disclosures
 
 
-def _summary(d: m.Disclosure) -> dict:
+def _summary(d: m.Disclosure, p: Principal) -> dict:
     return {
         **_disclosure_brief(d),
         "body": {"id": d.body.id, "name": d.body.name, "parent_id": d.body.parent_id},
         "parent_name": d.parent_name, "level": d.level, "level_name": LEVEL_NAMES.get(d.level, d.level),
-        "body_type": d.body_type, "title": d.title, "is_latest": d.is_latest,
+        "body_type": d.body_type, "title": d.title, "is_latest": access.is_current(p, d),
         "is_latest_published": d.is_latest_published, "previous_id": d.previous_id, "cell_count": d.cell_count,
         "findings": {"error": d.errors, "warning": d.warnings, "info": d.infos},
         "created_at": _iso(d.created_at), "submitted_at": _iso(d.submitted_at), "published_at": _iso(d.published_at),
     }
+
+
+disclosure_summary = _summary  # what other modules show of a disclosure
 
 
 def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, body: str | None = None,
@@ -217,7 +220,7 @@ def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, bod
         .order_by(m.Disclosure.year.desc(), m.Body.name, m.Disclosure.kind, m.Disclosure.version.desc())
         .limit(limit).offset(offset)
     ).scalars().all()
-    return {"disclosures": [_summary(d) for d in rows], "total": total, "limit": limit, "offset": offset,
+    return {"disclosures": [_summary(d, p) for d in rows], "total": total, "limit": limit, "offset": offset,
             "filters": {k: v for k, v in dict(body_id=body_id, body=body, department_id=department_id, year=year,
                                                kind=kind, level=level, status=status, q=q, versions=versions).items()
                         if v is not None}}
@@ -266,10 +269,10 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
         table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
                       for t in table_rows]
     return {
-        "disclosure": _summary(d),
+        "disclosure": _summary(d, p),
         "versions": [{"id": v.id, "version": v.version, "status": v.status,
                       "status_name": STATUS_NAMES.get(v.status, v.status), "created_at": _iso(v.created_at),
-                      "published_at": _iso(v.published_at), "is_latest": v.is_latest} for v in versions],
+                      "published_at": _iso(v.published_at), "is_latest": access.is_current(p, v)} for v in versions],
         "contents": list(d.contents or []),
         "files": [{"id": f.id, "name": f.name, "format": f.format, "size": f.size, "sha256": f.sha256}
                   for f in files],
@@ -347,13 +350,13 @@ def table_detail(s: Session, p: Principal, table_id: int) -> dict:
         d = get_disclosure(s, p, t.disclosure_id)
     except NotFound:
         raise NotFound(f"没有编号为 {table_id} 的表格") from None
-    return {"disclosure": _summary(d), "table": table_full(s, t)}
+    return {"disclosure": _summary(d, p), "table": table_full(s, t)}
 
 
 def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
     d = get_disclosure(s, p, disclosure_id)
     tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
-    return {"disclosure": _summary(d), "tables": tables_full(s, list(tables))}
+    return {"disclosure": _summary(d, p), "tables": tables_full(s, list(tables))}
 
 
 # cells
@@ -458,7 +461,7 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
         q = q.where(m.Finding.rule == rule)
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
     files = _files(s, [d.id])
-    return {"disclosure": _summary(d), "findings": [_finding_dict(f, files) for f in found],
+    return {"disclosure": _summary(d, p), "findings": [_finding_dict(f, files) for f in found],
             "counts": dict(Counter(f.severity for f in found))}
 
 
@@ -505,17 +508,22 @@ def comment_dict(c: m.Comment) -> dict:
             "finding_id": c.finding_id, "cell_id": c.cell_id, "page": c.page}
 
 
-AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
+AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "import_batch": "批量导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
                  "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
                  "password_reset": "重置密码"}
+AUDIT_ACTIONS |= {  # performance records (store/perf.py)
+    "perf_targets": "绩效目标", "perf_import": "导入绩效目标", "perf_monitoring": "绩效运行监控",
+    "perf_evaluation": "绩效自评", "perf_submit": "提交绩效审核", "perf_approve": "绩效审核通过",
+    "perf_return": "绩效审核退回", "perf_settings": "绩效评分规则"}
 
 
 def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure_id: int | None = None,
               username: str | None = None, since: date | None = None, until: date | None = None,
               limit: int = 200, offset: int = 0) -> dict:
     """Audit entries, newest first: who (`username`), what (`action`), when (`since` to `until`, whole
-    days in UTC, both included), on which disclosure; each with the disclosure's body, year and version."""
+    days in China time, both included), on which disclosure; each with the disclosure's body, year and
+    version, its time in UTC (`at`, ISO 8601) and in China time (`at_local`)."""
     if not access.can_audit(p):
         raise Forbidden("只有管理员可以查看操作日志")
     conds = []
@@ -526,15 +534,15 @@ def audit_log(s: Session, p: Principal, *, action: str | None = None, disclosure
     if username:
         conds.append(m.AuditEntry.username == username)
     if since is not None:
-        conds.append(m.AuditEntry.at >= datetime.combine(since, time(), timezone.utc))
+        conds.append(m.AuditEntry.at >= clock.day_start(since))
     if until is not None:
-        conds.append(m.AuditEntry.at < datetime.combine(until + timedelta(days=1), time(), timezone.utc))
+        conds.append(m.AuditEntry.at < clock.day_end(until))
     limit = max(1, min(limit, MAX_LIMIT))
     total = s.scalar(select(func.count()).select_from(m.AuditEntry).where(*conds))
     rows = s.execute(select(m.AuditEntry, m.Disclosure).outerjoin(m.Disclosure).where(*conds)
                      .options(selectinload(m.Disclosure.body)).order_by(m.AuditEntry.id.desc())
                      .limit(limit).offset(offset)).all()
-    return {"entries": [{"id": a.id, "at": _iso(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
+    return {"entries": [{"id": a.id, "at": _iso(a.at), "at_local": clock.shown(a.at), "user_id": a.user_id, "username": a.username, "ip": a.ip,
                          "action": a.action, "action_name": AUDIT_ACTIONS.get(a.action, a.action),
                          "disclosure_id": a.disclosure_id, "disclosure": _disclosure_label(d), "detail": a.detail,
                          "detail_text": _detail_text(a.detail or {})}
@@ -550,6 +558,9 @@ _DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": 
                  "body_id": "单位编号", "display_name": "显示名", "is_active": "启用", "changes": "修改",
                  "first_start": "首次启动", "via": "途径", "from": "原状态", "comment_id": "意见编号",
                  "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门"}
+_DETAIL_NAMES |= {  # performance records (store/perf.py)
+    "record": "绩效记录", "project": "项目", "round": "监控日期", "origin": "来源", "indicators": "指标",
+    "reds": "红色预警", "score": "得分", "grade": "等级", "note": "意见", "scoring": "评分规则", "bands": "预警区间"}
 
 
 def _detail_text(detail: dict) -> str:
@@ -588,7 +599,7 @@ def user_dict(u: m.User) -> dict:
     return {"id": u.id, "username": u.username, "display_name": u.display_name, "role": u.role,
             "role_name": access.ROLE_NAMES.get(u.role, u.role), "body_id": u.body_id,
             "body": u.body.name if u.body else None, "is_active": u.is_active,
-            "last_login_at": _iso(u.last_login_at)}
+            "last_login_at": _iso(u.last_login_at), "last_login_local": clock.shown(u.last_login_at, seconds=False)}
 
 
 def users(s: Session, p: Principal) -> dict:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from yusuan.model.vocabulary import DOCUMENT_KINDS, TABLE_KINDS
 from yusuan.store import queries
 from yusuan.store.access import Principal
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 from yusuan.store.types import canonical
 
 UNITS = ("万元", "元")

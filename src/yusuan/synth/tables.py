@@ -299,9 +299,9 @@ class Builder:
         if self.words.final:
             values[S.BUDGET] = self.three_values(f.budget, 10)
         office = self.value(f.current.office, 8, 10) if self.style == "shanghai" and f.current.office else None
-        return three_public_table(values, "万元", style=self.style, final=self.words.final, year=self.year,
-                                  body=self.identity.body, office=office, page=self.page,
-                                  source=self.source(1), row_source=self.source(6))
+        return three_public_table(values, style=self.style, final=self.words.final, year=self.year,
+                                  body=self.identity.body, unit="万元", office=office, page=self.page,
+                                  source=self.source(1), final_source=self.source(6))
 
     def three_values(self, year: Year, row: int) -> dict[str, Value]:
         t = year.three_public

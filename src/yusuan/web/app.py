@@ -31,6 +31,7 @@ from yusuan.store.jobs import (
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web import filters
+from yusuan.web.cache import PublicCache
 from yusuan.web.failures import InternalErrors
 from yusuan.web.headers import Nosniff
 from yusuan.web.settings import WebSettings
@@ -40,6 +41,7 @@ from yusuan.web.views import (
     admin,
     aggregate,
     audit,
+    babbage,
     bodies,
     comments,
     disclosure_pages,
@@ -47,12 +49,16 @@ from yusuan.web.views import (
     downloads,
     findings,
     pages,
+    peers,
+    perf,
+    perf_pages,
     search,
     tables,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, comments, downloads, accounts, audit)
+ROUTERS = (pages, peers, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
+           comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
@@ -90,6 +96,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
     app.add_middleware(InternalErrors)
+    app.add_middleware(PublicCache, store=store, cookie=settings.session_cookie, max_bytes=settings.cache_bytes)
     app.add_middleware(Nosniff)  # outermost: the 500 of InternalErrors carries it too
     return app
 

@@ -48,7 +48,7 @@ class DisclosureSummary(DisclosureBrief):
     level_name: str
     body_type: str
     title: str
-    is_latest: bool
+    is_latest: bool = Field(description="是您可以看到的这一系列中最新的版本（公众：最新公开的版本）")
     is_latest_published: bool
     previous_id: int | None
     cell_count: int
@@ -185,7 +185,7 @@ class VersionOut(Model):
     status_name: str
     created_at: str | None
     published_at: str | None
-    is_latest: bool
+    is_latest: bool = Field(description="是您可以看到的这一系列中最新的版本")
 
 
 class Permissions(Model):
@@ -215,6 +215,37 @@ class TableDetail(Model):
 class DisclosureTables(Model):
     disclosure: DisclosureSummary
     tables: list[TableFull]
+
+
+class PriorLine(Model):
+    side: str
+    code: str
+    item: str
+    measure: str
+    column: str
+    current: str
+    prior: str | None = Field(None, description="上年公开的数字（本表单位）；科目拆分等无法对应时为空")
+    prior_page: int | None = None
+    printed_prior: str | None = Field(None, description="本文件自己印的上年数，如有")
+    diff: str | None = None
+    pct: str | None = None
+    words: str = Field("", description="如：比上年预算增加289.55万元，增长36.92%")
+    note: str = Field("", description="科目调整：旧编码→新编码")
+    unsure: str = ""
+
+
+class PriorTable(Model):
+    kind: str
+    kind_name: str
+    title: str
+    unit: str
+    lines: list[PriorLine]
+
+
+class PriorYear(Model):
+    disclosure: DisclosureSummary
+    prior: DisclosureSummary | None
+    tables: list[PriorTable]
 
 
 class CellOut(Model):
@@ -317,7 +348,8 @@ class UserOut(Model):
     body_id: int | None
     body: str | None
     is_active: bool
-    last_login_at: str | None
+    last_login_at: str | None = Field(description="最近登录（UTC，ISO 8601）")
+    last_login_local: str | None = Field(description="最近登录（北京时间，UTC+8）")
 
 
 class UserList(Model):
@@ -378,7 +410,8 @@ class CommentList(Model):
 
 class AuditEntryOut(Model):
     id: int
-    at: str | None = Field(description="时间（UTC）")
+    at: str | None = Field(description="时间（UTC，ISO 8601）")
+    at_local: str | None = Field(description="时间（北京时间，UTC+8）")
     user_id: int | None
     username: str
     ip: str

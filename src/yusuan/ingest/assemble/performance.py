@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from yusuan.catalog.performance import indicator_framework
 from yusuan.ingest.blocks import Cell
 from yusuan.model.amount import parse_amount
 from yusuan.model.disclosure import (
@@ -28,12 +29,11 @@ from yusuan.model.text import match_key
 
 MEASURES = ("total", "fiscal", "other")  # 总额, 其中：财政拨款, 其中：其他资金
 
-# 一级 and 二级 names of the indicator framework (catalog/data/performance_indicator_framework.csv),
-# printed with or without the 指标 suffix; 其他满意度 is printed by Shenzhen.
-LEVEL1 = frozenset({"产出", "效益", "满意度"})
-LEVEL2 = frozenset({
-    "数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度", "其他满意度",
-})
+# 一级 and 二级 names of the indicator framework (catalog.performance), printed with or without the 指标
+# suffix; 其他满意度 is printed by Shenzhen.
+LEVEL1 = frozenset(name.removesuffix("指标") for name in indicator_framework().tree)
+LEVEL2 = frozenset({name.removesuffix("指标") for names in indicator_framework().tree.values() for name in names}
+                   | {"其他满意度"})
 
 _TAG = re.compile(r"</?\s*[a-zA-Z][a-zA-Z0-9]*[^>]*>")
 _PARA_BREAK = re.compile(r"</p>\s*<p>|<br\s*/?>")

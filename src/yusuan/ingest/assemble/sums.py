@@ -28,17 +28,17 @@ from yusuan.model.vocabulary import split_measure
 CHILDREN, TOTAL, HIERARCHY, OF_WHICH, COLUMNS = "children", "total", "hierarchy", "of_which", "columns"
 
 # Column identities (total, parts): a part column the table prints counts; blank cells are 0. A part
-# printed only through its own parts (基本支出 as 人员经费 + 公用经费, 财政拨款 as its three funds) is replaced
-# by them.
-FUNDS = ("general_budget", "gov_fund", "soe_capital")
-SOURCES = ("fiscal", "special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy",
-           "affiliated_income", "other", "prior_carryover")
-SPLITS = {"basic": ("basic_personnel", "basic_public"), "fiscal": FUNDS}
+# printed only through its own parts (基本支出 as 人员经费 + 公用经费) is replaced by them.
+SPLITS = {"basic": ("basic_personnel", "basic_public"), "fiscal": ("general_budget", "gov_fund", "soe_capital")}
+# the sources beyond the three 财政拨款: a table printing any of them does not add its total up from those three
+OTHER_SOURCES = ("special_account", "unit_funds", "business_income", "operating_income", "superior_subsidy",
+                 "affiliated_income", "other", "prior_carryover")
 COLUMN_IDENTITIES = [
     ("total", ("basic", "project", "reserve", "carry_forward")),
     ("basic", ("basic_personnel", "basic_public")),
-    ("total", FUNDS),  # only where no other source is printed beside the funds (Shenzhen's 收入总表 has 单位资金)
-    ("total", SOURCES),
+    ("fiscal", ("general_budget", "gov_fund", "soe_capital")),
+    ("total", ("general_budget", "gov_fund", "soe_capital")),
+    ("total", ("fiscal", *OTHER_SOURCES)),
     ("grand_total", ("total", "meeting", "training")),
     ("total", ("abroad", "vehicle_total", "reception")),
     ("vehicle_total", ("vehicle_purchase", "vehicle_operation")),
@@ -142,13 +142,13 @@ def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
             parts_here = tuple(at(q) for p in part_ms for q in _printed_part(p, present, at))
             if at(total_m) not in present or len(parts_here) < 2:
                 continue
-            if part_ms == FUNDS and any(at(q) in present for q in SOURCES[1:]):
-                continue
             if (total_m, parts_here) in seen:
                 continue
             seen.add((total_m, parts_here))
             if total_m == "total" and "abroad" in part_ms and table.kind != "three_public_costs":
                 continue
+            if total_m == "total" and "gov_fund" in part_ms and any(at(o) in present for o in OTHER_SOURCES):
+                continue  # 收入总表: 合计 = 财政拨款 (its three) + 财政专户 + 单位资金, checked by the next
             for row in table.rows:
                 total = row.values.get(at(total_m))
                 if total is None or not any(p in row.values for p in parts_here):

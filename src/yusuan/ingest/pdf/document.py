@@ -63,3 +63,9 @@ def _open_reason(code: int | None) -> str:
 
 def page_place(index: int) -> str:
     return f"第 {index + 1} 页"
+
+
+def page_count(path: Path) -> int:
+    """The number of pages of the PDF at `path` (an IngestError when it cannot be opened)."""
+    with open_pdf(read_bytes(path, path.name), path.name) as doc:
+        return len(doc)

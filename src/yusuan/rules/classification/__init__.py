@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from yusuan.catalog.store import Catalog, load
+from yusuan.model.kinds import code_scheme as scheme_of  # noqa: F401  (the rules' name for it)
 from yusuan.model.kinds import scheme_of as kind_scheme
 from yusuan.model.text import match_key
 
@@ -14,17 +15,6 @@ SCHEME_NAMES = {"function": "支出功能分类科目", "economic": "支出经�
 def expected_scheme(table, row) -> str | None:
     """"function" or "economic" for a coded row of `table`; None where tables print no such codes."""
     return "economic" if row.side == "purpose" else kind_scheme(table.kind)
-
-
-def scheme_of(code: str) -> str | None:
-    """The classification a code's shape names: 2xx function (3/5/7 digits), 3xx / 5xx economic (3/5)."""
-    if not code.isdigit():
-        return None
-    if code[0] == "2" and len(code) in (3, 5, 7):
-        return "function"
-    if code[0] in "35" and len(code) in (3, 5):
-        return "economic"
-    return None
 
 
 class Catalogs:

@@ -1,5 +1,5 @@
 """科目名称是本年度的：功能分类中更名了的类，在更名之后年度的文件里仍写旧名（如 2019 年起“医疗卫生与计划生育支出”
-已更名为“卫生健康支出”），多是沿用了旧模板或旧文本。更名及其年度见 catalog/data/function_renames.csv（附来源）。"""
+已更名为“卫生健康支出”），多是沿用了旧模板或旧文本。更名及其年度见 catalog/data/code_map.csv（附来源）。"""
 
 from yusuan.catalog.renames import renamed_by
 from yusuan.rules.printed import lead, located, pieces

@@ -2,14 +2,10 @@
 （达到标准的等级，如“达Ⅲ类标准”，也可衡量）；“有效保障”“明显提升”一类定性表述难以考核，提示改用可量化
 或分级的目标。"""
 
-import re
-
+from yusuan.model.targets import GRADE_STANDARD
 from yusuan.rules.performance import indicator_label, performance_table
 from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
-
-# A grade of a published standard is a measurable target: 达Ⅲ类标准, V 类.
-_GRADE = re.compile(r"[ⅠⅡⅢⅣⅤⅥ]+\s*类|(?<![A-Za-z])[IV]{1,3}\s*类")
 
 
 @rule("perf-target-measurable")
@@ -18,6 +14,6 @@ def check(ctx, emit):
     if perf is None:
         return
     for ind in perf.indicators:
-        if ind.name and ind.target.text.strip() and not ind.target.measurable and not _GRADE.search(ind.target.text):
+        if ind.name and ind.target.text.strip() and not ind.target.measurable and not GRADE_STANDARD.search(ind.target.text):
             yield located(emit(table=performance_table(ctx), indicator=indicator_label(ind),
                                target=ind.target.text.strip(), where=[ind.source]), item=ind.name)

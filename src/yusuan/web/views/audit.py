@@ -19,8 +19,8 @@ class AuditFilter:
     def __init__(self, action: str | None = Query(None, description="操作，如 upload、publish、login_failed"),
                  disclosure_id: int | None = Query(None, description="公开文件编号"),
                  username: str | None = Query(None, description="用户名（完全相同）"),
-                 since: date | None = Query(None, description="从这一天起（UTC，含）"),
-                 until: date | None = Query(None, description="到这一天止（UTC，含）")):
+                 since: date | None = Query(None, description="从这一天起（北京时间，含）"),
+                 until: date | None = Query(None, description="到这一天止（北京时间，含）")):
         self.values = {"action": action or None, "disclosure_id": disclosure_id, "username": username or None,
                        "since": since, "until": until}
 
@@ -38,8 +38,9 @@ def audit(f: AuditFilter = Depends(), limit: int = Query(200, ge=1, le=queries.M
         return queries.audit_log(s, caller.principal, **f.values, limit=limit, offset=offset)
 
 
-AUDIT_CSV = (("at", "时间（UTC）"), ("username", "用户"), ("ip", "地址"), ("action_name", "操作"),
-             ("action", "操作代码"), ("disclosure_id", "公开文件编号"), ("disclosure", "公开文件"), ("detail_text", "详情"), ("detail", "详情（JSON）"))
+AUDIT_CSV = (("at_local", "时间（北京时间，UTC+8）"), ("username", "用户"), ("ip", "地址"), ("action_name", "操作"),
+             ("action", "操作代码"), ("disclosure_id", "公开文件编号"), ("disclosure", "公开文件"), ("detail_text", "详情"),
+             ("detail", "详情（JSON）"), ("at", "时间（UTC，ISO 8601）"))
 
 
 @router.get("/api/audit.csv", responses={200: {"content": {"text/csv": {}}}},

@@ -10,7 +10,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as FormRefused
 
 from yusuan.model.formats import known_formats
-from yusuan.store import access, intake, queries, repository
+from yusuan.store import access, intake, queries, repository, yoy
 from yusuan.store.db import StoreError
 from yusuan.store.queries import Forbidden
 from yusuan.store.repository import UploadedFile
@@ -28,6 +28,7 @@ from yusuan.web.schemas import (
     DisclosureTables,
     EditIn,
     Error,
+    PriorYear,
 )
 from yusuan.web.upload import UploadTooLarge
 
@@ -142,6 +143,13 @@ def disclosure(disclosure_id: int,
 def disclosure_tables(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
     with store.session() as s:
         return queries.disclosure_tables(s, caller.principal, disclosure_id)
+
+
+@router.get("/api/disclosures/{disclosure_id}/prior-year", response_model=PriorYear,
+            summary="与上年比较：同一单位上一年度已公开文件中每行的数字（科目调整按科目调整表对应）")
+def prior_year(disclosure_id: int, caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        return yoy.prior_year(s, caller.principal, disclosure_id)
 
 
 @router.patch("/api/disclosures/{disclosure_id}", response_model=DisclosureDetail,

@@ -127,3 +127,18 @@ def template_xlsx(year: int = Query(..., ge=2000, le=2100, description="预算�
             name = f"{year}年{'决算' if kind == 'final_accounts' else '预算'}公开准备工作簿.xlsx"
         data = exports.preparation_workbook(s, year, style, kind, from_disclosure)
     return Response(data, media_type=exports.RENDER_FORMATS["xlsx"], headers=disposition(name))
+
+
+@router.get("/api/fdp.zip", responses={200: {"content": {"application/zip": {}}}, 400: {"model": Error}},
+            summary="开放数据：财政数据包（Fiscal Data Package，datapackage.json 与 facts.csv，见 docs/open-data.md），"
+                    "某单位、某部门（含所属单位）或某年度的现行公开文件")
+def fdp_zip(body_id: int | None = None, department_id: int | None = None,
+            year: int | None = Query(None, ge=2000, le=2100),
+            kind: Literal["budget", "final_accounts"] | None = None,
+            caller: Caller = Depends(get_caller), store=Depends(get_store)):
+    with store.session() as s:
+        data, n = exports.fdp_zip(s, caller.principal, body_id=body_id, department_id=department_id, year=year,
+                                  kind=kind)
+        scope = [s.get(m.Body, i).name for i in (body_id, department_id) if i is not None and s.get(m.Body, i)]
+    name = "-".join([*scope, f"{year}年" if year else "", "财政数据包"]).replace("--", "-").strip("-")
+    return Response(data, media_type="application/zip", headers=disposition(f"{name}.zip"))
