@@ -87,21 +87,31 @@ def test_libreoffice_prints_of_our_docx_and_xlsx_read_back_the_same(tmp_path):
 
 def test_sizes_and_shares_are_plausible():
     """Over many documents: basic spending mostly personnel, 公用经费 a tenth or so of it, projects from a third
-    to three times the basic spending, “三公”经费 a few per cent of the basic spending, every table's
-    amounts whole 万元 (Shenzhen) or cents; most documents have last year's figures to compare with."""
-    shares = {"public": [], "project": [], "three": []}
+    to three times the basic spending, “三公”经费 a few per cent of the basic spending, other funds a minor
+    share, every line whole 万元 (Shenzhen) or cents; most documents have last year's figures to compare with."""
+    shares = {"public": [], "project": [], "three": [], "other": []}
+    with_prior = 0
     for n in range(120):
         style, kind, level = COMBOS[n % len(COMBOS)]
         doc, fig = generate(Spec(style, kind, level, 2020 + n % 6, f"size{n}"), "x")
-        year = fig.current
-        personnel, public = year.total("personnel"), year.total("public")
+        lines = fig.ledger.lines
+
+        def total(test) -> Decimal:
+            return sum((x.amount for x in lines if test(x)), Decimal(0))
+
+        personnel, public = total(lambda x: x.personnel), total(lambda x: x.public)
         shares["public"].append(public / personnel)
-        shares["project"].append(year.total("project") / (personnel + public))
-        shares["three"].append(year.three_public_total() / (personnel + public))
+        shares["project"].append(total(lambda x: x.purpose == "project" and x.fund == "general_budget")
+                                 / (personnel + public))
+        shares["three"].append(total(lambda x: bool(x.three_public)) / (personnel + public))
+        shares["other"].append(total(lambda x: x.fund != "general_budget") / total(lambda x: True))
         unit = Decimal(1).scaleb(-fig.decimals)
-        assert all(v.amount % unit == 0 for t in doc.tables for _, _, v in t.cells())
-        assert 10 <= fig.staff <= 160
+        assert all(x.amount % unit == 0 for x in lines)
+        assert 12 <= fig.staff <= 160
         assert 9 <= len(doc.tables) <= 13
+        with_prior += any(x.prior_budget is not None or x.prior_final is not None for x in lines)
     assert all(0.07 <= s <= 0.21 for s in shares["public"])
     assert all(0.25 <= s <= 3.3 for s in shares["project"])
-    assert all(s < 0.1 for s in shares["three"]) and sum(shares["three"]) / 120 < 0.05
+    assert all(s < 0.12 for s in shares["three"]) and sum(shares["three"]) / 120 < 0.05
+    assert all(s < 0.3 for s in shares["other"]) and 0.2 < sum(1 for s in shares["other"] if s) / 120 < 0.7
+    assert 0.5 < with_prior / 120 < 0.9
