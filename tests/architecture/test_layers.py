@@ -1,6 +1,6 @@
 """The packages stand in layers, each importing only its own layer and those below it:
 
-model ← catalog, ingest ← rules, render, prepare, perf ← export ← store ← batch ← web ← cli
+model ← catalog, ingest ← rules, render, prepare, perf ← export ← synth ← store ← batch ← web ← cli
 
 Every import counts: at the top of a module, inside a function, and `importlib.import_module("yusuan.…")`."""
 
@@ -15,6 +15,7 @@ LAYERS = (
     {"catalog", "ingest"},
     {"rules", "render", "prepare", "perf"},
     {"export"},
+    {"synth"},
     {"store"},
     {"batch"},
     {"web"},

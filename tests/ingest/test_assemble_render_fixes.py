@@ -64,6 +64,24 @@ def test_line_broken_before_an_unbreakable_number_continues():
     ]
 
 
+def test_an_item_after_a_sentence_ended_at_the_margin_starts_a_paragraph():
+    """LibreOffice prints a spreadsheet's paragraphs (one a cell) without a first-line indent: when one ends
+    with 。 at the margin, the （二） that follows is the next item, not the same paragraph; a line that
+    ends mid-sentence still runs on."""
+    sections = SectionBuilder(text_form=False)
+    sections.set_margins({("t.pdf", 3): (51.0, 543.0)})
+    lines = [
+        _line("六、一般公共预算“三公”经费预算情况", 51, 100, 300),
+        _line("（一）因公出国（境）费1.62万元，比上年预算减少0.54万元，下降25.00%。主要原因是：人员变动。", 51, 120, 543),
+        _line("（二）公务用车购置及运行维护费26.58万元，比上年预算减少21.96万元，下降45.24%。主要原", 51, 137, 543),
+        _line("因是：厉行节约。", 51, 154, 140),
+    ]
+    for line in lines:
+        sections.add(line)
+    (section,) = sections.sections
+    assert [p.text[:4] for p in section.paragraphs] == ["（一）因", "（二）公"]
+
+
 def _table_then(*after):
     """A captioned PDF table on page 8 (whole page), its page number, then `after` (text, page)."""
     blocks = [

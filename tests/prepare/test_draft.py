@@ -176,3 +176,15 @@ def test_last_years_publication_gives_the_changes(tmp_path):
     assert [(r.item, r.values["total"].text) for r in three.rows] == [
         ("2023年", "14"), ("2024年", "13"), ("增减变化金额", "-1")]
     assert narrative(doc) == []
+
+
+def test_three_public_costs_down_to_nothing_still_say_why(pingshan_book):
+    """No “三公”经费 this year after some last year: the change is stated with its reason, as any other."""
+    for measure in ("total", "abroad", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception"):
+        pingshan_book.set("three_public", "current", 0, f"|amount|{measure}")
+    pingshan_book.set("three_public", "reason", "公务用车全部报废", "|amount|total")
+    doc = read_workbook(pingshan_book.save())
+    body = doc.identity.body
+    assert drafted(doc)["六、一般公共预算“三公”经费预算情况"] == [
+        f"{body}2023年一般公共预算“三公”经费预算数为0万元，比上年预算减少26万元，下降100.00%。主要原因是：公务用车全部报废。"]
+    assert not [f for f in run(doc) if f.rule == "hyg-unexplained-change"]

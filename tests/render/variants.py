@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
+
+from yusuan.synth.office import soffice, to_pdf  # noqa: F401  (LibreOffice, as the synthetic corpus prints with it)
 
 PAPER = {  # twentieths of a point (DOCX), and the paperSize code of a worksheet
     "A4": ((11906, 16838), 9),
@@ -106,17 +105,3 @@ def _xlsx(text: str, v: Variant) -> str:
 
     return _PAGE_SETUP.sub(setup, text)
 
-
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def to_pdf(files: list[Path], outdir: Path, profile: Path) -> list[Path]:
-    """LibreOffice converts the files (one process for all) into `outdir`; the PDFs' paths."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), *map(str, files)],
-        check=True, capture_output=True, timeout=1800,
-    )
-    return [outdir / (f.stem + ".pdf") for f in files]

@@ -41,3 +41,18 @@ def test_final_accounts_expense_counts_grants_to_affiliated_units():
     t = table("expense_summary", [row("合计", is_total=True, total__final="310.00", basic__final="105.58",
                                       project__final="202.24", affiliated_subsidy__final="2.18")])
     assert findings(doc(t), RULE) == []
+
+
+def test_shenzhen_income_summary_adds_the_funds_and_the_other_sources():
+    """合计 | 一般公共预算拨款 | 政府性基金预算拨款 | 国有资本经营预算拨款 | 财政专户管理资金 | 单位资金: the three funds are the
+    财政拨款 beside the other sources, not the whole."""
+    good = row("某单位", is_total=True, total="8,836", general_budget="6,860", gov_fund="0", soe_capital="0",
+               special_account="0", unit_funds="1,976")
+    assert findings(doc(table("income_summary", [good])), RULE) == []
+    good.values["unit_funds"].amount += 10
+    assert findings(doc(table("income_summary", [good])), RULE) == [(RULE, 1, "1", "某单位", "total")]
+
+
+def test_the_funds_alone_are_the_whole_when_no_other_source_is_printed():
+    bad = row("某单位", is_total=True, total="8,836", general_budget="6,860", gov_fund="0", soe_capital="0")
+    assert findings(doc(table("income_summary", [bad])), RULE) == [(RULE, 1, "1", "某单位", "total")]

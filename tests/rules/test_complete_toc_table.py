@@ -31,3 +31,13 @@ def test_part_headings_are_not_tables():
     d = _doc("income_expense_summary", "income_summary", "expense_summary", "three_public_costs")
     d.contents.insert(0, "第二部分 江苏省人民检察院2017年度部门预算表")
     assert findings(d, RULE) == []
+
+
+def test_an_unnumbered_entry_keeps_the_first_character_of_its_title():
+    """Shanghai and the 决算 sets print their contents without numbers: the 一 of 一般公共预算 is no ordinal."""
+    d = doc(table("general_budget_by_function", [row("合计", is_total=True, amount="1")], number=""),
+            table("general_budget_by_economic", [row("合计", is_total=True, amount="1")], number=""))
+    d.contents = ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表"]
+    assert findings(d, RULE) == []
+    d.tables = d.tables[:1]
+    assert [f[3] for f in findings(d, RULE)] == ["一般公共预算财政拨款基本支出决算表"]

@@ -47,3 +47,11 @@ def test_a_tables_single_body_row_names_the_body():
     d = _doc()
     d.tables = [table("expense_summary", [own], number="3"), table("general_budget_by_function", [other], number="8")]
     assert findings(d, RULE) == [(RULE, 12, "", "江苏省高级人民法院", "")]
+
+
+def test_fails_where_another_body_states_this_years_totals_or_opens_with_a_connective():
+    """The draft's own sentences: “X2017年本年支出预算合计……”, “此外，X2017年一般公共预算安排的会议费……”."""
+    d = _doc("江苏省高级人民法院2017年本年支出预算合计17996.68万元。",
+             "此外，江苏省高级人民法院2017年一般公共预算安排的会议费12.00万元。")
+    assert [f[3] for f in findings(d, RULE)] == ["江苏省高级人民法院", "江苏省高级人民法院"]
+    assert findings(_doc("省检察院2017年本年支出预算合计17996.68万元。"), RULE) == []

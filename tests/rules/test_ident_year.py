@@ -32,3 +32,10 @@ def test_a_prior_year_column_is_the_year_before():
     t = table("three_public_costs", [row("合计", total="8", total__prior_budget="8.47")])
     t.columns = [Column("total", "2023年预算数"), Column("total@prior_budget", "2022年预算数")]
     assert findings(doc(t, year=2023), RULE) == []
+
+
+def test_fails_for_this_years_total_with_another_year():
+    """The draft's own sentence: “X2022年本年收入预算合计……” in a 2023 budget."""
+    got = findings(_doc("深圳市生态环境智能管控中心2022年本年收入预算合计7,656万元。"), RULE)
+    assert [f[3] for f in got] == ["…环境智能管控中心2022年本年收入预算合计…"]
+    assert findings(_doc("深圳市生态环境智能管控中心2023年本年收入预算合计7,656万元。"), RULE) == []

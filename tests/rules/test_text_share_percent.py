@@ -19,3 +19,15 @@ def test_shares_of_the_three_public_costs_use_the_table_total():
     text = section("三公", "“三公”经费预算支出中，因公出国（境）费支出110万元，占“三公”经费的18.85%；公务用车购置及运行费支出317.8万元，"
                    "占“三公”经费的54.39%；公务接待费支出156.55万元，占“三公”经费的26.79%。", page=22)
     assert findings(doc(t, sections=[text], year=2017), RULE) == [(RULE, 22, "", "因公出国(境)费", "share")]
+
+
+def test_a_final_accounts_total_is_the_whole_of_the_parts_listed_after_it():
+    """“本年支出决算合计 X，其中：基本支出 …”: the parts are 决算 figures without saying so again."""
+    good = "某单位2022年本年支出决算合计8,719万元，其中：基本支出4,155万元，占47.65%；项目支出4,564万元，占52.35%。"
+    bad = good.replace("52.35%", "59.74%")
+    final = {"year": 2022}
+    d = doc(sections=[section("三、支出决算情况", good, page=5)], **final)
+    d.identity.kind = "final_accounts"
+    assert findings(d, RULE) == []
+    d.sections = [section("三、支出决算情况", bad, page=5)]
+    assert findings(d, RULE) == [(RULE, 5, "", "项目支出", "share")]

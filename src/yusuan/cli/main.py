@@ -90,6 +90,7 @@ _COMMANDS = {  # each command's module; importing it registers the command
     "batch": "yusuan.cli.batch",
     "export": "yusuan.cli.export",
     "peers": "yusuan.cli.peers",
+    "synth": "yusuan.cli.synth",
     "serve": "yusuan.cli.serve",
     "db": "yusuan.cli.serve",
 }

@@ -365,9 +365,6 @@ class _Drafter:
         total = current.get("total")
         if total is None:
             return []
-        if total.amount == 0 and not any(v.amount for v in current.values()):
-            return [f"{self.lead}一般公共预算“三公”经费{t.w}数为0万元{t.change(total, prior.get('total'))}。"]
-
         def said(measure: str, name: str) -> str:
             v = current.get(measure)
             if v is None:
@@ -379,6 +376,9 @@ class _Drafter:
             v, p = current.get(measure), prior.get(measure)
             return t.reason(v, p, reasons.get(measure, "")) if v is not None else ""
 
+        if total.amount == 0 and not any(v.amount for v in current.values()):
+            return [f"{self.lead}一般公共预算“三公”经费{t.w}数为0万元{t.change(total, prior.get('total'))}。"
+                    f"{why('total')}"]
         out = [f"{self.lead}一般公共预算“三公”经费{t.w}数为{t.money(total)}万元{t.change(total, prior.get('total'))}。"
                f"{why('total')}其中："]
         n = 0

@@ -159,6 +159,8 @@ def _table_lines(table: Table, cols: tuple[S.Col, ...], body: str, target) -> Ta
 def _three_public(out: Lines, table: Table, year: int, prior: bool) -> None:
     out.three_public.unit = table.unit or "万元"
     measures = {m for m, _ in S.THREE_PUBLIC_COLS}
+    # a 决算's table prints this year's budget (no phase) beside the final figures (@final)
+    final = any(m.endswith("@final") for r in table.rows for m in r.values)
     for row in table.rows:
         years = re.findall(r"(\d{4})年", row.item)
         if years:
@@ -169,11 +171,12 @@ def _three_public(out: Lines, table: Table, year: int, prior: bool) -> None:
             key = S.PRIOR if key == S.CURRENT else ""
         if not key:
             continue
-        values = out.three_public.values.setdefault(key, {})
         for measure, v in row.values.items():
             base, _, phase = measure.partition("@")
             if base in measures and phase in ("", "final"):
-                values[base] = v.text
+                target = key if phase == "final" or not final else S.BUDGET if key == S.CURRENT else ""
+                if target:
+                    out.three_public.values.setdefault(target, {})[base] = v.text
             elif base == "office_operating":
                 out.office.values.setdefault(key, {})["office_operating"] = v.text
                 out.office.unit = table.unit or "万元"

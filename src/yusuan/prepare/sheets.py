@@ -111,7 +111,7 @@ _CODED: dict[str, dict[str, _M]] = {
                             ("procurement_small_micro", ("政府采购项目", "其中：面向小型、微型企业"))),
         "basic_expense_summary": (("total", ("合计",)), ("basic_personnel", ("人员经费",)),
                                   ("basic_public", ("公用经费",))),
-        "project_expense_summary": (("project", ("项目支出",)),),
+        "project_expense_summary": (("amount", ("项目支出",)),),  # one amount column: `amount` (docs/model.md)
         "general_budget_by_function": (("total", ("支出总计",)), ("basic", ("基本支出",)), ("project", ("项目支出",))),
         "general_budget_by_economic": (("total", ("支出总计",)), ("basic", ("基本支出",)), ("project", ("项目支出",))),
         "gov_fund_expense": (("total", ("支出总计",)), ("basic", ("基本支出",)), ("project", ("项目支出",))),

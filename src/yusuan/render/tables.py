@@ -54,7 +54,7 @@ def _caption(table: Table, kind: str, doc: Disclosure, fam: Family, keep: bool) 
 
 def table_layout(table: Table, doc: Disclosure, fam: Family, keep: bool = True) -> TableLayout:
     number_text, title = _caption(table, table.kind, doc, fam, keep)
-    anchor = f"t{id(table)}"
+    anchor = f"t{next((n for n, t in enumerate(doc.tables, 1) if t is table), 0)}"  # the same on every run
     captioned = bool(number_text or title) and not (not table.number and table.kind == "project_performance")
     if table.kind == "performance_targets":
         layout = performance_layout(doc.performance, table, doc)

@@ -9,7 +9,8 @@ from yusuan.model.disclosure import Disclosure
 from yusuan.model.kinds import kind_of_title, looks_like_title
 from yusuan.model.text import match_key
 
-_ORDINAL = re.compile(r"^[-\s(（]*(?:[一二三四五六七八九十]+|\d+)[)）、.．\s]*")
+# an entry's ordinal: 一、 (一) 1. 1 — a numeral followed by its mark or a space (the 一 of 一般公共预算 is none)
+_ORDINAL = re.compile(r"^[-\s(（]*(?:[一二三四五六七八九十]+|\d+)(?:[)）、.．]|\s|$)[)）、.．\s]*")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 
 

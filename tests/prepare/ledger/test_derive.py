@@ -183,3 +183,18 @@ def test_units_of_print():
     assert _table(doc, "expense_summary").rows[0].values["total"].text == "638"
     doc = derive(ledger, "shanghai")  # Shanghai prints 元 with cents
     assert _table(doc, "expense_summary").rows[-1].values["total"].text == "6,375,000.00"
+
+
+def test_a_unit_without_office_costs_or_three_public_costs_says_so():
+    """A 事业 unit's lines: no 机关运行经费, no 三公 item. The 机关运行经费 table is printed empty with its note;
+    a 决算's “三公”经费 are 0 (the lines carry the 执行数), stated in the narrative."""
+    ledger = with_final(small_ledger())
+    for x in ledger.lines:
+        x.office, x.three_public = False, ""
+    budget = derive(ledger, "jiangsu")
+    office = _table(budget, "office_operating_costs")
+    assert office.empty and office.notes == ["注：本表本年无发生额。"]
+    final = derive(ledger, "jiangsu", final=True)
+    assert _errors(budget) == [] and _errors(final) == []
+    three = next(s for s in final.sections if "三公" in s.heading)
+    assert three.paragraphs[0].text.startswith("测试单位2023年一般公共预算“三公”经费决算数为0万元")

@@ -190,9 +190,11 @@ class SectionBuilder:
         indented = line.source.bbox[0] - left > 12
         short = last_right - last.source.bbox[2] > max(24.0, _lead_width(line))
         ended = bool(re.search(r"[。；;：:！!？?]$", last.text.strip()))
+        item = bool(_ITEM.match(match_key(line.text)))
         # a paragraph starts indented, or after a short line that ends a sentence; justified CJK
-        # lines end short without ending anything
-        return not indented and not (short and (ended or _ITEM.match(match_key(line.text))))
+        # lines end short without ending anything; an item (（二）, 2.) after a sentence that ended at the
+        # margin starts anew too (a spreadsheet's cells, printed without a first-line indent)
+        return not indented and not (short and (ended or item)) and not (ended and item)
 
 
 _LEAD = re.compile(r"^[0-9A-Za-z.,%/+\-\[\]()]+[。，、；：）)”%]?")

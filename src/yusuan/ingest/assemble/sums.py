@@ -135,12 +135,16 @@ def _columns(table: Table, finest: Decimal) -> Iterator[Identity]:
         def at(m: str, phase: str = phase) -> str:
             return f"{m}@{phase}" if phase else m
 
+        seen: set[tuple[str, tuple[str, ...]]] = set()  # the same sum through a split (财政拨款 as its funds)
         for total_m, part_ms in COLUMN_IDENTITIES:
             if table.kind == "expense_summary" and "basic" in part_ms and total_m == "total":
                 part_ms = (*part_ms, "affiliated_subsidy")  # 支出决算表: 对附属单位补助支出 is spending too
             parts_here = tuple(at(q) for p in part_ms for q in _printed_part(p, present, at))
             if at(total_m) not in present or len(parts_here) < 2:
                 continue
+            if (total_m, parts_here) in seen:
+                continue
+            seen.add((total_m, parts_here))
             if total_m == "total" and "abroad" in part_ms and table.kind != "three_public_costs":
                 continue
             if total_m == "total" and "gov_fund" in part_ms and any(at(o) in present for o in OTHER_SOURCES):

@@ -422,7 +422,8 @@ class _Deriver:
         budget; {} when the lines do not all carry that figure."""
         general = [line for line in self.lines if line.fund == "general_budget"]
         tagged = [line for line in general if line.three_public]
-        if field != "amount" and not (any(getattr(x, field) is not None for x in tagged) and all(
+        # no line tagged: none spent, in every figure the lines carry (a 决算's 执行数, last year's budget)
+        if field != "amount" and not (any(getattr(x, field) is not None for x in tagged or self.lines) and all(
                 getattr(x, field) is not None for x in tagged if x.amount)):
             return {}
         out = {}
@@ -464,6 +465,8 @@ class _Deriver:
         table = Table("office_operating_costs", "", unit=self.unit, rows=[total_row, *rows],
                       columns=[Column("amount", "机关运行经费支出")], source=Source(self.file, 1))
         table.empty = not any(v.amount for r in table.rows for v in r.values.values())
+        if table.empty:  # a 事业 unit has none: the table says so (complete-empty-table)
+            table.notes = [EMPTY_NOTE]
         return table
 
     def procurement_table(self) -> Table | None:

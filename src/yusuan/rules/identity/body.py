@@ -19,11 +19,13 @@ _HEADING_NAMES = (
                r"\s*(?:主要职能|机构设置|概况)"),
 )
 # Sentences whose subject is the body: “2023 年XX部门预算收入……”, “XX2017年度收入、支出预算总计……”.
+# A sentence opens the text, follows 。；, or opens with 此外，; “本年收入预算合计” is the body's total too.
+_OPENS = r"(?:^|[。；;\n]|此外[，,])"
 _SENTENCE_NAMES = (
-    re.compile(rf"(?:^|[。；;\n])\s*{_YEAR}[，,]?\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*"
-               r"(?:部门|单位)?(?:预算|决算)?(?:收入|支出|财政拨款|一般公共预算)"),
-    re.compile(rf"(?:^|[。；;\n])\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*{_YEAR}\s*"
-               r"(?:部门|单位)?(?:预算|决算)?(?:收入|支出|收、支|财政拨款|一般公共预算)"),
+    re.compile(rf"{_OPENS}\s*{_YEAR}[，,]?\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*"
+               r"(?:部门|单位)?(?:本年)?(?:预算|决算)?(?:收入|支出|财政拨款|一般公共预算)"),
+    re.compile(rf"{_OPENS}\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*{_YEAR}\s*"
+               r"(?:部门|单位)?(?:本年)?(?:预算|决算)?(?:收入|支出|收、支|财政拨款|一般公共预算)"),
 )
 _PERF_TITLE = re.compile(r"^(?P<name>.+?)(?:部门|单位)?整体支出绩效目标表")
 _NOT_A_NAME = ("本部门", "本单位", "我部门", "我单位", "部门", "单位")

@@ -14,11 +14,13 @@ _YEAR = re.compile(r"(?<![\d\-—~～至])(20\d\d)\s*年(?![\d\-—~～至])")
 _OTHER = re.compile(r"(?:比|较|与|截至|截止|自|至|于|上年|以前|前)\s*$")
 _SUBJECT = rf"(?:[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END}|本部门|本单位|我部门|我单位)"
 # Sentences naming this budget's year: “2023 年XX部门预算收入”, “XX2017年度收入、支出预算总计”, “2023年部门预算支出”.
+# A sentence opens the text, follows 。；, or opens with 此外，; “本年收入预算合计” is this year's total too.
+_OPENS = r"(?:^|[。；;\n]|此外[，,])"
 _SENTENCES = (
-    re.compile(rf"(?:^|[。；;\n])\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}?\s*(?:部门|单位)(?:汇总)?(?:预算|决算)"),
-    re.compile(rf"(?:^|[。；;\n])\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}\s*(?:部门|单位)?(?:预算|决算)?"
+    re.compile(rf"{_OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}?\s*(?:部门|单位)(?:汇总)?(?:预算|决算)"),
+    re.compile(rf"{_OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}\s*(?:部门|单位)?(?:本年)?(?:预算|决算)?"
                r"(?:收入|支出|财政拨款|一般公共预算)"),
-    re.compile(rf"(?:^|[。；;\n])\s*{_SUBJECT}\s*(?P<year>20\d\d)\s*年度?\s*(?:部门|单位)?(?:预算|决算)?"
+    re.compile(rf"{_OPENS}\s*{_SUBJECT}\s*(?P<year>20\d\d)\s*年度?\s*(?:部门|单位)?(?:本年)?(?:预算|决算)?"
                r"(?:收入|支出|收、支|财政拨款|一般公共预算)"),
 )
 

@@ -613,7 +613,7 @@ def _link_lists(found: list[Statement]) -> None:
                     break
                 continue  # a deeper item
             cands = [s for s in by_passage[id(nxt)] if s.amount is not None and not s.prior
-                     and _unit_kind(s) == _unit_kind(whole) and s.qualifiers & {"initial_budget", "adjusted_budget", "final"} == whole.qualifiers & {"initial_budget", "adjusted_budget", "final"}]
+                     and _unit_kind(s) == _unit_kind(whole) and same_phase(whole, s)]
             if not cands:
                 continue
             part = cands[0]
@@ -633,8 +633,14 @@ _PHASES = frozenset({"initial_budget", "adjusted_budget", "final"})
 
 def may_be_part(whole: Statement, st: Statement) -> bool:
     return (_unit_kind(st) == _unit_kind(whole) and not st.prior and not st.aside
-            and st.key in PART_KEYS.get(whole.key, ())
-            and st.qualifiers & _PHASES == whole.qualifiers & _PHASES)
+            and st.key in PART_KEYS.get(whole.key, ()) and same_phase(whole, st))
+
+
+def same_phase(whole: Statement, st: Statement) -> bool:
+    """A part is of its whole's phase (年初预算, 调整预算, 决算): the same one, or none of its own — the parts
+    listed after “本年支出决算合计 X 万元，其中：” are 决算 figures without saying so again."""
+    phase = st.qualifiers & _PHASES
+    return not phase or phase == whole.qualifiers & _PHASES
 
 
 def _nothing_between(text: str, whole: Statement, end: int) -> bool:

@@ -41,8 +41,8 @@ SUBJECTS: list[tuple[str, int, str]] = [
     ("other_funds", 2, r'其他资金|其他收入'),
     ("fiscal", 1, r'财政拨款|政府预算拨款'),
     ("total", 0, r'收入?、?支出?(?:预算)?总计|收、支(?:总)?预算|收入支出总计|收支(?:预算)?总计'),
-    ("income_total", 0, r'收入(?:预算)?(?:总计|合计)|本年收入'),
-    ("expense_total", 0, r'支出(?:预算)?(?:总计|合计)|本年支出'),
+    ("income_total", 0, r'收入(?:预算|决算)?(?:总计|合计)|本年收入'),
+    ("expense_total", 0, r'支出(?:预算|决算)?(?:总计|合计)|本年支出'),
     # 部门预算收入 / 收入预算 are the totals only when nothing narrower is named before them (非税收入预算 is not)
     ("income_total*", 0, r'(?:部门)?预算收入|收入预算'),
     ("expense_total*", 0, r'(?:部门)?预算支出|支出预算(?!中)'),
