@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from yusuan.ingest.read import TABLES_PART_WORDS, TEXT_PART_WORDS
 from yusuan.model.formats import readers
 from yusuan.store.repository import UploadedFile, fingerprint
 
@@ -38,8 +39,10 @@ class Publication:
         return "+".join(Path(p).name for p in self.paths)
 
 
-_PART = re.compile(r"(?:[-_ .](?P<part>text|tables)|[-_ .]?(?P<zh>文字部分|表格部分|文字|表格))$", re.IGNORECASE)
-_TEXT_PARTS = {"text", "文字部分", "文字"}
+_LATIN = [w for w in TEXT_PART_WORDS + TABLES_PART_WORDS if w.isascii()]
+_CHINESE = sorted((w for w in TEXT_PART_WORDS + TABLES_PART_WORDS if not w.isascii()), key=len, reverse=True)
+_PART = re.compile(rf"(?:[-_ .](?P<part>{'|'.join(_LATIN)})|[-_ .]?(?P<zh>{'|'.join(_CHINESE)}))$", re.IGNORECASE)
+_TEXT_PARTS = set(TEXT_PART_WORDS)
 _GLOB = re.compile(r"[*?\[]")
 
 

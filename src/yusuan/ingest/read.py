@@ -77,9 +77,13 @@ def read_publications(paths: list[str | Path]) -> list[Disclosure]:
     return docs
 
 
-# Words that name a part of a publication in its file name, not the publication.
-_PART_WORDS = re.compile(
-    r"(?i)(text|tables?|part|body|文字说明|文字部分|文字|表格部分|表格|报表|附表|公开表|正文|说明|部分|[-_ .()（）\[\]【】])")
+# Words that name a part of a publication in its file name, not the publication: the text part's and the
+# tables part's as a batch pairs files by them (batch/inputs.py), and more that only tell two names apart.
+TEXT_PART_WORDS = ("text", "文字部分", "文字")
+TABLES_PART_WORDS = ("tables", "表格部分", "表格")
+_PART_WORDS = re.compile("(?i)(" + "|".join(["文字说明", *TEXT_PART_WORDS, *TABLES_PART_WORDS, "table", "part", "body",
+                                              "报表", "附表", "公开表", "正文", "说明", "部分"])
+                         + r"|[-_ .()（）\[\]【】])")
 
 
 def publication_stem(path: Path) -> str:
