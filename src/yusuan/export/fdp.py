@@ -33,11 +33,11 @@ CURRENCY = "CNY"
 NOT_FLOWS = frozenset({"change", "change_pct"})  # a difference or a ratio: no phase, no direction
 # Measures that name where the money comes from (columns of expense tables split by fund source).
 FUND_SOURCES = {
-    "fiscal": "财政拨款", "general_budget": "一般公共预算", "gov_fund": "政府性基金预算",
-    "soe_capital": "国有资本经营预算", "special_account": "财政专户管理资金", "unit_funds": "单位资金",
-    "business_income": "事业收入", "operating_income": "经营收入", "superior_subsidy": "上级补助收入",
-    "affiliated_income": "附属单位上缴收入", "other": "其他资金", "other_funds": "其他资金",
-    "other_income": "其他收入", "prior_carryover": "上年结转", "use_of_balance": "用事业基金弥补收支差额",
+    **{k: MEASURES[k] for k in ("fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "unit_funds",
+                                "business_income", "operating_income", "superior_subsidy", "affiliated_income",
+                                "other", "prior_carryover")},
+    # an income line's own sources (ingest/assemble/structure.source_key) that are no column's measure
+    "other_funds": "其他资金", "other_income": "其他收入", "use_of_balance": "用事业基金弥补收支差额",
 }
 DIRECTIONS = {"expenditure": "支出", "revenue": "收入"}
 PHASE_NAMES = {"approved": "预算数", "adjusted": "调整预算数", "executed": "执行（决算）数"}
