@@ -8,6 +8,9 @@ under another key (its doc_id with `-k` appended), so the batch reads and checks
 Each configuration writes into a fresh folder; the time is the whole `run_batch` call (reading, checking,
 writing the parts, merging them, the report), the Dask cluster started beforehand. Memory is the peak
 resident set (VmHWM) of every process below this one (job children, Dask workers), sampled every 0.1 s.
+CPU is the processor time of the reading and checking in the workers (documents.cpu_seconds) and of this
+process (the driver: parts, merge, report); two cores kept busy by it would do 2 / (CPU per document)
+documents a second — what an idle 2-core machine could reach, the figure a shared machine cannot show.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import time
 from pathlib import Path
 
 import psutil
+import pyarrow.parquet as pq
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -64,12 +68,14 @@ class PeakMemory:
 
 def measure(name: str, pubs, settings: Settings, processes: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="yusuan-bench-batch-") as tmp, PeakMemory() as memory:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = run_batch(pubs, Path(tmp) / "out", settings)
-        seconds = time.perf_counter() - start
+        seconds, driver = time.perf_counter() - start, time.process_time() - cpu
+        workers = sum(c or 0 for c in pq.read_table(Path(tmp) / "out" / "documents.parquet")["cpu_seconds"].to_pylist())
     run = result.manifest["runs"][-1]
     return {"name": name, "documents": run["processed"], "failed": run["failed"], "pages": run["pages"],
-            "seconds": seconds, "peak": memory.peak, "load": os.getloadavg()[0], "processes": processes}
+            "seconds": seconds, "peak": memory.peak, "load": os.getloadavg()[0], "processes": processes,
+            "cpu": workers + driver}
 
 
 def main() -> None:
@@ -100,14 +106,16 @@ def main() -> None:
     base = next((r for r in rows if r["name"].startswith("local, 1")), None)
     print()
     print("| configuration | documents | pages | seconds | documents/s | pages/s | largest process MB | "
-          "scaling vs 1 process | vs peer (as many jobs, 6 s a document) | load |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "scaling vs 1 process | vs peer (as many jobs, 6 s a document) | load | CPU s a document | "
+          "documents/s on 2 idle cores |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         rate = r["documents"] / r["seconds"]
         scale = f"{rate / (base['documents'] / base['seconds']):.2f}×" if base else "—"
         print(f"| {r['name']} | {r['documents']} ({r['failed']} not read) | {r['pages']} | {r['seconds']:.1f} | "
               f"{rate:.2f} | {r['pages'] / r['seconds']:.1f} | {r['peak'] / 2**20:.0f} | {scale} | "
-              f"{rate / (r['processes'] / PEER_SECONDS):.1f}× | {r['load']:.1f} |")
+              f"{rate / (r['processes'] / PEER_SECONDS):.1f}× | {r['load']:.1f} | {r['cpu'] / r['documents']:.3f} | "
+              f"{2 * r['documents'] / r['cpu']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ import argparse
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+from processes import fastest, run_process, yusuan_command
 
 from yusuan.export.cells import cell_records
 from yusuan.ingest.pdf.reader import page_blocks
@@ -134,28 +134,6 @@ with pdfplumber.open(sys.argv[1]) as pdf:
     for page in pdf.pages:
         page.extract_tables()
 """
-
-
-def yusuan_command() -> list[str]:
-    """The installed `yusuan` script beside this Python, else `python -m yusuan`."""
-    script = Path(sys.executable).with_name("yusuan")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "yusuan"]
-
-
-def run_process(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, CPU seconds: user + system) of one whole process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"{' '.join(cmd)} ended with {proc.returncode}")
-    return wall, usage.ru_utime + usage.ru_stime
-
-
-def fastest(runs: list[tuple[float, float]]) -> tuple[float, float]:
-    return min(w for w, _ in runs), min(c for _, c in runs)
 
 
 def process_table(repeat: int) -> str:

@@ -9,8 +9,9 @@ Run: .venv/bin/python bench/web.py [--copies 10] [--requests 2000] [--backends s
 
 The database holds the demo publications (yusuan serve --demo), each also stored under `--copies` more
 bodies (甲部门 → 单位k), so the tables hold tens of thousands of cells. Each server is one uvicorn process
-(as `yusuan serve` runs it) on 127.0.0.1; the clients are one asyncio process with httpx. Every loop is
-bounded in requests and in time, and only 127.0.0.1 is contacted.
+(as `yusuan serve` runs it) on 127.0.0.1; the clients are one asyncio process on plain keep-alive HTTP/1.1
+connections (`Connection`), 50 at once. Every loop is bounded in requests and in time, and only 127.0.0.1
+is contacted.
 """
 from __future__ import annotations
 
@@ -85,20 +86,58 @@ def serve(url: str, schema: str | None, port: int, cache_mb: int) -> None:
                 log_level="warning", timeout_keep_alive=30)
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection to the server, as lean as a client can be (httpx spent 1–5 ms of
+    CPU a request, more than a cached answer costs the server, on the same two cores): a GET written,
+    the status, the headers and the body (Content-Length or chunked) read; the body is not unzipped."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def get(self, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept-Encoding: gzip\r\n"
+                          f"{extra}\r\n".encode("latin-1"))
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        fields = {k.strip().lower(): v.strip() for k, _, v in (h.partition(":") for h in head[1:] if h)}
+        if "content-length" in fields:
+            body = await self.reader.readexactly(int(fields["content-length"]))
+        elif fields.get("transfer-encoding") == "chunked":
+            parts = []
+            while size := int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16):
+                parts.append(await self.reader.readexactly(size + 2))
+            await self.reader.readuntil(b"\r\n")
+            body = b"".join(x[:-2] for x in parts)
+        else:
+            body = b""
+        if fields.get("connection") == "close":
+            await self.close()
+        return status, fields, body
+
+    async def close(self):
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
 async def load(base: str, paths: list[str], total: int, concurrency: int, revalidate: bool = False,
                warm: bool = True, pid: int | None = None) -> dict:
-    """`total` GETs of `paths` in turn by `concurrency` clients, after one untimed GET of each path
-    (`warm`). `revalidate`: every request sends the ETag of that first answer in If-None-Match, as a
-    browser revalidating its copy does (a server without ETags answers 200 with the whole body)."""
-    import httpx
-
+    """`total` GETs of `paths` in turn by `concurrency` clients (one connection each), after one untimed
+    GET of each path (`warm`). `revalidate`: every request sends the ETag of that first answer in
+    If-None-Match, as a browser revalidating its copy does (a server without ETags answers 200 with the
+    whole body)."""
+    host, port = base.removeprefix("http://").split(":")
     latencies: list[float] = []
     errors = not_modified = 0
     next_i = 0
     deadline = 0.0  # set once the warm-up is over
     etags: dict[str, str] = {}
 
-    async def worker(client):
+    async def worker(conn):
         nonlocal next_i, errors, not_modified
         while next_i < total and time.perf_counter() < deadline:
             path = paths[next_i % len(paths)]
@@ -106,27 +145,31 @@ async def load(base: str, paths: list[str], total: int, concurrency: int, revali
             headers = {"If-None-Match": etags[path]} if path in etags else {}
             t = time.perf_counter()
             try:
-                r = await client.get(path, headers=headers)
-                ok = r.status_code == 200 or (r.status_code == 304 and bool(headers))
-            except httpx.TransportError:
-                ok, r = False, None
+                status, _, _ = await conn.get(path, headers)
+                ok = status == 200 or (status == 304 and bool(headers))
+            except (OSError, asyncio.IncompleteReadError, ValueError):
+                await conn.close()
+                ok, status = False, 0
             latencies.append(time.perf_counter() - t)
             errors += not ok
-            not_modified += r is not None and r.status_code == 304
+            not_modified += status == 304
 
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
+    conns = [Connection(host, int(port)) for _ in range(concurrency)]
+    try:
         for path in paths if warm else []:  # untimed: the server's cache filled, the copies a browser holds
-            r = await client.get(path)
-            if revalidate and r.headers.get("etag"):
-                etags[path] = r.headers["etag"]
+            _, fields, _ = await conns[0].get(path, {})
+            if revalidate and fields.get("etag"):
+                etags[path] = fields["etag"]
         server, mine = cpu_seconds(pid) if pid else 0.0, time.process_time()
         start = time.perf_counter()
         deadline = start + TIME_LIMIT
-        await asyncio.gather(*(worker(client) for _ in range(concurrency)))
+        await asyncio.gather(*(worker(c) for c in conns))
         elapsed = time.perf_counter() - start
         server, mine = (cpu_seconds(pid) if pid else 0.0) - server, time.process_time() - mine
-    q = statistics.quantiles(latencies, n=100, method="inclusive")
+    finally:
+        for c in conns:
+            await c.close()
+    q = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else [latencies[0]] * 99
     return {"requests": len(latencies), "errors": errors, "not_modified": not_modified,
             "rps": len(latencies) / elapsed, "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000,
             "server_cpu": server / len(latencies) * 1000, "client_cpu": mine / len(latencies) * 1000}

@@ -26,3 +26,19 @@ def test_reading_the_registry_does_not_import_importlib_metadata():
     code = "import sys; from yusuan.model.formats import readers; readers(); print('importlib.metadata' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("asked, name", [("pdf", "pdf"), (".PDF", "pdf"), (".htm", "html"), ("docx", "docx"),
+                                         (".odt", None)])
+def test_a_writer_is_found_by_name_suffix_or_alias(asked, name):
+    from yusuan.model.formats import writer_for
+
+    assert getattr(writer_for(asked), "name", None) == name
+
+
+def test_finding_the_pdf_writer_imports_no_other_writer():
+    code = ("import sys; from yusuan.model.formats import writer_for; writer_for('.pdf').load(); "
+            "print(sorted(m for m in ('yusuan.render.docx', 'yusuan.render.xlsx', 'yusuan.render.html', 'docx', "
+            "'xlsxwriter', 'jinja2') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

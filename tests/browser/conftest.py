@@ -42,12 +42,14 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """A workspace with two published disclosures (坪山管理局, 智能管控中心), 江苏省人民检察院 (no disclosure
-    yet) under its editor, 乙单位 with its own editor, and an administrator."""
+    yet) under its editor, 乙单位 with its own editor, an administrator; and for the review chain 丙单位
+    under 丙部门, with its editor, the department's reviewer and the finance bureau, and a draft of 丙单位
+    as 智能管控中心 published it (its errors keep it from being submitted)."""
     import uvicorn
 
     from yusuan.store import Store
     from yusuan.store.accounts import create_user
-    from yusuan.store.repository import ensure_body, ingest
+    from yusuan.store.repository import UploadedFile, ensure_body, ingest
     from yusuan.web import create_app
 
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'yusuan.db'}")
@@ -65,6 +67,13 @@ def site(tmp_path_factory):
         create_user(s, "editor_b", PASSWORD, "editor", other.id)
         create_user(s, "admin", PASSWORD, "admin")
         ids.update(jcy=jcy.id, other=other.id)
+        unit = ensure_body(s, "丙单位", parent="丙部门", level="unit")
+        editor = create_user(s, "editor_c", PASSWORD, "editor", unit.id)
+        create_user(s, "reviewer_c", PASSWORD, "reviewer", unit.parent_id)
+        create_user(s, "finance", PASSWORD, "finance")
+        doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
+        files = [UploadedFile("预算.txt", files[0].content, "text")]
+        ids.update(unit_c=unit.id, draft_c=ingest(s, doc, findings, files, body=unit, user=editor).id)
     app = create_app(store)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))

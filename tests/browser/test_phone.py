@@ -23,7 +23,8 @@ def phone(browser):
 def _pages(site) -> list[str]:
     pid = site.ids["published"]
     return ["/", f"/bodies/{site.ids['published_body']}", f"/disclosures/{pid}", "/search?code=211", "/search", f"/compare?a={pid}&b={site.ids['published_b']}",
-            "/compare", "/login", "/upload"]
+            "/compare", "/login", "/upload", "/rollup", f"/bodies/{site.ids['published_body']}/years",
+            f"/disclosures/{pid}/prior-year"]
 
 
 def test_no_page_is_wider_than_the_screen(phone, site):

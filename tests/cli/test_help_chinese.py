@@ -22,12 +22,52 @@ UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")  # TEXT, INTEGER, PATH, FILES… as me
 def commands(cmd: click.Command = main, path: tuple[str, ...] = ()):
     yield path, cmd
     if isinstance(cmd, click.Group):
-        for name, sub in sorted(cmd.commands.items()):
-            yield from commands(sub, (*path, name))
+        ctx = click.Context(cmd)
+        for name in cmd.list_commands(ctx):  # the lazy ones too, imported here
+            yield from commands(cmd.get_command(ctx, name), (*path, name))
 
 
 ALL = list(commands())
 LEAVES = [(p, c) for p, c in ALL if not isinstance(c, click.Group)]
+
+
+def declared_commands() -> dict[str, str]:
+    """Every command a module of yusuan.cli declares on `main` (@main.command / @main.group), and its module."""
+    import ast
+    from pathlib import Path
+
+    import yusuan.cli
+
+    found = {}
+    for path in sorted(Path(yusuan.cli.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            for d in node.decorator_list:
+                if (isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and isinstance(d.func.value, ast.Name)
+                        and d.func.value.id == "main" and d.func.attr in ("command", "group")):
+                    name = d.args[0].value if d.args and isinstance(d.args[0], ast.Constant) else node.name
+                    found[name.replace("_", "-")] = f"yusuan.cli.{path.stem}"
+    return found
+
+
+def test_every_command_is_declared_where_the_group_looks_for_it():
+    from yusuan.cli.main import _COMMANDS
+
+    assert _COMMANDS == declared_commands()
+    assert {p[0] for p, _ in ALL if len(p) == 1} == set(_COMMANDS)
+
+
+def test_a_command_imports_its_own_module_only():
+    """`yusuan extract` does not import the modules of serve, catalog, render… (nor their dependencies)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from yusuan.cli.main import main\n"
+            "try: main(['extract', '--help'])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('yusuan.cli.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "['yusuan.cli.extract', 'yusuan.cli.main', 'yusuan.cli.zh']"
 
 
 def run(*args: str):

@@ -487,3 +487,25 @@ def test_glyphs_without_text_are_kept_with_their_box(tmp_path):
     (line,) = [b for b in read_pdf_blocks(path) if isinstance(b, Line)]
     assert line.text == "Total \ue000\ufffdC 12"
     assert line.source.page == 1 and line.source.bbox[0] == pytest.approx(80, abs=1)
+
+
+def test_compressed_punctuation_keeps_its_place_in_the_line():
+    """Typst and Word compress CJK punctuation (标点挤压) in justified lines: the box of “ after "15." may
+    start a little left of the full stop's (the boxes as pdfium gives them on a page Typst set). The line
+    reads in the order printed."""
+    from yusuan.ingest.pdf.chars import Char
+    from yusuan.ingest.pdf.text import group_lines, line_text
+
+    boxes = [(72.0, 77.0, "1"), (77.0, 82.8, "5"), (82.8, 86.3, "."), (82.7, 93.2, "“"), (93.2, 103.7, "住"),
+             (103.7, 114.2, "房")]
+    chars = [Char(x0, 76.7, x1, 87.2, t) for x0, x1, t in boxes]
+    assert [line_text(line) for line in group_lines(chars[::-1])] == ["15.“住房"]
+
+
+@pytest.mark.parametrize("values", [[3.0], [5.0, 1.0], [2.5, 9.0, 1.0], [4.0, 1.0, 3.0, 2.0], [1.0, 1.0, 7.5, 7.5, 2.0]])
+def test_the_row_pitch_median_is_statistics_median(values):
+    import statistics
+
+    from yusuan.ingest.pdf.infer import _median
+
+    assert _median(values) == statistics.median(values)

@@ -18,7 +18,7 @@ from yusuan.render import build_layout, render
 SHENZHEN = CORPUS / "shenzhen-2023-pingshan-guanliju-budget.txt"
 
 
-@pytest.mark.parametrize("suffix", ["html", "docx", "xlsx"])
+@pytest.mark.parametrize("suffix", ["html", "docx", "xlsx", "pdf"])
 def test_render_a_publication(tmp_path, suffix):
     out = tmp_path / f"预算.{suffix}"
     result = CliRunner().invoke(main, ["render", str(SHENZHEN), "--to", str(out)])

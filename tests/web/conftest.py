@@ -2,8 +2,9 @@
 server is started for the session when none answers on 127.0.0.1:5432).
 
 A world: a published disclosure (坪山管理局), two departments (甲部门, 乙部门) each with a unit, a draft
-of 甲单位, and one logged-in client per role: admin, reviewer and editor of 甲 ("own"), reviewer and
-editor of 乙 ("other"), and the public.
+of 甲单位, and one logged-in client per role: admin, the finance bureau, reviewer and editor of 甲
+("own"), reviewer and editor of 乙 ("other"), and the public. `World.at(status)` makes a fresh version
+of 甲单位 that has come that far along the review chain.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ from yusuan.web.settings import WebSettings
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 BACKENDS = ("sqlite", "postgresql")
 PASSWORD = "correct horse battery"
-ROLES = ("public", "admin", "reviewer_own", "reviewer_other", "editor_own", "editor_other")
+ROLES = ("public", "admin", "finance", "reviewer_own", "reviewer_other", "editor_own", "editor_other")
+CLEAN = "shanghai-putuo-2025-shangwu-weiyuanhui-unit-budget.pdf"  # a 单位预算 with no error and one warning
+# the steps that bring a fresh draft to each status (review.step's actions)
+WALK = {"draft": (), "submitted": ("submit",), "approved": ("submit", "approve"),
+        "approved_finance": ("submit", "approve", "approve_finance"),
+        "published": ("submit", "approve", "approve_finance", "publish"), "returned": ("submit", "return")}
 
 
 @functools.cache
@@ -49,10 +55,11 @@ def pg_base():
 
 
 @contextmanager
-def make_store(backend: str, tmp: Path, pg: str | None):
+def make_store(backend: str, tmp: Path, pg: str | None, revision: str = "head"):
+    """A new database (SQLite in `tmp`, or a schema of its own on PostgreSQL) at `revision`."""
     if backend == "sqlite":
         store = Store(f"sqlite:///{tmp / 'yusuan.db'}")
-        store.upgrade()
+        store.upgrade(revision)
         yield store
         store.dispose()
         return
@@ -64,7 +71,7 @@ def make_store(backend: str, tmp: Path, pg: str | None):
         c.execute(f'CREATE SCHEMA "{schema}"')
     store = Store(pg, schema=schema)
     try:
-        store.upgrade()
+        store.upgrade(revision)
         yield store
     finally:
         store.dispose()
@@ -116,7 +123,8 @@ class World:
     clients: dict = field(default_factory=dict)
 
     def draft(self, body_key: str = "unit_a", status: str = "draft") -> int:
-        """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes."""
+        """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes (its
+        findings hold errors: it cannot be submitted)."""
         doc, findings, files = checked("shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
         unique = [UploadedFile(files[0].name, files[0].content + f"\n{secrets.token_hex(8)}\n".encode(), "text")]
         with self.store.session() as s:
@@ -124,6 +132,30 @@ class World:
 
             body = s.get(m.Body, self.ids[body_key])
             return ingest(s, doc, findings, unique, status=status, body=body).id
+
+    def at(self, status: str, body_key: str = "unit_a", *, acknowledged: bool = True, body_id: int | None = None,
+           source: str = "clean") -> int:
+        """A fresh version of 甲单位 (or another body, by key or id) from a publication without errors — the
+        shanghai 单位预算 (`clean`) or 智能管控中心's corrected budget (`corrected`) —, its warnings acknowledged
+        (unless told not to) and taken along the chain by the administrator to `status`."""
+        from sqlalchemy import select
+
+        from yusuan.store import models as m
+        from yusuan.store.review import acknowledge, step
+
+        doc, findings, files = checked(CLEAN) if source == "clean" else corrected_zhineng()
+        mark = f"\n%{secrets.token_hex(8)}\n".encode()
+        unique = [UploadedFile(files[0].name, files[0].content + mark, files[0].format or "pdf")]
+        with self.store.session() as s:
+            admin = s.scalar(select(m.User).where(m.User.username == "admin"))
+            body = s.get(m.Body, body_id if body_id is not None else self.ids[body_key])
+            d = ingest(s, doc, findings, unique, status="draft", body=body)
+            warnings = [f.id for f in d.findings if f.severity == "warning"]
+            if acknowledged and warnings:
+                acknowledge(s, d, admin, warnings, "测试：已核对，无需更正")
+            for action in WALK[status]:
+                step(s, d, action, admin, reason="测试退回" if action == "return" else "")
+            return d.id
 
 
 def build_world(backend: str, store: Store, settings: WebSettings | None = None) -> World:
@@ -140,6 +172,7 @@ def build_world(backend: str, store: Store, settings: WebSettings | None = None)
         w.ids.update(dept_a=dept_a.id, unit_a=unit_a.id, dept_b=dept_b.id, unit_b=unit_b.id, unit_c=unit_c.id)
         users = {
             "admin": create_user(s, "admin", PASSWORD, "admin"),
+            "finance": create_user(s, "finance", PASSWORD, "finance"),
             "reviewer_own": create_user(s, "reviewer_a", PASSWORD, "reviewer", dept_a.id),
             "reviewer_other": create_user(s, "reviewer_b", PASSWORD, "reviewer", dept_b.id),
             "editor_own": create_user(s, "editor_a", PASSWORD, "editor", unit_a.id),
@@ -168,3 +201,30 @@ def rss() -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) * 1024
     raise AssertionError("no VmRSS in /proc/self/status")
+
+
+# What an editor corrects in 深圳市生态环境智能管控中心's 2023 budget to clear its 8 errors (the table of
+# contents lists three tables the document does not print; the 绩效目标表 names another 主管部门; the
+# narrative's 公用支出 and 对个人和家庭的补助 are not those of 表8): its 9 warnings stay, word for word.
+ZHINENG = "shenzhen-2023-zhineng-guankong-zhongxin-budget.txt"
+ZHINENG_FIXES = (("- (二) 收入总表\n", ""), ("- (四) 基本支出总表\n", ""), ("- (五) 项目支出总表\n", ""),
+                 ("主管部门\t深圳市财政局", "主管部门\t深圳市生态环境局"), ("公用支出 126 万元", "公用支出 123 万元"),
+                 ("补助支出 68 万元", "补助支出 71 万元"))
+
+
+def zhineng_corrected(extra: str = "") -> bytes:
+    """The 2023 budget of 深圳市生态环境智能管控中心 with its errors corrected (and `extra` appended)."""
+    text = (CORPUS / ZHINENG).read_text(encoding="utf-8")
+    for wrong, right in ZHINENG_FIXES:
+        assert wrong in text, wrong
+        text = text.replace(wrong, right)
+    return (text + extra).encode("utf-8")
+
+
+@functools.cache
+def corrected_zhineng():
+    """(doc, findings, files) of 智能管控中心's corrected 2023 budget (`zhineng_corrected`), read and checked
+    once per test run."""
+    from yusuan.store.intake import read_files
+
+    return read_files([UploadedFile("预算（更正）.txt", zhineng_corrected())])

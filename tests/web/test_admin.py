@@ -186,3 +186,19 @@ def test_the_admin_pages_show_users_and_the_log(world):
     nav = world.clients["editor_own"].get("/", headers=HTML).text
     assert 'href="/admin/users"' not in nav
     assert 'href="/admin/users"' in admin.get("/", headers=HTML).text
+
+
+def test_the_admin_makes_a_finance_bureau_user_who_sees_every_department(world):
+    """财政局 belongs to no body (one given is dropped); it reads the drafts of every department, and the
+    users page offers the role with what it may do."""
+    admin = world.clients["admin"]
+    page = admin.get("/admin/users", headers=HTML).text
+    assert '<option value="finance">财政局</option>' in page and "查看全部部门" in page
+    user = _new_user(world, role="finance")
+    assert (user["role"], user["role_name"], user["body_id"]) == ("finance", "财政局", None)
+    finance = _log_in(world, user["username"])
+    for key in ("draft", "draft_c"):  # 甲单位's and 甲二单位's drafts, of a department it does not belong to
+        assert finance.get(f"/api/disclosures/{world.ids[key]}").status_code == 200
+    assert finance.post("/api/disclosures", files=[("files", ("a.txt", b"x", "text/plain"))]).status_code == 403
+    log = admin.get("/api/audit?action=user_create&limit=50").json()["entries"]
+    assert any(e["detail"].get("username") == user["username"] and e["detail"].get("role") == "finance" for e in log)

@@ -45,7 +45,11 @@ def test_detail_has_identity_files_sections_and_tables(world):
     assert [s["heading"] for s in d["sections"]] == [s.heading for s in doc.sections]
     counts = d["disclosure"]["findings"]
     assert sum(counts.values()) == len(findings)
-    assert d["permissions"] == {"edit": False, "upload": False, "submit": False, "publish": False, "comment": False}
+    assert d["permissions"] == {"edit": False, "upload": False, "submit": False, "approve": False,
+                                "approve_finance": False, "return": False, "publish": False, "acknowledge": False,
+                                "comment": False}
+    assert d["review"]["history"] == [] and d["review"]["blockers"] == []  # the conversation is not the public's
+    assert [x["state"] for x in d["review"]["path"]] == ["done"] * 4 + ["now"]
     full = world.clients["public"].get(f"/api/disclosures/{world.ids['published']}?tables=full").json()
     assert all("rows" in t for t in full["tables"])
 
@@ -179,7 +183,10 @@ def test_docs_are_served_offline(world):
     for path in ("/api/bodies", "/api/disclosures", "/api/disclosures/{disclosure_id}", "/api/tables/{table_id}",
                  "/api/cells", "/api/disclosures/{disclosure_id}/findings", "/api/aggregate", "/api/login",
                  "/api/disclosures/{disclosure_id}/publish", "/api/disclosures/{disclosure_id}/comments",
-                 "/api/files/{file_id}", "/api/disclosures/{disclosure_id}/cells.csv"):
+                 "/api/files/{file_id}", "/api/disclosures/{disclosure_id}/cells.csv",
+                 "/api/disclosures/{disclosure_id}/submit", "/api/disclosures/{disclosure_id}/approve",
+                 "/api/disclosures/{disclosure_id}/approve-finance", "/api/disclosures/{disclosure_id}/return",
+                 "/api/disclosures/{disclosure_id}/acknowledgements", "/api/review"):
         assert path in spec["paths"], path
 
 

@@ -104,9 +104,17 @@ def test_a_new_version_or_a_publication_gives_new_answers(world):
     assert [d["id"] for d in public.get(f"/api/disclosures?body={name}").json()["disclosures"]] == [v1]
     assert public.get(_cells_of(v2)).json()["cells"] == []
 
+    # its correction goes through the review chain up to publication; each step is counted, none shows
+    with world.store.session() as s:
+        body_id = s.get(m.Disclosure, v1).body_id
+    v2 = world.at("approved_finance", body_id=body_id, source="corrected")
+    assert world.store.generation() > before + 1
+    assert public.get(f"/disclosures/{v1}", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+    assert public.get(f"/disclosures/{v2}").status_code == 404
+    before = world.store.generation()
     r = reviewer.post(f"/api/disclosures/{v2}/publish")
     assert r.status_code == 200, r.text
-    assert world.store.generation() == before + 2
+    assert world.store.generation() == before + 1
     moved = public.get(f"/disclosures/{v1}", headers={"If-None-Match": page.headers["etag"]})
     assert moved.status_code == 200 and moved.headers["etag"] != page.headers["etag"]  # v2 now in its versions
     assert public.get(f"/disclosures/{v2}").status_code == 200
@@ -134,7 +142,9 @@ def test_a_draft_never_reaches_the_public_through_the_cache(world):
 
 
 def test_a_submitted_draft_is_counted_and_still_hidden(world):
-    draft = _version(world, f"缓存提交单位{secrets.token_hex(3)}", "draft")
+    with world.store.session() as s:
+        body_id = ensure_body(s, f"缓存提交单位{secrets.token_hex(3)}", parent="甲部门", level="unit").id
+    draft = world.at("draft", body_id=body_id, source="corrected")  # no error, its warnings acknowledged
     public, admin = world.clients["public"], world.clients["admin"]
     assert public.get(_cells_of(draft)).json()["cells"] == []
     before = world.store.generation()

@@ -44,3 +44,26 @@ def test_serve_refuses_a_trusted_proxy_that_is_no_address(tmp_path):
     r = CliRunner().invoke(main, ["serve", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--trusted-proxy", "10.0.0.0/8",
                                   "--trusted-proxy", "proxy.example"])
     assert r.exit_code == 1 and "--trusted-proxy 应为 IP 地址或网段" in r.output and "proxy.example" in r.output
+
+
+def test_db_create_user_knows_every_role_and_the_finance_bureau_needs_no_body(tmp_path):
+    import click
+
+    from yusuan.cli.serve import create_user
+    from yusuan.store import Store
+    from yusuan.store import models as m
+
+    role = next(p for p in create_user.params if p.name == "role")
+    assert isinstance(role.type, click.Choice) and tuple(role.type.choices) == m.ROLES
+    db = f"sqlite:///{tmp_path / 'cli.db'}"
+    run = CliRunner().invoke
+    assert run(main, ["db", "init", "--db", db]).exit_code == 0
+    r = run(main, ["db", "create-user", "财政局", "--role", "finance", "--db", db])
+    assert r.exit_code == 0 and "初始密码" in r.output, r.output
+    store = Store(db)
+    with store.session() as s:
+        from sqlalchemy import select
+
+        user = s.scalar(select(m.User).where(m.User.username == "财政局"))
+        assert (user.role, user.body_id) == ("finance", None)
+    store.dispose()

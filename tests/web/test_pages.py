@@ -147,11 +147,26 @@ def test_untrusted_text_is_escaped(world):
 
 
 def test_buttons_follow_permissions(world):
-    did = world.draft()
-    assert "提交审核" in world.clients["editor_own"].get(f"/disclosures/{did}").text
-    reviewer = world.clients["reviewer_own"].get(f"/disclosures/{did}").text
-    assert 'data-action="/api/disclosures/%d/publish"' % did in reviewer
-    assert "/publish" not in world.clients["editor_own"].get(f"/disclosures/{did}").text
+    """Each step's button is shown to whom may take it, when the version is where the step starts; a draft
+    with errors shows its submit button disabled, with the reason."""
+    blocked = world.clients["editor_own"].get(f"/disclosures/{world.draft()}").text
+    assert 'id="act-submit"' in blocked and "有 8 个错误" in blocked
+    assert re.search(r'id="act-submit"[^>]* disabled', blocked)
+    ready = world.at("draft")
+    editor = world.clients["editor_own"].get(f"/disclosures/{ready}").text
+    assert 'id="act-submit"' in editor and not re.search(r'id="act-submit"[^>]* disabled', editor)
+    assert "/publish" not in editor and "/approve" not in editor and "act-return" not in editor
+    submitted = world.at("submitted")
+    reviewer = world.clients["reviewer_own"].get(f"/disclosures/{submitted}").text
+    assert 'data-action="/api/disclosures/%d/approve"' % submitted in reviewer and 'id="act-return"' in reviewer
+    assert "/publish" not in reviewer and "approve-finance" not in reviewer
+    assert "/approve" not in world.clients["finance"].get(f"/disclosures/{submitted}").text
+    approved = world.at("approved")
+    finance = world.clients["finance"].get(f"/disclosures/{approved}").text
+    assert 'data-action="/api/disclosures/%d/approve-finance"' % approved in finance and 'id="act-return"' in finance
+    final = world.at("approved_finance")
+    assert 'data-action="/api/disclosures/%d/publish"' % final in world.clients["reviewer_own"].get(f"/disclosures/{final}").text
+    assert "/publish" not in world.clients["finance"].get(f"/disclosures/{final}").text
     public = world.clients["public"].get(f"/disclosures/{world.ids['published']}").text
     assert "data-action" not in public and "comment-form" not in public
 

@@ -13,7 +13,8 @@ from yusuan.export.json import disclosure_dict
 from yusuan.rules.report import report_dict
 from yusuan.store import models as m
 from yusuan.store.convert import load_disclosure, load_findings
-from yusuan.store.repository import DuplicateUpload, UploadedFile, ingest, publish
+from yusuan.store.repository import DuplicateUpload, UploadedFile, ingest
+from yusuan.store.repository import mark_published as publish  # the versions, not the review chain
 
 PUBLICATIONS = [
     ("shenzhen-2023-pingshan-guanliju-budget.txt",),

@@ -1,5 +1,6 @@
-"""Uploading: a corpus PDF by its unit's editor, its findings, a corrected re-upload (a new version, the
-old one kept), review and publication, bad and oversized files, and the audit trail of it all."""
+"""Uploading: a corpus PDF by its unit's editor, its findings (its errors keep it from being submitted), a
+corrected re-upload (a new version, the old one kept), bad and oversized files, and the audit trail of it
+all. The review chain to publication: tests/web/test_review.py."""
 
 from __future__ import annotations
 
@@ -61,36 +62,34 @@ def test_upload_review_publish_and_versions(world, court):
     r = editor.post("/api/disclosures", files=_pdf())
     assert r.status_code == 409 and "第 1 版" in r.json()["detail"]
 
-    # the editor submits, the reviewer comments and publishes
-    assert editor.post(f"/api/disclosures/{v1_id}/submit").json()["disclosure"]["status"] == "submitted"
+    # the court's budget prints errors: the editor cannot submit it; the reviewer comments
+    assert sum(f.severity == "error" for f in expected) == 6
+    r = editor.post(f"/api/disclosures/{v1_id}/submit")
+    assert r.status_code == 400 and "有 6 个错误" in r.json()["detail"], r.text
+    assert editor.get(f"/api/disclosures/{v1_id}").json()["disclosure"]["status"] == "draft"
     assert editor.post(f"/api/disclosures/{v1_id}/publish").status_code == 403
     finding_id = found[0]["id"] if found else None
     r = reviewer.post(f"/api/disclosures/{v1_id}/comments", json={"text": "请说明这一项。", "finding_id": finding_id})
     assert r.status_code == 201 and r.json()["user"]["username"] == "reviewer_a"
     assert [c["text"] for c in editor.get(f"/api/disclosures/{v1_id}/comments").json()["comments"]] == ["请说明这一项。"]
-    assert reviewer.post(f"/api/disclosures/{v1_id}/publish").json()["disclosure"]["status"] == "published"
-    assert public.get(f"/api/disclosures/{v1_id}").status_code == 200
+    assert reviewer.post(f"/api/disclosures/{v1_id}/publish").status_code == 400  # a draft is not published
 
-    # a corrected document: version 2, a draft; the public still sees version 1
+    # a corrected document: version 2, a draft; the public sees neither
     r = editor.post("/api/disclosures", files=_pdf(b"\n% corrected\n"))
     assert r.status_code == 201, r.text
     v2 = r.json()["disclosure"]
     assert (v2["version"], v2["previous_id"], v2["status"]) == (2, v1_id, "draft")
-    listed = public.get(f"/api/disclosures?body_id={unit_id}").json()["disclosures"]
-    assert [d["id"] for d in listed] == [v1_id]
+    assert public.get(f"/api/disclosures?body_id={unit_id}").json()["disclosures"] == []
     mine = editor.get(f"/api/disclosures?body_id={unit_id}&versions=all").json()["disclosures"]
     assert [d["version"] for d in mine] == [2, 1]
     detail = editor.get(f"/api/disclosures/{v2['id']}").json()
     assert [v["version"] for v in detail["versions"]] == [2, 1]
-    reviewer.post(f"/api/disclosures/{v2['id']}/publish")
-    assert [d["id"] for d in public.get(f"/api/disclosures?body_id={unit_id}").json()["disclosures"]] == [v2["id"]]
-    assert public.get(f"/api/disclosures/{v1_id}").status_code == 200  # the old version stays viewable
+    assert editor.get(f"/api/disclosures/{v1_id}").status_code == 200  # the old version stays viewable
 
     # every step is in the audit log, with who did it
     log = admin.get("/api/audit?limit=1000").json()["entries"]
     steps = [(e["action"], e["username"]) for e in reversed(log) if e["disclosure_id"] in (v1_id, v2["id"])]
-    assert steps == [("upload", "editor_court"), ("submit", "editor_court"), ("comment", "reviewer_a"),
-                     ("publish", "reviewer_a"), ("upload", "editor_court"), ("publish", "reviewer_a")]
+    assert steps == [("upload", "editor_court"), ("comment", "reviewer_a"), ("upload", "editor_court")]
     assert any(e["action"] == "login" and e["username"] == "editor_court" for e in log)
 
 

@@ -180,7 +180,7 @@ def document_row(pub: Publication, outcome: dict, ruleset: str) -> dict:
     return {"doc_id": pub.doc_id, "status": outcome["status"], "error": outcome["error"],
             "files": [Path(p).name for p in pub.paths], "paths": list(pub.paths), "bytes": pub.size,
             "pages": records.get("pages"), **records.get("document", {}), "ruleset": ruleset,
-            "seconds": records.get("seconds")}
+            "seconds": records.get("seconds"), "cpu_seconds": records.get("cpu_seconds")}
 
 
 def write_json(path: Path, data: dict) -> None:

@@ -19,7 +19,7 @@ from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.rules import catalog
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store.charts import FUNCTION_TABLES, PHASES_NOW, first_measure
-from yusuan.store.convert import TO_YUAN
+from yusuan.model.amount import TO_YUAN
 
 WORST, RULES, CLASSES = 20, 20, 8
 UNIT = "万元"

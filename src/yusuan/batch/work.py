@@ -32,11 +32,12 @@ class ClusterMismatch(RuntimeError):
 
 def check_publication(paths: tuple[str, ...]) -> dict:
     """In a job's child: one publication read, checked and turned into rows (export/records.py)."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     doc = read_disclosure(*paths)
     records = publication_records(doc, run(doc))
     records["pages"] = pages(paths)
     records["seconds"] = round(time.perf_counter() - start, 3)
+    records["cpu_seconds"] = round(time.process_time() - cpu, 3)
     return records
 
 

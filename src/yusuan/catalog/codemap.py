@@ -155,6 +155,10 @@ class YearMap:
             return f"（科目更名：{steps[0].old_name or old}→{steps[-1].new_name or new}）"
         return f"（科目调整：{old}→{new}）"
 
+    def note_of(self, olds: tuple[str, ...] | list[str], new: str) -> str:
+        """The note of a code of year b fed by year a's `olds`: `note` for one, （科目调整：a、b→new） for several."""
+        return self.note(olds[0], new) if len(olds) == 1 else f"（科目调整：{'、'.join(olds)}→{new}）"
+
     def moved(self, code: str) -> bool:
         """Codes moved into or out of the classes under `code` (not `code` itself, which `carry` follows): its
         total is not the same sum in both years."""

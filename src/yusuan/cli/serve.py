@@ -257,9 +257,9 @@ def import_batch(folder: Path, url: str | None, publish: bool) -> None:
 
 @db.command("create-user")
 @click.argument("username", metavar="用户名")
-@click.option("--role", type=click.Choice(["admin", "reviewer", "editor"]), required=True,
-              help="admin 管理员；reviewer 主管部门审核人；editor 单位填报人")
-@click.option("--body", "body_name", default=None, help="审核人的主管部门或填报人的单位（名称）")
+@click.option("--role", type=click.Choice(["admin", "finance", "reviewer", "editor"]), required=True,  # store.models.ROLES
+              help="admin 管理员；finance 财政局（查看全部部门，财政审核）；reviewer 主管部门审核人；editor 单位填报人")
+@click.option("--body", "body_name", default=None, help="审核人的主管部门或填报人的单位（名称）；管理员、财政局不指定")
 @click.option("--db", "url", default=None, help=DB_HELP)
 def create_user(username: str, role: str, body_name: str | None, url: str | None) -> None:
     """新建用户，并显示一次它的初始密码。"""

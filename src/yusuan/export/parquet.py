@@ -34,6 +34,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("level", _str), ("body_type", _str), ("title", _str), ("date", _str), ("family", _str), ("tables", _i32),
         ("doubtful_tables", _i32), ("cells", _i32), ("sections", _i32), ("findings", _i32), ("errors", _i32),
         ("warnings", _i32), ("infos", _i32), ("ruleset", _str), ("seconds", pa.float64()),
+        ("cpu_seconds", pa.float64()),
     ]),
     "tables": pa.schema([
         _KEY, ("table_index", _i32), ("table_no", _str), ("number_text", _str), ("kind", _str), ("title", _str),

@@ -99,8 +99,8 @@ def office_operating(doc: Disclosure) -> Decimal | None:
     return None
 
 
-def profile(doc: Disclosure, label: str = "", ref: object = None) -> Profile:
-    figures = collect(doc)
+def profile(doc: Disclosure, label: str = "", ref: object = None, figures: Figures | None = None) -> Profile:
+    figures = collect(doc) if figures is None else figures
     spending = _first(figures, ("expense", "", "total", "", "all"), ("expense_grand", "", "total", "", "all"),
                       ("expense", "", "total", "", "fiscal"), ("expense", "", "total", "", "general"))
     values = {
@@ -118,13 +118,21 @@ def profile(doc: Disclosure, label: str = "", ref: object = None) -> Profile:
     # nothing of the share of all funds; 委托业务费 only where the economic table covers 项目支出 too
     # (a table of 基本支出 by economic class leaves out most of it)
     for key, dim, code in (("project", "expense", ""), ("commissioned", "economic", "30227")):
-        for scope in ("all", "fiscal", "general"):
-            part = _first(figures, (dim, code, "project" if key == "project" else "total", "", scope))
-            whole = _first(figures, ("expense", "", "total", "", scope))
-            if part is not None and whole:
-                values[key], p.shares[key] = part, part / whole
-                break
+        part, share = part_of_spending(figures, "project" if key == "project" else "total", dim, code)
+        if part is not None:
+            values[key], p.shares[key] = part, share
     return p
+
+
+def part_of_spending(figures: Figures, measure: str, dim: str = "expense", code: str = "") -> tuple[Decimal | None, Decimal | None]:
+    """A part of the spending (基本支出: `basic`, 项目支出: `project`, an economic class's total) in 元, and its
+    share of the spending of the same funds (all funds, else 财政拨款, else 一般公共预算)."""
+    for scope in ("all", "fiscal", "general"):
+        part = _first(figures, (dim, code, measure, "", scope))
+        whole = _first(figures, ("expense", "", "total", "", scope))
+        if part is not None and whole:
+            return part, part / whole
+    return None, None
 
 
 def robust_scores(values: list[Decimal]) -> list[Decimal | None]:

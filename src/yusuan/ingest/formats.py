@@ -7,7 +7,6 @@ rejected here is never read whole.
 from __future__ import annotations
 
 import stat
-import zipfile
 from pathlib import Path
 
 from yusuan.model.errors import IngestError
@@ -51,6 +50,8 @@ def sniff(path: Path) -> Reader:
 
 def _zip_names(path: Path) -> frozenset[str]:
     """The members of a ZIP package, from its directory (read from its end, not the whole file)."""
+    import zipfile  # here: a PDF or text command need not import it (4 ms)
+
     try:
         with zipfile.ZipFile(path) as z:
             return frozenset(z.namelist())

@@ -135,8 +135,12 @@ def reader(name: str) -> Reader:
 
 
 def writer_for(name_or_suffix: str) -> Writer | None:
-    """The output format named `pdf`, or of a file ending `.pdf` / `.htm`."""
+    """The output format named `pdf`, or of a file ending `.pdf` / `.htm`. The format whose entry point
+    has that name is asked first, alone: a command writing a PDF need not import the DOCX writer."""
     key = name_or_suffix.lower().lstrip(".")
+    named = dict(entry_points("yusuan.writers")).get(key)
+    if named is not None and (w := _resolve(named)).name == key:
+        return w
     for w in writers().values():
         if key == w.name or key in w.aliases or f".{key}" in w.suffixes:
             return w

@@ -1,93 +1,113 @@
-"""Layout → PDF: the same HTML and CSS as the web page, laid out by WeasyPrint (A4, repeated table
-headers, 第 x 页 共 y 页).
+"""Layout → PDF, typeset by Typst (the `typst` package bundles the compiler): A4, wide tables on landscape
+pages, table headers repeated on every page, the contents with page numbers, 第 x 页 共 y 页.
 
-The Chinese fonts come first from small cached copies (`fontcache`: Song for the text, bold Hei for
-titles, headings and table headers), so WeasyPrint reads and subsets about 9,500 glyphs a face instead
-of whole font collections; what a copy lacks falls back to the page's own font stacks."""
+The layout model goes to the template (`templates/document.typ`, which mirrors the HTML's document.css) as
+JSON; the template walks it as the HTML template does. Fonts: the small cached copies of the Song and Hei
+faces (`fontcache`); the system's fonts only when the publication has a character the copies lack (reading
+them costs about 0.1 s); never Typst's own Latin fonts (Chinese documents print digits and Latin letters in
+the Chinese faces, as the HTML does)."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-import logging
-import re
+import json
+import threading
+from importlib.resources import files
 
 from yusuan.model.formats import Writer
-from yusuan.render.fontcache import SANS, SERIF, subset_fonts
-from yusuan.render.html import render_html
-from yusuan.render.layout import Layout
+from yusuan.render import fontcache
+from yusuan.render.fonts import BODY, HEADING
+from yusuan.render.layout import Cell, Heading, Layout, Paragraph, TableLayout
+
+_lock = threading.Lock()  # one Typst compiler a font set, used by one thread at a time
 
 
-def font_css() -> str:
-    """A user stylesheet declaring the cached copies (their file URLs stay out of the HTML)."""
-    return "\n".join(f'@font-face {{ font-family: "{f.family}"; font-weight: {700 if f.bold else 400}; '
-                     f'src: url("{f.path.as_uri()}"); }}' for f in subset_fonts())
+def layout_data(layout: Layout, families: frozenset[str] | None = None) -> dict:
+    """The layout as the template reads it, with the font stacks of the body and the headings: the cached
+    copies first, then the whole fonts, those of `families` only (the fonts Typst was given)."""
+    body = [fontcache.SERIF, *BODY]
+    heading = [fontcache.SANS, fontcache.SERIF, *HEADING]
+    if families is not None:
+        body, heading = ([f for f in stack if f.lower() in families] for stack in (body, heading))
+    return {
+        "title": layout.title,
+        "fonts": {"body": body, "heading": heading},
+        "cover": [{"text": c.text, "role": c.role, "size": c.size} for c in layout.cover],
+        "toc": [{"text": e.text, "anchor": e.anchor, "level": e.level} for e in layout.toc],
+        "blocks": [_block(b) for b in layout.blocks],
+    }
 
 
-def cached_families() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The cached families first in the body's and the headings' font stacks: the headings take the
-    body's copy after their own, so without a bold Hei face (WenQuanYi only) they still print from a copy."""
-    families = {f.family for f in subset_fonts()}
-    body = (SERIF,) if SERIF in families else ()
-    return body, tuple(f for f in (SANS, SERIF) if f in families)
+def _block(b) -> dict:
+    if isinstance(b, Heading):
+        return {"k": "h", "text": b.text, "level": max(1, b.level), "anchor": b.anchor, "new_page": b.new_page,
+                "wide": b.wide}
+    if isinstance(b, Paragraph):
+        return {"k": "p", "text": b.text, "drafted": b.drafted, "new_page": False, "wide": False}
+    assert isinstance(b, TableLayout)
+    return {
+        "k": "t", "anchor": b.anchor, "captioned": b.captioned, "new_page": b.new_page, "wide": b.wide,
+        "number": "" if b.number_inline else b.number_text, "title": b.title_line, "body": b.body,
+        "unit": b.unit or "万元", "widths": b.widths or [100 / max(b.width, 1)] * b.width, "roles": b.roles,
+        "header": [_cells(r) for r in b.header], "rows": [_cells(r) for r in b.rows], "notes": b.notes,
+    }
 
 
-# Rules of WeasyPrint's user-agent stylesheet for pseudo-elements yusuan never prints (list markers,
-# footnotes, notes). Each matches every element, and WeasyPrint computes a style for each of them
-# per element: a tenth of a PDF's time.
-_UNUSED_UA_RULES = re.compile(r"^::(?:marker|footnote-[a-z]+|note-[a-z]+)\s*\{[^}]*\}", re.M)
+def _cells(row: list[Cell | None]) -> list:
+    """A row's cells (those a merged cell covers left out): the text alone where that is all the cell has."""
+    return [_cell(c) for c in row if c is not None]
+
+
+def _cell(c: Cell) -> str | dict:
+    if c.colspan == c.rowspan == 1 and not c.indent and not c.bold:
+        return c.text
+    d: dict = {"t": c.text}
+    if c.colspan > 1:
+        d["cs"] = c.colspan
+    if c.rowspan > 1:
+        d["rs"] = c.rowspan
+    if c.indent:
+        d["i"] = c.indent
+    if c.bold:
+        d["b"] = True
+    return d
+
+
+def _chars(layout: Layout) -> set[str]:
+    texts = [layout.title, *(c.text for c in layout.cover), *(e.text for e in layout.toc)]
+    for b in layout.blocks:
+        if isinstance(b, TableLayout):
+            texts += [b.caption, b.body, b.unit, *b.notes]
+            texts += [c.text for r in (*b.header, *b.rows) for c in r if c is not None]
+        else:
+            texts.append(b.text)
+    return set("".join(texts))
 
 
 @functools.cache
-def _html_class():
-    """WeasyPrint's HTML with its user-agent stylesheet less `_UNUSED_UA_RULES` (same PDF, less
-    cascade). Through WeasyPrint's `_ua_stylesheets`: if a later version drops it, or its stylesheet
-    moves, the PDF is made with the whole stylesheet as before."""
-    from weasyprint import CSS, HTML
-
-    try:
-        from weasyprint.html import UA, UA_COUNTER_STYLE
-    except ImportError:
-        return HTML
-    sheet = CSS(string=_UNUSED_UA_RULES.sub("", UA), counter_style=UA_COUNTER_STYLE)
-
-    class LeanHTML(HTML):
-        def _ua_stylesheets(self, forms=False):
-            return super()._ua_stylesheets(forms) if forms else [sheet]
-
-    return LeanHTML
+def _template() -> bytes:
+    return files("yusuan.render").joinpath("templates/document.typ").read_bytes()
 
 
-@contextlib.contextmanager
-def _young_garbage_only():
-    """Collect only what WeasyPrint allocates, once, at the end.
+@functools.cache
+def _compiler(system: bool):
+    """A Typst compiler over the copies, and the system's fonts too when `system` or without copies; made
+    once a process, with the families it has (lower case, as Typst compares them)."""
+    import typst
 
-    WeasyPrint builds millions of objects, many in reference cycles (boxes and their parents), so
-    Python's collector runs full collections during a render, each walking the whole heap (in a
-    server or a batch, every document already read). Frozen, the heap from before is left out of
-    them; one collection at the end frees the render's cycles. About a fifth of a PDF's time in a
-    process holding many documents, for a little more memory at its peak."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.collect()
-        gc.unfreeze()
+    folder = fontcache.font_dir()
+    system = system or folder is None
+    fonts = typst.Fonts(include_system_fonts=system, include_embedded_fonts=False,
+                        font_paths=[str(folder)] if folder else [])
+    families = frozenset(f.lower() for f in fonts.families())
+    return typst.Compiler(font_paths=fonts, ignore_system_fonts=not system), families
 
 
 def render_pdf(layout: Layout) -> bytes:
-    from weasyprint import CSS
-    from weasyprint.text.fonts import FontConfiguration
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    font_config = FontConfiguration()  # @font-face in a user stylesheet needs one shared with write_pdf
-    css = font_css()
-    stylesheets = [CSS(string=css, font_config=font_config)] if css else []
-    with _young_garbage_only():
-        html = render_html(layout, *cached_families())
-        return _html_class()(string=html).write_pdf(stylesheets=stylesheets, font_config=font_config)
+    compiler, families = _compiler(not fontcache.covered(_chars(layout)))
+    data = json.dumps(layout_data(layout, families), ensure_ascii=False)
+    with _lock:
+        return compiler.compile(_template(), format="pdf", sys_inputs={"layout": data})
 
 
 WRITER = Writer("pdf", "PDF", (".pdf",), "application/pdf", "yusuan.render.pdf:render_pdf")

@@ -1,9 +1,9 @@
 """Column widths of a printed table, estimated from its cells' texts (in em of the table's font).
 
-The PDF lays tables out with `table-layout: fixed` and these widths (as percentages, one `<col>` each):
-WeasyPrint's automatic layout measures every cell's narrowest and widest line by breaking long Chinese
-text at every character, which was about 40 % of its layout time. The estimate follows the same idea
-as the automatic layout, with our own minimum widths: codes and amounts never wrap, a header wraps on at
+The PDF's tables (Typst's table columns) and the HTML's printed page (one `<col>` each, `table-layout:
+fixed`) have these widths, as percentages, so that both break the same cells the same way (the XLSX's
+narrative sheet sizes its columns from them too). The estimate follows the idea of a browser's automatic
+table layout, with our own minimum widths: codes and amounts never wrap, a header wraps on at
 most three lines of at least four characters, names and texts wrap but not narrower than a few
 characters. A wrapping column asks for the width of its longer lines (the 90th percentile, not its
 single longest: one long 目标值 among short ones wraps rather than widening the column for all). Each

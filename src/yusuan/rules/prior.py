@@ -65,7 +65,7 @@ def prior_of(ctx, table: Table, row: Row, measure: str, *, shift: bool = True) -
     key = line_key(row)
     if prior is None or key is None:
         return None
-    theirs = _prior_table(ctx, table)
+    theirs = prior_table(ctx, table)
     if theirs is None:
         return None
     year = ctx.identity.year
@@ -80,7 +80,7 @@ def prior_of(ctx, table: Table, row: Row, measure: str, *, shift: bool = True) -
     return _coded(ctx, theirs, key, measure)
 
 
-def _prior_table(ctx, table: Table) -> Table | None:
+def prior_table(ctx, table: Table) -> Table | None:
     mine = [t for t in ctx.tables if t.kind == table.kind]
     theirs = tables_by_kind(ctx.prior.doc).get(table.kind, [])
     n = next(i for i, t in enumerate(mine) if t is table)
@@ -107,7 +107,7 @@ def _coded(ctx, theirs: Table, key, measure: str) -> PriorFigure | None:
         return None
     olds = carried.old
     where = [values[o].source for o in olds if o in values]
-    note = ymap.note(olds[0], code) if len(olds) == 1 else f"（科目调整：{'、'.join(olds)}→{code}）"
+    note = ymap.note_of(olds, code)
     row = rows[olds[0]] if len(olds) == 1 else None
     if carried.amount is None:
         return PriorFigure(Amount(ZERO, ZERO), theirs, row, olds, note,

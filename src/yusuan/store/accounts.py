@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from yusuan.store import models as m
+from yusuan.store.access import ROLES_WITH_BODY
 from yusuan.store.db import StoreError
 from yusuan.store.models import utcnow
 
@@ -62,13 +63,14 @@ def create_user(session: Session, username: str, password: str, role: str, body_
 
 
 def _role_body(session: Session, role: str, body_id: int | None) -> int | None:
-    """The body a user of `role` keeps (an administrator none); refused when the role needs one it lacks."""
+    """The body a user of `role` keeps (an administrator and the finance bureau none); refused when the
+    role needs one it lacks."""
     if role not in m.ROLES:
-        raise StoreError(f"未知的角色：{role}（可选 admin、reviewer、editor）")
-    if role in ("reviewer", "editor") and body_id is None:
-        raise StoreError("审核人需要指定主管部门，填报人需要指定单位")
-    if role == "admin":
+        raise StoreError(f"未知的角色：{role}（可选 {'、'.join(m.ROLES)}）")
+    if role not in ROLES_WITH_BODY:
         return None
+    if body_id is None:
+        raise StoreError("审核人需要指定主管部门，填报人需要指定单位")
     if session.get(m.Body, body_id) is None:
         raise StoreError(f"没有编号为 {body_id} 的单位")
     return body_id

@@ -196,9 +196,10 @@ def three_public_chart(s: Session, p: Principal, d: m.Disclosure, tables: list[d
 
 
 def _series_member(s: Session, p: Principal, d: m.Disclosure, year: int) -> m.Disclosure | None:
-    """The body's current disclosure of the same kind for `year`, if `p` sees one."""
+    """The body's current disclosure of the same kind and level for `year`, if `p` sees one."""
     return s.execute(select(m.Disclosure).where(
-        m.Disclosure.body_id == d.body_id, m.Disclosure.kind == d.kind, m.Disclosure.year == year,
+        m.Disclosure.body_id == d.body_id, m.Disclosure.kind == d.kind, m.Disclosure.level == d.level,
+        m.Disclosure.year == year,
         access.visible(p), access.current(p))).scalars().first()
 
 
@@ -213,7 +214,7 @@ def years_chart(s: Session, p: Principal, d: m.Disclosure, tables: list[dict]) -
         if measure is None:
             continue
         q = Query.parse(measure=measure, kind="expense_summary", rows="total", drilldown=["year"],
-                        cut=[f"body:{d.body_id}|doc_kind:{d.kind}"], unit=UNIT)
+                        cut=[f"body:{d.body_id}|doc_kind:{d.kind}|level:{d.level}"], unit=UNIT)
         result = aggregate(s, p, q)
         series.append({"name": name, "values": {c["year"]: c["sum"] for c in result["cells"] if c["year"]}})
     years = sorted({y for x in series for y in x["values"]})

@@ -106,10 +106,11 @@ def disclosure_rows(doc: md.Disclosure, d: m.Disclosure) -> tuple[dict, dict]:
     return by_cell, {"rows": by_row, "text": by_text}
 
 
-def finding_rows(findings: Iterable[RuleFinding], by_cell: dict, others: dict) -> list[m.Finding]:
-    """Findings with each location tied to the cell, row or paragraph printed there (ids must exist)."""
+def finding_rows(findings: Iterable[RuleFinding], by_cell: dict, others: dict, start: int = 0) -> list[m.Finding]:
+    """Findings with each location tied to the cell, row or paragraph printed there (ids must exist),
+    numbered from `start`."""
     out = []
-    for fi, f in enumerate(findings):
+    for fi, f in enumerate(findings, start):
         row = m.Finding(position=fi, rule=f.rule, severity=f.severity, category=f.category, message=f.message,
                         table_no=f.table_no, kind=f.kind, side=f.side, code=f.code, item=f.item,
                         measure=f.measure, expected=f.expected, actual=f.actual, tolerance=f.tolerance)
@@ -127,6 +128,28 @@ def finding_rows(findings: Iterable[RuleFinding], by_cell: dict, others: dict) -
             ))
         out.append(row)
     return out
+
+
+def stored_locations(d: m.Disclosure) -> tuple[dict, dict]:
+    """The maps `disclosure_rows` returns, rebuilt from a stored disclosure's rows (to locate findings made
+    later: a re-check)."""
+    by_cell: dict[tuple, m.Cell] = {}
+    by_row: dict[tuple, tuple[m.Table, m.Row]] = {}
+    by_text: dict[tuple, m.Paragraph] = {}
+    for table in d.tables:
+        for row in table.rows:
+            if (src := source_of(row)) is not None:
+                by_row.setdefault(_key(src), (table, row))
+            for cell in row.cells:
+                if (src := source_of(cell)) is not None:
+                    by_cell.setdefault(_key(src), cell)
+    for section in d.sections:
+        for para in section.paragraphs:
+            sources = [source_of(para), *(decode(Source, src) for _, src in para.lines)]
+            for src in sources:
+                if src is not None:
+                    by_text.setdefault(_key(src), para)
+    return by_cell, {"rows": by_row, "text": by_text}
 
 
 # back to the model

@@ -111,8 +111,22 @@ class Store:
 
         if (path := self.sqlite_file()) is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        with self.engine.begin() as connection:
-            command.upgrade(alembic_config(connection), revision)
+        with self.engine.connect() as connection:
+            sqlite = connection.dialect.name == "sqlite"
+            if sqlite:  # SQLite alters a table by building a new one and dropping the old, which with foreign
+                # keys on deletes (ON DELETE CASCADE) every row that points at the old one: off while migrating,
+                # outside any transaction (SQLite ignores the pragma inside one), and checked afterwards
+                connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                connection.commit()
+            try:
+                with connection.begin():
+                    command.upgrade(alembic_config(connection), revision)
+                    if sqlite and (broken := connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+                        raise StoreError(f"数据库升级后有 {len(broken)} 行引用了不存在的记录（{broken[0][0]} 表），已撤销升级")
+            finally:
+                if sqlite:
+                    connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                    connection.commit()
 
     def current_revision(self) -> str | None:
         from alembic.runtime.migration import MigrationContext

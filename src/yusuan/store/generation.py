@@ -5,7 +5,8 @@ a reader that sees generation g sees at least the data committed with g.
 
 What counts as a change: any row written (inserted, updated or deleted through the ORM, or by an ORM
 `update`/`delete`/`insert` statement) of a table other than those the public never reads
-(`UNWATCHED`: accounts, sessions, comments, the audit log, settings), so a login or a comment does not
+(`UNWATCHED`: accounts, sessions, comments, warnings' acknowledgements, the audit log, settings), so a login
+or a comment does not
 empty the cache, while a new version, a publication, a status change or an identity edit always does.
 Statements written as plain SQL text are not seen: the store writes its data through the ORM.
 """
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from yusuan.store import models as m
 
 KEY = "data_generation"
-UNWATCHED = (m.User, m.Session, m.Comment, m.AuditEntry, m.Setting)  # never part of a public answer
+UNWATCHED = (m.User, m.Session, m.Comment, m.Acknowledgement, m.AuditEntry, m.Setting)  # never part of a public answer
 _CHANGED = "yusuan.data_changed"  # session.info flag: this transaction wrote watched rows
 _READ = select(m.Setting.value).where(m.Setting.key == KEY)
 

@@ -27,6 +27,7 @@ from yusuan.store.db import StoreError, lock_versions
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.related import related_findings
 from yusuan.store.repository import UploadedFile, body_named, ensure_body, ingest
+from yusuan.store.review import carry_acknowledgements
 
 _UNSAFE = re.compile(r'[\x00-\x1f/\\:*?"<>|]')
 
@@ -74,7 +75,7 @@ def target_body(s: Session, p: Principal, doc: ModelDisclosure, body_id: int | N
             raise Forbidden(f"文件中的单位是“{body.name}”，您无权为它上传文件")
         return body
     parent = body_named(s, ident.parent) if ident.parent else None
-    if p.is_admin or (p.role == "reviewer" and parent is not None and parent.id in p.scope):
+    if access.can_add_body(p, parent.id if parent is not None else None):
         return ensure_body(s, ident.body, parent=ident.parent, level=ident.level, body_type=ident.body_type)
     raise Forbidden(f"文件中的单位“{ident.body}”不在您负责的范围内")
 
@@ -101,12 +102,14 @@ def store_read(s: Session, p: Principal, user: m.User, read: tuple[ModelDisclosu
                *, body_id: int | None = None, year: int | None = None, ip: str = "") -> m.Disclosure:
     """Store what `read_files` made of an upload (read elsewhere: in a job) as a draft, the next version
     of its series, with the findings of comparing it with the stored disclosures related to it (its units',
-    the year before's)."""
+    the year before's), and the reasons given for the previous version's warnings it still has."""
     doc, findings, stored = read
     lock_versions(s)  # before the body is looked up or created and the series read
     body = target_body(s, p, doc, body_id)
     findings = [*findings, *related_findings(s, doc, body, year)]
-    return ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
+    d = ingest(s, doc, findings, stored, status="draft", user=user, body=body, year=year, ip=ip)
+    carry_acknowledgements(s, d, user, ip=ip)
+    return d
 
 
 def import_paths(s: Session, paths: Sequence[str | Path], *, status: str = "published", user: m.User | None = None,

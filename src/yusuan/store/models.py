@@ -1,8 +1,9 @@
 """The database schema: bodies, disclosures (versioned), their files, tables, rows, cells, narrative,
 findings, and the workspace around them (users, sessions, comments, audit log).
 
-Cells and findings are written once, at ingest, and never change: a corrected document is a new
-version of the disclosure, with its own rows. That is why cells carry a few denormalised columns (table
+Cells and findings are written once, at ingest, and never change — except a department's roll-up findings
+(`rollup-…`), replaced when one of its units is published after it (store/recheck.py, audit-logged): a
+corrected document is a new version of the disclosure, with its own rows. That is why cells carry a few denormalised columns (table
 kind, code, side, item, leaf flag) that the cells API and the aggregate endpoint filter and group on.
 """
 
@@ -37,9 +38,11 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-# Vocabularies the store enforces (as CHECK-free strings; the repository validates them).
-STATUSES = ("draft", "submitted", "published")
-ROLES = ("admin", "reviewer", "editor")
+# Vocabularies the store enforces (as CHECK-free strings; the repository validates them). The statuses
+# are the review chain's (store/access.py: CHAIN): draft → submitted → approved (by the department) →
+# approved_finance (by the finance bureau) → published; returned goes back to the editor.
+STATUSES = ("draft", "submitted", "returned", "approved", "approved_finance", "published")
+ROLES = ("admin", "finance", "reviewer", "editor")
 KINDS = ("budget", "final_accounts")
 LEVELS = ("department", "unit")
 
@@ -70,12 +73,13 @@ class Body(Base):
 class Disclosure(Base):
     """One version of one body's budget or final accounts for one year.
 
-    A series is (body, year, kind); `version` counts uploads within it. Old versions stay."""
+    A series is (body, year, kind, level): a body's 部门预算 and its 单位预算 of one year are two
+    documents. `version` counts uploads within a series. Old versions stay."""
 
     __tablename__ = "disclosures"
     __table_args__ = (
-        UniqueConstraint("body_id", "year", "kind", "version", name="uq_disclosures_series_version"),
-        Index("ix_disclosures_series", "body_id", "year", "kind"),
+        UniqueConstraint("body_id", "year", "kind", "level", "version", name="uq_disclosures_series_version"),
+        Index("ix_disclosures_series", "body_id", "year", "kind", "level"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"))
@@ -89,6 +93,7 @@ class Disclosure(Base):
     performance: Mapped[dict | None] = mapped_column(JSON)  # the 绩效目标表 as export/json writes it
     extra: Mapped[dict] = mapped_column(JSON, default=dict)  # model fields without a column (store/codec.py)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when it came to its status (days waiting)
     version: Mapped[int] = mapped_column(Integer, default=1)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("disclosures.id"))
     is_latest: Mapped[bool] = mapped_column(Boolean, default=True)  # latest version of its series
@@ -267,14 +272,15 @@ class FindingLocation(_Located, Base):
 
 
 class User(Base):
-    """An account. reviewer: `body_id` is its parent department; editor: `body_id` is its unit."""
+    """An account. reviewer: `body_id` is its parent department; editor: `body_id` is its unit (or the
+    department whose 部门预算 it prepares); admin and finance (财政局, every department): none."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20))  # admin | reviewer | editor
+    role: Mapped[str] = mapped_column(String(20))  # admin | finance | reviewer | editor
     body_id: Mapped[int | None] = mapped_column(ForeignKey("bodies.id"))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -298,7 +304,9 @@ class Session(Base):
 
 
 class Comment(Base):
-    """A reviewer's or editor's remark on a disclosure, optionally on one finding, cell or page."""
+    """A reviewer's or editor's remark on a disclosure, optionally on one table, row, cell, finding or
+    page (a row's or cell's comment keeps its table too). `kind` "return" is the reason a reviewer gave
+    when returning the version (退回)."""
 
     __tablename__ = "comments"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -306,15 +314,36 @@ class Comment(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="comment", server_default="comment")  # comment | return
+    table_id: Mapped[int | None] = mapped_column(ForeignKey("tables.id", ondelete="SET NULL"))
+    row_id: Mapped[int | None] = mapped_column(ForeignKey("rows.id", ondelete="SET NULL"))
     finding_id: Mapped[int | None] = mapped_column(ForeignKey("findings.id", ondelete="SET NULL"))
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("cells.id", ondelete="SET NULL"))
     page: Mapped[int | None] = mapped_column(Integer)
 
     user: Mapped[User] = relationship()
+    table: Mapped[Table | None] = relationship()
+    row: Mapped[Row | None] = relationship()
+
+
+class Acknowledgement(Base):
+    """A warning the editor has seen and keeps, with the reason: every warning of a version needs one
+    before the version is submitted. Kept with the version (and gone with it)."""
+
+    __tablename__ = "acknowledgements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosures.id", ondelete="CASCADE"), index=True)
+    finding_id: Mapped[int] = mapped_column(ForeignKey("findings.id", ondelete="CASCADE"), unique=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User | None] = relationship()
 
 
 class AuditEntry(Base):
-    """Who did what, when: upload, edit, submit, publish, comment, login (and failed logins)."""
+    """Who did what, when: upload, edit, every step of the review chain (submit, approve, approve_finance,
+    return, publish), acknowledge, comment, login (and failed logins)."""
 
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_action_at", "action", "at"),)

@@ -21,9 +21,12 @@ from yusuan.model.vocabulary import MEASURES, PHASES, TABLE_KINDS, split_measure
 from yusuan.rules.finding import SEVERITIES, SEVERITY_NAMES
 from yusuan.store import access, clock
 from yusuan.store import models as m
-from yusuan.store.access import Principal
+from yusuan.store.access import ACTION_NAMES, STATUS_NAMES, Principal
 from yusuan.store.db import StoreError
-from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, STATUS_NAMES
+from yusuan.store.recheck import rechecks
+from yusuan.store.related import contained, container, first_found
+from yusuan.store.repository import KIND_NAMES, LEVEL_NAMES, same_series
+from yusuan.store.review import blockers
 from yusuan.store.types import canonical
 
 MAX_LIMIT = 5000
@@ -88,8 +91,14 @@ def _original(files: dict, disclosure_id: int, where: dict) -> dict:
 # bodies
 
 
+def doc_name(level: str, kind: str) -> str:
+    """部门预算, 单位决算, …: a document named by its level and kind."""
+    return LEVEL_NAMES.get(level, "") + KIND_NAMES.get(kind, kind)
+
+
 def _disclosure_brief(d: m.Disclosure) -> dict:
     return {"id": d.id, "year": d.year, "kind": d.kind, "kind_name": KIND_NAMES.get(d.kind, d.kind),
+            "level": d.level, "doc_name": doc_name(d.level, d.kind),
             "status": d.status, "status_name": STATUS_NAMES.get(d.status, d.status), "version": d.version}
 
 
@@ -143,7 +152,7 @@ def upload_targets(s: Session, p: Principal) -> list[dict]:
 def visible_bodies(s: Session, p: Principal) -> set[int]:
     """Bodies `p` may see: those with a disclosure it sees, their ancestors, and its own scope."""
     parents = dict(s.execute(select(m.Body.id, m.Body.parent_id)).all())
-    if p.is_admin:
+    if p.reads_all:
         return set(parents)
     seen = set(s.execute(select(m.Disclosure.body_id).where(access.visible(p)).distinct()).scalars()) | set(p.scope)
     for bid in list(seen):
@@ -177,7 +186,7 @@ def body_detail(s: Session, p: Principal, body_id: int) -> dict:
 # disclosures
 
 
-def _summary(d: m.Disclosure, p: Principal) -> dict:
+def disclosure_summary(d: m.Disclosure, p: Principal) -> dict:
     return {
         **_disclosure_brief(d),
         "body": {"id": d.body.id, "name": d.body.name, "parent_id": d.body.parent_id},
@@ -186,10 +195,8 @@ def _summary(d: m.Disclosure, p: Principal) -> dict:
         "is_latest_published": d.is_latest_published, "previous_id": d.previous_id, "cell_count": d.cell_count,
         "findings": {"error": d.errors, "warning": d.warnings, "info": d.infos},
         "created_at": _iso(d.created_at), "submitted_at": _iso(d.submitted_at), "published_at": _iso(d.published_at),
+        "status_at": _iso(d.status_at),
     }
-
-
-disclosure_summary = _summary  # what other modules show of a disclosure
 
 
 def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, body: str | None = None,
@@ -220,7 +227,7 @@ def disclosure_list(s: Session, p: Principal, *, body_id: int | None = None, bod
         .order_by(m.Disclosure.year.desc(), m.Body.name, m.Disclosure.kind, m.Disclosure.version.desc())
         .limit(limit).offset(offset)
     ).scalars().all()
-    return {"disclosures": [_summary(d, p) for d in rows], "total": total, "limit": limit, "offset": offset,
+    return {"disclosures": [disclosure_summary(d, p) for d in rows], "total": total, "limit": limit, "offset": offset,
             "filters": {k: v for k, v in dict(body_id=body_id, body=body, department_id=department_id, year=year,
                                                kind=kind, level=level, status=status, q=q, versions=versions).items()
                         if v is not None}}
@@ -235,10 +242,60 @@ def get_disclosure(s: Session, p: Principal, disclosure_id: int) -> m.Disclosure
 
 
 def permissions(p: Principal, d: m.Disclosure) -> dict:
+    """What `p` may do with `d` now: each step of the review chain (`access.CHAIN`) and the rest. A
+    submission may still be blocked by the version's findings (`review` in the detail says why)."""
     return {"edit": access.can_edit(p, d), "upload": access.can_edit_body(p, d.body_id),
-            "submit": access.can_edit(p, d) and d.status == "draft",
-            "publish": access.can_publish(p, d) and d.status != "published",
-            "comment": access.can_comment(p, d)}
+            **{action: access.may(p, d, action) for action in access.CHAIN},
+            "acknowledge": access.can_acknowledge(p, d), "comment": access.can_comment(p, d)}
+
+
+def review_state(s: Session, p: Principal, d: m.Disclosure) -> dict:
+    """Where `d` stands in the review chain (`path`): what keeps it from being submitted (while it is the
+    editor's), the last return's reason, and its steps so far (who, when), for those in the
+    conversation (`access.can_see_comments`); the public sees the path only."""
+    path = chain_path(d.status)
+    if not access.can_see_comments(p, d):
+        return {"path": path, "blockers": [], "returned": None, "history": []}
+    held = blockers(s, d) if d.status in access.EDITABLE else []
+    returned = s.execute(select(m.Comment).where(m.Comment.disclosure_id == d.id, m.Comment.kind == "return")
+                         .order_by(m.Comment.id.desc()).limit(1).options(selectinload(m.Comment.user))).scalar()
+    steps = s.execute(select(m.AuditEntry).where(m.AuditEntry.disclosure_id == d.id,
+                                                 m.AuditEntry.action.in_(("upload", "import", *access.CHAIN)))
+                      .order_by(m.AuditEntry.id)).scalars().all()
+    return {"path": path, "blockers": held,
+            "returned": comment_dict(returned) if returned is not None and d.status == "returned" else None,
+            "history": [{"action": a.action, "action_name": AUDIT_ACTIONS.get(a.action, a.action), "at": _iso(a.at),
+                         "username": a.username, "reason": (a.detail or {}).get("reason"),
+                         "status_name": STATUS_NAMES.get((a.detail or {}).get("to") or (a.detail or {}).get("status"), "")}
+                        for a in steps]}
+
+
+def chain_path(status: str) -> list[dict]:
+    """The chain's statuses in order, each `done`, `now` or `todo` for a version in `status` (a returned
+    version stands at the start again, named 已退回)."""
+    at = access.PATH.index("draft" if status == "returned" else status) if status in (*access.PATH, "returned") else 0
+    return [{"status": x, "name": STATUS_NAMES["returned" if i == at and status == "returned" else x],
+             "state": "done" if i < at else "now" if i == at else "todo"} for i, x in enumerate(access.PATH)]
+
+
+def _seen(s: Session, p: Principal, year: int | None, kind: str):
+    """`find` for `related.contained`: a body's disclosure of that year and kind in the version `p` sees."""
+    return lambda body_id, levels: first_found(s, body_id, year, kind, levels, access.visible(p), access.current(p))
+
+
+def units_of(s: Session, p: Principal, d: m.Disclosure) -> list[dict]:
+    """The disclosures a 部门预算 (部门决算) contains (`related.contained`): its body's own 单位预算 (本级), then
+    each body under it's — the version of each `p` sees."""
+    if d.level != "department":
+        return []
+    own, children, _ = contained(s, d.body_id, _seen(s, p, d.year, d.kind))
+    return [disclosure_summary(u, p) for u in ([own] if own is not None else []) + children]
+
+
+def department_of(s: Session, p: Principal, d: m.Disclosure) -> dict | None:
+    """The 部门预算 that contains `d` (`related.container`), as `p` sees it."""
+    found = container(s, d, _seen(s, p, d.year, d.kind))
+    return disclosure_summary(found, p) if found is not None else None
 
 
 def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: str = "summary",
@@ -248,9 +305,7 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
     `lines`: each paragraph's printed lines with their boxes (findings carry their own boxes)."""
     d = get_disclosure(s, p, disclosure_id)
     versions = s.execute(
-        select(m.Disclosure).where(m.Disclosure.body_id == d.body_id, m.Disclosure.year == d.year,
-                                   m.Disclosure.kind == d.kind, access.visible(p))
-        .order_by(m.Disclosure.version.desc())
+        select(m.Disclosure).where(*same_series(d), access.visible(p)).order_by(m.Disclosure.version.desc())
     ).scalars().all()
     files = s.execute(select(m.File).where(m.File.disclosure_id == d.id).order_by(m.File.position)).scalars().all()
     table_rows = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars().all()
@@ -269,7 +324,7 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
         table_list = [{**_table_head(t), "row_count": row_counts.get(t.id, 0), "cell_count": counts.get(t.id, 0)}
                       for t in table_rows]
     return {
-        "disclosure": _summary(d, p),
+        "disclosure": disclosure_summary(d, p),
         "versions": [{"id": v.id, "version": v.version, "status": v.status,
                       "status_name": STATUS_NAMES.get(v.status, v.status), "created_at": _iso(v.created_at),
                       "published_at": _iso(v.published_at), "is_latest": access.is_current(p, v)} for v in versions],
@@ -283,6 +338,9 @@ def disclosure_detail(s: Session, p: Principal, disclosure_id: int, *, tables: s
                                      for par in sec.paragraphs]} for sec in sections],
         "performance": d.performance,
         "permissions": permissions(p, d),
+        "review": review_state(s, p, d),
+        "department": department_of(s, p, d),
+        "units": units_of(s, p, d),
     }
 
 
@@ -350,13 +408,13 @@ def table_detail(s: Session, p: Principal, table_id: int) -> dict:
         d = get_disclosure(s, p, t.disclosure_id)
     except NotFound:
         raise NotFound(f"没有编号为 {table_id} 的表格") from None
-    return {"disclosure": _summary(d, p), "table": table_full(s, t)}
+    return {"disclosure": disclosure_summary(d, p), "table": table_full(s, t)}
 
 
 def disclosure_tables(s: Session, p: Principal, disclosure_id: int) -> dict:
     d = get_disclosure(s, p, disclosure_id)
     tables = s.execute(select(m.Table).where(m.Table.disclosure_id == d.id).order_by(m.Table.position)).scalars()
-    return {"disclosure": _summary(d, p), "tables": tables_full(s, list(tables))}
+    return {"disclosure": disclosure_summary(d, p), "tables": tables_full(s, list(tables))}
 
 
 # cells
@@ -437,8 +495,20 @@ def cells(s: Session, p: Principal, f: CellFilter) -> dict:
 # findings
 
 
-def _finding_dict(f: m.Finding, files: dict | None = None) -> dict:
-    return {"id": f.id, "disclosure_id": f.disclosure_id, "rule": f.rule, "severity": f.severity,
+def _acknowledgements(s: Session, finding_ids) -> dict[int, dict]:
+    """finding id → its acknowledgement (reason, who, when)."""
+    ids = list(finding_ids)
+    if not ids:
+        return {}
+    rows = s.execute(select(m.Acknowledgement).where(m.Acknowledgement.finding_id.in_(ids))
+                     .options(selectinload(m.Acknowledgement.user))).scalars()
+    return {a.finding_id: {"reason": a.reason, "at": _iso(a.created_at),
+                           "username": a.user.username if a.user else "",
+                           "display_name": a.user.display_name if a.user else ""} for a in rows}
+
+
+def _finding_dict(f: m.Finding, files: dict | None = None, acks: dict | None = None) -> dict:
+    return {"id": f.id, "acknowledgement": (acks or {}).get(f.id), "disclosure_id": f.disclosure_id, "rule": f.rule, "severity": f.severity,
             "severity_name": SEVERITY_NAMES.get(f.severity, f.severity), "category": f.category,
             "message": f.message, "table_no": f.table_no, "kind": f.kind, "side": f.side, "code": f.code,
             "item": f.item, "measure": f.measure, "expected": _dec(f.expected), "actual": _dec(f.actual),
@@ -461,8 +531,11 @@ def disclosure_findings(s: Session, p: Principal, disclosure_id: int, *, severit
         q = q.where(m.Finding.rule == rule)
     found = s.execute(q.order_by(_SEVERITY_ORDER, m.Finding.position)).scalars().all()
     files = _files(s, [d.id])
-    return {"disclosure": _summary(d, p), "findings": [_finding_dict(f, files) for f in found],
-            "counts": dict(Counter(f.severity for f in found))}
+    # the reasons a warning was kept are the review's conversation, like its comments
+    acks = _acknowledgements(s, [f.id for f in found if f.severity == "warning"]) if access.can_see_comments(p, d) else {}
+    return {"disclosure": disclosure_summary(d, p), "findings": [_finding_dict(f, files, acks) for f in found],
+            "counts": dict(Counter(f.severity for f in found)),
+            "acknowledged": len(acks), "rechecks": rechecks(s, d.id)}
 
 
 def findings(s: Session, p: Principal, *, severity: str | None = None, rule: str | None = None,
@@ -497,21 +570,40 @@ def comments(s: Session, p: Principal, disclosure_id: int) -> dict:
     if not access.can_see_comments(p, d):
         raise Forbidden("您无权查看这份文件的审核意见")
     rows = s.execute(select(m.Comment).where(m.Comment.disclosure_id == d.id).order_by(m.Comment.created_at, m.Comment.id)
-                     .options(selectinload(m.Comment.user))).scalars().all()
+                     .options(selectinload(m.Comment.user), selectinload(m.Comment.table),
+                              selectinload(m.Comment.row))).scalars().all()
     return {"disclosure_id": d.id, "comments": [comment_dict(c) for c in rows]}
 
 
 def comment_dict(c: m.Comment) -> dict:
-    return {"id": c.id, "disclosure_id": c.disclosure_id, "text": c.text, "created_at": _iso(c.created_at),
+    return {"id": c.id, "disclosure_id": c.disclosure_id, "text": c.text, "kind": c.kind,
+            "created_at": _iso(c.created_at),
             "user": {"id": c.user.id, "username": c.user.username, "display_name": c.user.display_name,
-                     "role": c.user.role},
-            "finding_id": c.finding_id, "cell_id": c.cell_id, "page": c.page}
+                     "role": c.user.role, "role_name": access.ROLE_NAMES.get(c.user.role, c.user.role)},
+            "table_id": c.table_id, "row_id": c.row_id, "finding_id": c.finding_id, "cell_id": c.cell_id,
+            "page": c.page, "about": _about(c)}
 
 
-AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "import_batch": "批量导入", "edit": "更正身份信息", "submit": "提交审核", "publish": "公开",
-                 "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
+def _about(c: m.Comment) -> str:
+    """What a comment points at, in words: “表3 支出总表 · “行政运行”一行”, “问题 12”, “第 4 页”."""
+    parts = []
+    if c.table is not None:
+        parts.append(" ".join(x for x in (c.table.number_text or (f"表{c.table.number}" if c.table.number else ""),
+                                          c.table.title) if x))
+    if c.row is not None:
+        name = (c.row.label or c.row.item or "").strip() or ("合计" if c.row.is_total else f"第 {c.row.position + 1} 行")
+        parts.append(f"“{name}”一行" + (f"（{c.row.code}）" if c.row.code else ""))
+    if c.finding_id is not None:
+        parts.append(f"问题 {c.finding_id}")
+    if c.page is not None and not parts:
+        parts.append(f"第 {c.page} 页")
+    return " · ".join(parts)
+
+
+AUDIT_ACTIONS = {"upload": "上传", "import": "导入", "import_batch": "批量导入", "edit": "更正身份信息", **ACTION_NAMES,
+                 "acknowledge": "确认警告", "comment": "审核意见", "login": "登录", "login_failed": "登录失败", "login_attempt": "登录（核对中）",
                  "login_limited": "登录被限制", "logout": "退出", "user_create": "新建用户", "user_update": "修改用户",
-                 "password_reset": "重置密码"}
+                 "password_reset": "重置密码", "recheck": "与所属单位重新核对"}
 AUDIT_ACTIONS |= {  # performance records (store/perf.py)
     "perf_targets": "绩效目标", "perf_import": "导入绩效目标", "perf_monitoring": "绩效运行监控",
     "perf_evaluation": "绩效自评", "perf_submit": "提交绩效审核", "perf_approve": "绩效审核通过",
@@ -557,7 +649,9 @@ _DETAIL_NAMES = {"body": "单位", "year": "年度", "kind": "类型", "level": 
                  "files": "文件", "cells": "数字", "findings": "问题", "username": "用户", "role": "角色",
                  "body_id": "单位编号", "display_name": "显示名", "is_active": "启用", "changes": "修改",
                  "first_start": "首次启动", "via": "途径", "from": "原状态", "comment_id": "意见编号",
-                 "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门"}
+                 "finding_id": "问题编号", "cell_id": "数字编号", "page": "页", "title": "标题", "parent_name": "主管部门",
+                 "to": "新状态", "reason": "理由", "finding_ids": "问题编号", "carried_from": "沿用自编号",
+                 "table_id": "表格编号", "row_id": "行编号"}
 _DETAIL_NAMES |= {  # performance records (store/perf.py)
     "record": "绩效记录", "project": "项目", "round": "监控日期", "origin": "来源", "indicators": "指标",
     "reds": "红色预警", "score": "得分", "grade": "等级", "note": "意见", "scoring": "评分规则", "bands": "预警区间"}
@@ -580,10 +674,10 @@ def _detail_text(detail: dict) -> str:
 
 
 def _disclosure_label(d: m.Disclosure | None) -> str | None:
-    """“深圳市某局 2023 年预算 第 2 版”: a disclosure named in a list."""
+    """“深圳市某局 2023 年部门预算 第 2 版”: a disclosure named in a list."""
     if d is None:
         return None
-    return f"{d.body.name} {d.year or ''} 年{KIND_NAMES.get(d.kind, d.kind)} 第 {d.version} 版"
+    return f"{d.body.name} {d.year or ''} 年{doc_name(d.level, d.kind)} 第 {d.version} 版"
 
 
 def audit_actions(s: Session, p: Principal) -> dict[str, str]:

@@ -3,7 +3,8 @@ and the same body's of the year before, all published.
 
 - units of a department body: its own 单位预算 (本级: level unit, same body) and each child body's disclosure of
   the same year and kind (a child's 部门预算 when it has one: it contains that child's own units); the set is
-  complete when every child body has one.
+  complete when every child body has one. The rule is `contained` (and `container` the other way), which the
+  pages use too (`queries.units_of`, `queries.department_of`) on the versions their reader sees.
 - the year before: the same body's latest published version of the same kind and level, one year earlier.
 """
 
@@ -22,12 +23,19 @@ from yusuan.store.convert import load_disclosure
 
 def published(s: Session, body_id: int, year: int | None, kind: str, levels: tuple[str, ...]) -> m.Disclosure | None:
     """The latest published version of a body's disclosure of that year and kind, by the first level found."""
+    return first_found(s, body_id, year, kind, levels, m.Disclosure.status == "published",
+                       order=m.Disclosure.version.desc())
+
+
+def first_found(s: Session, body_id: int, year: int | None, kind: str, levels: tuple[str, ...], *conds,
+                order=None) -> m.Disclosure | None:
+    """A body's disclosure of that year and kind meeting `conds` (the first by `order`), by the first level of
+    `levels` that has one."""
     if year is None:
         return None
-    found = s.execute(select(m.Disclosure).where(
-        m.Disclosure.body_id == body_id, m.Disclosure.year == year, m.Disclosure.kind == kind,
-        m.Disclosure.level.in_(levels), m.Disclosure.status == "published",
-    ).order_by(m.Disclosure.version.desc())).scalars().all()
+    q = select(m.Disclosure).where(m.Disclosure.body_id == body_id, m.Disclosure.year == year,
+                                   m.Disclosure.kind == kind, m.Disclosure.level.in_(levels), *conds)
+    found = s.execute(q.order_by(order) if order is not None else q).scalars().all()
     for level in levels:
         for d in found:
             if d.level == level:
@@ -40,22 +48,38 @@ def previous(s: Session, body_id: int, year: int | None, kind: str, level: str) 
     return published(s, body_id, year - 1 if year else None, kind, (level,))
 
 
+OWN, CHILD = ("unit",), ("department", "unit")  # the levels a department contains of itself, of a child body
+
+
+def contained(s: Session, body_id: int, find) -> tuple[m.Disclosure | None, list[m.Disclosure], int]:
+    """What a department body's 部门预算 contains: its own 单位预算 (本级), each child body's disclosure (a
+    child's 部门预算 when it has one, else its 单位预算), and how many child bodies it has (the set is complete
+    when each has one). `find(body_id, levels)` picks a body's disclosure (of the year and kind in question,
+    the version wanted)."""
+    children = s.execute(select(m.Body.id).where(m.Body.parent_id == body_id).order_by(m.Body.id)).scalars().all()
+    found = [d for child in children if (d := find(child, CHILD)) is not None]
+    return find(body_id, OWN), found, len(children)
+
+
+def container(s: Session, d: m.Disclosure, find) -> m.Disclosure | None:
+    """The 部门预算 that contains `d` (`contained` the other way): a 单位预算's own body's 部门预算 (it is
+    that department's 本级) or else its parent body's; a child's 部门预算 its parent body's."""
+    parent = s.scalar(select(m.Body.parent_id).where(m.Body.id == d.body_id))
+    if d.level == "unit" and (own := find(d.body_id, ("department",))) is not None:
+        return own
+    if parent is None or find(parent, ("department",)) is None:
+        return None
+    mine = find(d.body_id, CHILD)  # the one of this body its parent's 部门预算 counts
+    return find(parent, ("department",)) if mine is not None and mine.id == d.id else None
+
+
 def units(s: Session, body: m.Body, year: int | None, kind: str) -> tuple[list[m.Disclosure], bool]:
     """A department body's units' published disclosures of that year and kind, and whether every child body
-    has one."""
-    out = []
-    own = published(s, body.id, year, kind, ("unit",))
-    if own is not None:
-        out.append(own)
-    children = s.execute(select(m.Body).where(m.Body.parent_id == body.id).order_by(m.Body.id)).scalars().all()
-    complete = True
-    for child in children:
-        d = published(s, child.id, year, kind, ("department", "unit"))
-        if d is None:
-            complete = False
-        else:
-            out.append(d)
-    return (out, complete) if children else ([], False)
+    has one (none when the body has no child: nothing to roll up)."""
+    own, found, children = contained(s, body.id, lambda b, levels: published(s, b, year, kind, levels))
+    if not children:
+        return [], False
+    return [*([own] if own is not None else []), *found], len(found) == children
 
 
 def related_for(s: Session, doc: ModelDisclosure, body: m.Body | None, year: int | None = None) -> Related:

@@ -52,17 +52,23 @@ from yusuan.web.views import (
     peers,
     perf,
     perf_pages,
+    review,
     search,
     tables,
+    years,
 )
 
 HERE = Path(__file__).parent
-ROUTERS = (pages, peers, search, disclosure_pages, admin, bodies, disclosures, tables, findings, aggregate, babbage,
-           comments, downloads, accounts, audit, perf, perf_pages)
+ROUTERS = (pages, peers, years, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings,
+           aggregate, babbage, comments, downloads, accounts, audit, perf, perf_pages)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
-- 公众无需登录，只能看到已公开的文件；登录后（`POST /api/login`）按角色看到本单位或下属单位的草稿。
+- 公众无需登录，只能看到已公开的文件；登录后（`POST /api/login`）按角色看到本单位或下属单位的草稿，财政局看到全部部门。
+- 审核流程：填报人上传草稿、确认每个警告并写明理由后提交（有错误不能提交）→ 主管部门审核人审核通过或退回（写明原因，
+  可指向某张表或某一行）→ 财政局审核通过或退回 → 主管部门公开。每一步记入操作日志；公开后不能修改，更正须上传新版本。
+  `GET /api/review` 列出等待当前用户处理的文件。
+- 同一单位同一年度的部门预算和单位预算是两份文件（各自的版本序列）；部门预算的详情列出它包含的单位预算（`units`）。
 - 使用 Cookie 登录时，所有修改类请求（POST、PATCH）须在请求头 `X-CSRF-Token` 中带上登录时返回的令牌。
 - 金额一律为精确的十进制字符串；`unit` 为表格印刷的单位（元 或 万元），`yuan` 为折算成元的金额。
 - 页面定位：`page` 是 PDF 页码（文本文件为行号），`bbox` 为 x0、top、x1、bottom（PDF 点，原点在左上角）。

@@ -12,6 +12,10 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
+Status = Literal["draft", "submitted", "returned", "approved", "approved_finance", "published"]
+Role = Literal["admin", "finance", "reviewer", "editor"]
+
+
 class Where(Model):
     file: str = ""
     page: int | None = Field(None, description="PDF 页码（从 1 起），文本文件为行号")
@@ -24,7 +28,9 @@ class DisclosureBrief(Model):
     year: int | None
     kind: Literal["budget", "final_accounts"]
     kind_name: str
-    status: Literal["draft", "submitted", "published"]
+    level: Literal["department", "unit"]
+    doc_name: str = Field(description="级次与类型：部门预算、单位预算、部门决算、单位决算")
+    status: Status
     status_name: str
     version: int
 
@@ -56,6 +62,7 @@ class DisclosureSummary(DisclosureBrief):
     created_at: str | None
     submitted_at: str | None
     published_at: str | None
+    status_at: str | None = Field(description="进入当前状态的时间（UTC）")
 
 
 class BodyInfo(Model):
@@ -189,11 +196,38 @@ class VersionOut(Model):
 
 
 class Permissions(Model):
+    """What the caller may do now: each step of the review chain and the rest."""
     edit: bool
     upload: bool
-    submit: bool
+    submit: bool = Field(description="提交审核（仍可能因错误或未确认的警告而不能提交：见 review.blockers）")
+    approve: bool = Field(description="部门审核通过")
+    approve_finance: bool = Field(description="财政审核通过")
+    return_: bool = Field(alias="return", description="退回修改")
     publish: bool
+    acknowledge: bool = Field(description="确认警告")
     comment: bool
+
+
+class HistoryStep(Model):
+    action: str
+    action_name: str
+    at: str | None
+    username: str
+    reason: str | None = None
+    status_name: str = ""
+
+
+class PathStep(Model):
+    status: Status
+    name: str
+    state: Literal["done", "now", "todo"]
+
+
+class ReviewState(Model):
+    path: list[PathStep] = Field(description="审核流程的各个状态：已完成、当前、未到")
+    blockers: list[str] = Field(description="不能提交的原因（错误、未确认的警告）")
+    returned: CommentOut | None = Field(description="已退回时：最近一次退回的原因")
+    history: list[HistoryStep] = Field(description="上传和审核的每一步（谁、何时、理由）")
 
 
 class DisclosureDetail(Model):
@@ -205,6 +239,9 @@ class DisclosureDetail(Model):
     sections: list[SectionOut]
     performance: dict[str, Any] | None
     permissions: Permissions
+    review: ReviewState
+    department: DisclosureSummary | None = Field(description="包含这份文件的部门预算（决算）")
+    units: list[DisclosureSummary] = Field(description="部门预算（决算）包含的文件：本部门本级的单位预算，及每个直属单位同一年度、同一类型的文件（有部门预算的用部门预算，否则用单位预算）")
 
 
 class TableDetail(Model):
@@ -287,8 +324,16 @@ class Location(Where):
     paragraph_id: int | None
 
 
+class Acknowledged(Model):
+    reason: str
+    at: str | None
+    username: str
+    display_name: str
+
+
 class FindingOut(Model):
     id: int
+    acknowledgement: Acknowledged | None = Field(None, description="警告的确认（理由、谁、何时）")
     disclosure_id: int
     rule: str
     severity: Literal["error", "warning", "info"]
@@ -307,10 +352,24 @@ class FindingOut(Model):
     locations: list[Location]
 
 
+class Recheck(Model):
+    """A department checked again against its units because one of them was published (store/recheck.py)."""
+    at: str
+    cause: int | None = None
+    cause_body: str = ""
+    units: int = 0
+    complete: bool = False
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    changed: bool = False
+
+
 class DisclosureFindings(Model):
     disclosure: DisclosureSummary
     findings: list[FindingOut]
     counts: dict[str, int]
+    acknowledged: int = Field(description="已确认的警告数")
+    rechecks: list[Recheck] = []
 
 
 class FindingList(Model):
@@ -370,7 +429,7 @@ class LoginIn(BaseModel):
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=80)
     password: str = Field(min_length=10)
-    role: Literal["admin", "reviewer", "editor"]
+    role: Role
     body_id: int | None = None
     display_name: str = ""
 
@@ -385,22 +444,41 @@ class EditIn(BaseModel):
     title: str | None = None
 
 
-class CommentIn(BaseModel):
-    text: str = Field(min_length=1, max_length=10000)
-    finding_id: int | None = None
-    cell_id: int | None = None
+class TargetIn(BaseModel):
+    """What a comment or a return is about (all empty: the whole disclosure)."""
+    table_id: int | None = Field(None, description="某张表")
+    row_id: int | None = Field(None, description="某一行（其表格随之确定）")
+    cell_id: int | None = Field(None, description="某个数字（其行和表格随之确定）")
+    finding_id: int | None = Field(None, description="某个问题")
     page: int | None = None
+
+
+class CommentIn(TargetIn):
+    text: str = Field(min_length=1, max_length=10000)
+
+
+class ReturnIn(TargetIn):
+    reason: str = Field(min_length=1, max_length=10000, description="退回原因，填报人在文件页面（所指的表或行旁）看到")
+
+
+class AcknowledgeIn(BaseModel):
+    finding_ids: list[int] = Field(min_length=1, max_length=5000, description="要确认的警告编号")
+    reason: str = Field(min_length=1, max_length=4000, description="确认理由：为什么不需要更正")
 
 
 class CommentOut(Model):
     id: int
     disclosure_id: int
     text: str
+    kind: Literal["comment", "return"] = Field(description="comment：审核意见；return：退回原因")
     created_at: str | None
     user: dict[str, Any]
+    table_id: int | None
+    row_id: int | None
     finding_id: int | None
     cell_id: int | None
     page: int | None
+    about: str = Field("", description="所指的表、行或问题（文字）")
 
 
 class CommentList(Model):
@@ -434,8 +512,8 @@ class AuditLog(Model):
 class UserEdit(BaseModel):
     """Only the fields sent are changed."""
     model_config = ConfigDict(extra="forbid")
-    role: Literal["admin", "reviewer", "editor"] | None = None
-    body_id: int | None = Field(None, description="审核人：主管部门；填报人：单位；管理员无")
+    role: Role | None = None
+    body_id: int | None = Field(None, description="审核人：主管部门；填报人：单位（或本部门）；管理员、财政局无")
     display_name: str | None = Field(None, max_length=200)
     is_active: bool | None = Field(None, description="false：停用（不能再登录，已有的登录失效）")
 
@@ -447,3 +525,18 @@ class PasswordReset(Model):
 
 class Error(BaseModel):
     detail: str
+
+
+class WaitingItem(DisclosureSummary):
+    step: Literal["submit", "approve", "approve_finance", "publish"] = Field(description="等待的步骤")
+    step_name: str
+    since: str = Field(description="进入当前状态的时间（UTC）")
+    days: int = Field(description="已等待的整天数")
+    unacknowledged: int = Field(description="尚未确认的警告数")
+    returned: CommentOut | None = Field(description="已退回的：退回原因")
+
+
+class Waiting(Model):
+    disclosures: list[WaitingItem]
+    counts: dict[str, int] = Field(description="每个步骤等待的文件数")
+    steps: dict[str, str]

@@ -40,7 +40,9 @@ def _place(c: Char) -> tuple:
 
 
 def _across(c: Char) -> tuple:
-    return (c.x0, c.x1, c.top, c.text)
+    """By the centre: where a typesetter compresses CJK punctuation (标点挤压: “ after a full stop, ）（),
+    the box of one character overlaps the one before, and may even start left of it; centres keep order."""
+    return (c.x0 + c.x1, c.x0, c.top, c.text)
 
 
 def line_text(line: list[Char]) -> str:

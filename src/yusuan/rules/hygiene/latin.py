@@ -2,6 +2,7 @@
 （CIM、APP、PPP、VOCs、PC）、数字后的单位（24h、10km）、编号（No.、W-07）和常见网络用语不在此列。
 可能是有意的用法，只作警告。"""
 
+import functools
 import re
 
 from yusuan.rules.hygiene import CJK, FUNCTION_WORDS, listed
@@ -14,7 +15,11 @@ _MARKUP = re.compile(r"\\[a-zA-Z]+|</?\s*[a-zA-Z][a-zA-Z0-9]*\s*/?>|&[a-z]+;|\$[
 _ALLOWED = {"km", "kg", "mg", "ml", "mm", "cm", "kw", "kwh", "ha", "pm", "app", "wifi", "web", "www", "http",
             "https", "com", "cn", "gov", "org", "net", "html", "pdf", "ctx", "docx", "xls", "xlsx", "email", "no",
             "ppm", "db", "dba", "mb", "gb", "tb", "kb"}
-_NEAR_CJK = re.compile(rf"[{CJK}]")
+
+
+@functools.cache
+def _near_cjk() -> re.Pattern:  # compiled on first use (3 ms, the CJK ranges): most texts have no stray word
+    return re.compile(rf"[{CJK}]")
 
 
 def _stray(text: str) -> list[re.Match]:
@@ -24,7 +29,7 @@ def _stray(text: str) -> list[re.Match]:
         if word in _ALLOWED or word in FUNCTION_WORDS:  # function words: hyg-stray-english
             continue
         before, after = text[max(0, m.start() - 2): m.start()], text[m.end(): m.end() + 2]
-        if not (_NEAR_CJK.search(before) or _NEAR_CJK.search(after)):
+        if not (_near_cjk().search(before) or _near_cjk().search(after)):
             continue  # an English phrase or a URL, not a word inside a Chinese sentence
         if any(a.start() <= m.start() < a.end() for a in found):
             continue

@@ -1,4 +1,5 @@
-// yusuan pages: requests with the session's CSRF token, log in / out, upload, submit / publish, comments.
+// yusuan pages: requests with the session's CSRF token, log in / out, upload, the review chain's buttons
+// (submit, approve, publish: button.act), identity edits. Comments, returns and acknowledgements: review.js.
 "use strict";
 (function () {
   const csrf = () => (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
@@ -19,7 +20,7 @@
     }
     return data;
   }
-  window.yusuan = {api};
+  window.yusuan = {api, status: (form, text, ok) => status(form, text, ok)};
 
   function status(form, text, ok) {
     const el = form.querySelector(".form-status");
@@ -93,16 +94,5 @@
     const only = document.getElementById("only-changed");
     if (only) only.addEventListener("change", () => document.body.classList.toggle("only-changed", only.checked));
 
-    const comment = document.getElementById("comment-form");
-    if (comment) comment.addEventListener("submit", async (ev) => {
-      ev.preventDefault();
-      const text = comment.elements.text.value.trim();
-      const finding = comment.elements.finding_id.value;
-      if (!text) return;
-      try {
-        await api("POST", comment.dataset.action, finding ? {text, finding_id: Number(finding)} : {text});
-        location.reload();
-      } catch (e) { status(comment, e.message); }
-    });
   });
 })();

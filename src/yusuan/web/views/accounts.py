@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
-from yusuan.store import accounts, queries
+from yusuan.store import access, accounts, queries
 from yusuan.store import models as m
 from yusuan.store.access import principal_for
 from yusuan.store.accounts import LoginRefused, TooManyAttempts
@@ -82,7 +82,7 @@ def users(caller: Caller = Depends(get_caller), store=Depends(get_store)):
 
 @router.post("/api/users", response_model=UserOut, status_code=201, summary="新建用户（管理员）：审核人指定主管部门，填报人指定单位")
 def create_user(new: UserIn, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
-    if not caller.principal.is_admin:
+    if not access.can_manage_users(caller.principal):
         raise Forbidden("只有管理员可以新建用户")
     with store.session() as s:
         user = accounts.create_user(s, new.username, new.password, new.role, new.body_id, new.display_name)

@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from yusuan.store import accounts, queries
+from yusuan.store import access, accounts, queries
 from yusuan.store import models as m
-from yusuan.store.access import ROLE_NAMES
+from yusuan.store.access import ROLE_HELP, ROLE_NAMES, ROLES_WITH_BODY
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.web.deps import Caller, get_caller, get_store, load_user, require_user_csrf
 from yusuan.web.schemas import PasswordReset, UserEdit, UserOut
@@ -23,7 +23,7 @@ PAGE_SIZE = 200
 
 def _admin_only(caller: Caller) -> None:
     require_login(caller)
-    if not caller.principal.is_admin:
+    if not access.can_manage_users(caller.principal):
         raise Forbidden("只有管理员可以管理用户和查看操作日志")
 
 
@@ -69,7 +69,7 @@ def users_page(request: Request, caller: Caller = Depends(get_caller), store=Dep
         bodies = queries.upload_targets(s, caller.principal)
     roles = {r: ROLE_NAMES[r] for r in m.ROLES}
     return page(request, caller, "admin_users.html", title="用户管理", users=users, bodies=bodies, roles=roles,
-                min_password=accounts.MIN_PASSWORD)
+                role_help=ROLE_HELP, with_body=ROLES_WITH_BODY, min_password=accounts.MIN_PASSWORD)
 
 
 @router.get("/admin/audit", response_class=HTMLResponse, include_in_schema=False)

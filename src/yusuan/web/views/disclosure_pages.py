@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from yusuan.model.families import STYLE_NAMES
-from yusuan.store import access, charts, compare, queries
+from yusuan.store import access, charts, compare, queries, yoy
 from yusuan.web.deps import Caller, get_caller, get_store
 from yusuan.web.views.pages import page
 
@@ -23,6 +23,8 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
         found = queries.disclosure_findings(s, p, disclosure_id)
         pictures = charts.disclosure_charts(s, p, detail)
         d = queries.get_disclosure(s, p, disclosure_id)
+        prev = yoy.previous_published(s, p, d)
+        prior = {"id": prev.id, "year": prev.year} if prev is not None else None
         notes = queries.comments(s, p, disclosure_id)["comments"] if access.can_see_comments(p, d) else None
         body = detail["disclosure"]["body"]
         others = [x for x in queries.disclosure_list(s, p, body_id=body["id"], limit=50)["disclosures"]
@@ -32,7 +34,7 @@ def disclosure_page(request: Request, disclosure_id: int, caller: Caller = Depen
             loc["target"] = _target(loc)
     title = detail["disclosure"]["title"] or detail["disclosure"]["body"]["name"]
     return page(request, caller, "disclosure.html", title=title, data=detail, findings=found, charts=pictures,
-                comments=notes, others=others, styles=STYLE_NAMES)
+                comments=notes, others=others, styles=STYLE_NAMES, prior=prior)
 
 
 def _target(loc: dict) -> str:

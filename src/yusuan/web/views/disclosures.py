@@ -1,4 +1,5 @@
-"""Disclosures: list, detail, upload (a new version), identity edits, submit, publish."""
+"""Disclosures: list, detail, upload (a new version), identity edits; the review chain's steps (submit,
+approve, approve by the finance bureau, return with a reason, publish) and the warnings' acknowledgements."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as FormRefused
 
 from yusuan.model.formats import known_formats
-from yusuan.store import access, intake, queries, repository, yoy
+from yusuan.store import access, intake, queries, repository, review, yoy
 from yusuan.store.db import StoreError
 from yusuan.store.queries import Forbidden
-from yusuan.store.repository import UploadedFile
+from yusuan.store.repository import Target, UploadedFile
 from yusuan.web.deps import (
     Caller,
     get_caller,
@@ -23,12 +24,14 @@ from yusuan.web.deps import (
     require_user_csrf,
 )
 from yusuan.web.schemas import (
+    AcknowledgeIn,
     DisclosureDetail,
     DisclosureList,
     DisclosureTables,
     EditIn,
     Error,
     PriorYear,
+    ReturnIn,
 )
 from yusuan.web.upload import UploadTooLarge
 
@@ -43,7 +46,7 @@ def disclosure_list(
     year: int | None = None,
     kind: Literal["budget", "final_accounts"] | None = None,
     level: Literal["department", "unit"] | None = None,
-    status: Literal["draft", "submitted", "published"] | None = None,
+    status: Literal["draft", "submitted", "returned", "approved", "approved_finance", "published"] | None = None,
     q: str | None = Query(None, description="搜索单位名称、标题、主管部门"),
     versions: Literal["current", "all"] = Query("current", description="current：每份文件的当前版本；all：全部版本"),
     limit: int = Query(100, ge=1, le=queries.MAX_LIMIT),
@@ -156,22 +159,62 @@ def prior_year(disclosure_id: int, caller: Caller = Depends(get_caller), store=D
               summary="更正草稿的身份信息（年度、类型、级次等），记入操作日志")
 def edit(disclosure_id: int, changes: EditIn, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
     return _change(store, caller, disclosure_id, access.can_edit,
-                   lambda d: "您无权修改这份文件" + ("（已公开的文件不能修改）" if d.status == "published" else ""),
+                   lambda d: "您无权修改这份文件" + ("（已公开的文件不能修改）" if d.status == "published" else
+                                                 "" if d.status in access.EDITABLE else "（审核中的文件不能修改）"),
                    lambda s, d, user: repository.edit(s, d, changes.model_dump(exclude_unset=True), user, ip=caller.ip))
 
 
-@router.post("/api/disclosures/{disclosure_id}/submit", response_model=DisclosureDetail, summary="提交审核")
+STEP = {400: {"model": Error}, 401: {"model": Error}, 403: {"model": Error}, 404: {"model": Error}}
+
+
+@router.post("/api/disclosures/{disclosure_id}/submit", response_model=DisclosureDetail, responses=STEP,
+             summary="提交审核（草稿或已退回 → 已提交）：有错误时不能提交，每个警告须先确认并填写理由")
 def submit(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
-    return _change(store, caller, disclosure_id, access.can_edit, lambda d: "您无权提交这份文件",
-                   lambda s, d, user: repository.submit(s, d, user, ip=caller.ip))
+    return _step(store, caller, disclosure_id, "submit")
 
 
-@router.post("/api/disclosures/{disclosure_id}/publish", response_model=DisclosureDetail,
-             summary="公开（审核人或管理员）：成为公众看到的当前版本")
+@router.post("/api/disclosures/{disclosure_id}/approve", response_model=DisclosureDetail, responses=STEP,
+             summary="部门审核通过（主管部门审核人：已提交 → 部门已审核），报财政局")
+def approve(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    return _step(store, caller, disclosure_id, "approve")
+
+
+@router.post("/api/disclosures/{disclosure_id}/approve-finance", response_model=DisclosureDetail, responses=STEP,
+             summary="财政审核通过（财政局：部门已审核 → 财政已审核），之后由主管部门公开")
+def approve_finance(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    return _step(store, caller, disclosure_id, "approve_finance")
+
+
+@router.post("/api/disclosures/{disclosure_id}/return", response_model=DisclosureDetail, responses=STEP,
+             summary="退回修改（主管部门退回已提交的，财政局退回部门已审核的），须写明原因；"
+                     "原因可指向某张表、某一行、某个数字或某个问题，填报人在那里看到")
+def return_(disclosure_id: int, body: ReturnIn, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    target = Target(body.table_id, body.row_id, body.cell_id, body.finding_id, body.page)
+    return _step(store, caller, disclosure_id, "return", reason=body.reason, target=target)
+
+
+@router.post("/api/disclosures/{disclosure_id}/publish", response_model=DisclosureDetail, responses=STEP,
+             summary="公开（主管部门审核人或管理员：财政已审核 → 已公开），成为公众看到的当前版本；公开后不能修改，更正须上传新版本")
 def publish(disclosure_id: int, caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
-    return _change(store, caller, disclosure_id, access.can_publish,
-                   lambda d: "只有主管部门的审核人或管理员可以公开这份文件",
-                   lambda s, d, user: repository.publish(s, d, user, ip=caller.ip))
+    return _step(store, caller, disclosure_id, "publish")
+
+
+@router.post("/api/disclosures/{disclosure_id}/acknowledgements", response_model=DisclosureDetail, responses=STEP,
+             summary="确认警告并写明理由（草稿或已退回的文件；随该版本保存，记入操作日志）")
+def acknowledge(disclosure_id: int, body: AcknowledgeIn, caller: Caller = Depends(require_user_csrf),
+                store=Depends(get_store)):
+    return _change(store, caller, disclosure_id, access.can_acknowledge,
+                   lambda d: "您无权确认这份文件的警告" + ("" if d.status in access.EDITABLE else
+                                                         "（只有草稿或已退回的文件可以确认警告）"),
+                   lambda s, d, user: review.acknowledge(s, d, user, body.finding_ids, body.reason, ip=caller.ip))
+
+
+def _step(store, caller: Caller, disclosure_id: int, action: str, **kw) -> dict:
+    """One step of the review chain: refused (403) when the caller's role may not take it, (400) when the
+    disclosure is not where the step starts or a submission is blocked."""
+    return _change(store, caller, disclosure_id, lambda p, d: access.allowed(p, d, action),
+                   lambda d: access.refusal(d, action),
+                   lambda s, d, user: review.step(s, d, action, user, ip=caller.ip, **kw))
 
 
 def _change(store, caller: Caller, disclosure_id: int, allowed, refusal, change) -> dict:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from yusuan.model.formats import readers
-from yusuan.store import queries
+from yusuan.store import access, queries
 from yusuan.store.access import ROLE_NAMES
 from yusuan.web.deps import Caller, get_caller, get_settings, get_store
 from yusuan.web.headers import PAGE_CSP
@@ -24,7 +24,8 @@ def page(request: Request, caller: Caller, template: str, status_code: int = 200
     p = caller.principal
     me = {"role": p.role, "role_name": ROLE_NAMES.get(p.role, p.role), "username": p.username,
           "authenticated": caller.authenticated, "csrf_token": caller.csrf_token,
-          "can_upload": caller.authenticated and (p.is_admin or p.role in ("editor", "reviewer"))}
+          "can_upload": caller.authenticated and access.can_upload(p),
+          "can_manage": caller.authenticated and access.can_manage_users(p)}
     response = request.app.state.templates.TemplateResponse(
         request, template, {"me": me, "site_title": get_settings(request).title, **context}, status_code=status_code)
     response.headers["Content-Security-Policy"] = PAGE_CSP
