@@ -88,7 +88,7 @@ def main() -> None:
              cpu + children_cpu() - before)
         size = sum(f.stat().st_size for f in (root / "corpus").rglob("*") if f.is_file())
         print()
-        print(f"corpus on disk: {size / 1e6:.0f} MB ({size / len(corpus) / 1e3:.0f} kB a document, model JSON included)")
+        print(f"corpus on disk: {size / 1e6:.0f} MB ({size / len(corpus) / 1e3:.0f} kB a document, cells CSV and manifest included)")
 
 
 if __name__ == "__main__":

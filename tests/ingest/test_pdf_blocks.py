@@ -502,6 +502,21 @@ def test_compressed_punctuation_keeps_its_place_in_the_line():
     assert [line_text(line) for line in group_lines(chars[::-1])] == ["15.“住房"]
 
 
+def test_digits_beside_characters_with_tall_boxes_stay_on_their_line():
+    """LibreOffice writes a CJK font's Ascent as 0; pdfium then takes the boxes of its characters from the
+    embedded subset's bounding box, which may reach twice the text's height above the glyphs (boxes of a
+    LibreOffice print of our XLSX). The digits beside them lie within those boxes: the same line; the next
+    line's characters, an em lower, do not."""
+    from yusuan.ingest.pdf.chars import Char
+    from yusuan.ingest.pdf.text import group_lines, line_text
+
+    line1 = [Char(37.0, 355.6, 47.5, 375.4, "总"), Char(47.5, 355.6, 58.0, 375.4, "计"),
+             Char(58.0, 367.0, 63.8, 376.4, "4"), Char(63.8, 367.0, 69.6, 376.4, "2"),
+             Char(69.6, 355.6, 80.1, 375.4, "万")]
+    line2 = [Char(37.0, 366.6, 47.5, 386.4, "元"), Char(47.5, 366.6, 58.0, 386.4, "。")]
+    assert [line_text(line) for line in group_lines(line2 + line1[::-1])] == ["总计42万", "元。"]
+
+
 @pytest.mark.parametrize("values", [[3.0], [5.0, 1.0], [2.5, 9.0, 1.0], [4.0, 1.0, 3.0, 2.0], [1.0, 1.0, 7.5, 7.5, 2.0]])
 def test_the_row_pitch_median_is_statistics_median(values):
     import statistics

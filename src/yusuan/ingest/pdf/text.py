@@ -7,6 +7,10 @@ import re
 from yusuan.ingest.pdf.chars import Char
 
 _SAME_LINE = 0.45  # fraction of the smaller char height two centres may differ by on one line
+# A char whose box lies within the box of a line's first char (but for this fraction of its height) is on that
+# line: a font whose loose boxes reach far above its glyphs (LibreOffice writes Ascent 0, and pdfium then
+# takes the embedded subset's bounding box) puts its characters' centres above the digits beside them.
+_WITHIN = 0.15
 _WORD_GAP = 0.6  # a gap wider than this fraction of the char height prints a space
 _SPACES = re.compile(r" {2,}")
 
@@ -18,17 +22,19 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
         return []
     ordered = sorted(chars, key=_place)
     lines: list[list[Char]] = []
-    current = [ordered[0]]
-    cy = (ordered[0].top + ordered[0].bottom) / 2
-    h = ordered[0].bottom - ordered[0].top
+    first = ordered[0]
+    current = [first]
+    cy = (first.top + first.bottom) / 2
+    h = first.bottom - first.top
     for c in ordered[1:]:
         c_cy = (c.top + c.bottom) / 2
         c_h = c.bottom - c.top
-        if c_cy - cy <= _SAME_LINE * max(min(h, c_h), 1.0):
+        within = c.top >= first.top - _WITHIN * c_h and c.bottom <= first.bottom + _WITHIN * c_h
+        if c_cy - cy <= _SAME_LINE * max(min(h, c_h), 1.0) or within:
             current.append(c)
         else:
             lines.append(current)
-            current, cy, h = [c], c_cy, c_h
+            first, current, cy, h = c, [c], c_cy, c_h
     lines.append(current)
     for line in lines:
         line.sort(key=_across)
