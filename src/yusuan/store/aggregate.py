@@ -15,7 +15,11 @@ The cube is the cells of the current disclosures the asker sees. One query:
   `economic.class`, `economic.kuan`, `body`, `department`, `year`, `doc_kind`, `side`, joined with `|`.
 - `cut`: `dimension:value` joined with `|`, alternatives with `;` — `year:2023`, `year:2022;2023`,
   `body:7`, `department:3` (the department and its units), `doc_kind:budget`, `function:201` and
-  `economic:301` (code prefixes), `side:expense`, `disclosure:12` (one version, even an old one).
+  `economic:301` (code prefixes), `side:expense`, `disclosure:12` (one version, even an old one),
+  `level:department` / `level:unit`.
+
+Each amount counts once: a 单位预算 whose department's 部门预算 is summed too (it contains the unit) is left
+out (`contained_left_out` says how many), unless the asker cut the disclosures or the level themselves.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from yusuan.model.vocabulary import DOCUMENT_KINDS, SIDE_NAMES, TABLE_KINDS
 from yusuan.store import access
 from yusuan.store import models as m
 from yusuan.store.access import Principal
+from yusuan.store.related import inside_others
 from yusuan.store.db import StoreError
 from yusuan.store.types import canonical
 
@@ -132,19 +137,11 @@ def _columns(q: Query, department):
     return cols
 
 
-def statement(s: Session, p: Principal, q: Query) -> Select:
-    """The one SELECT that computes the aggregate (also run directly by the benchmark)."""
-    body = aliased(m.Body)
-    cols = _columns(q, body)
-    conds = [m.Cell.kind == q.kind, m.Cell.measure == q.measure, m.Cell.yuan.is_not(None), access.visible(p)]
-    conds.append(m.Cell.disclosure_id.in_([int(v) for v in q.cuts["disclosure"]])
-                 if "disclosure" in q.cuts else access.current(p))
-    if q.rows == "leaf":
-        conds.append(m.Cell.is_leaf.is_(True))
-    elif q.rows == "total":
-        conds.append(m.Cell.is_total.is_(True))
-    if q.scheme:
-        conds.append(m.Cell.scheme == q.scheme)
+def _disclosure_conditions(s: Session, p: Principal, q: Query) -> list:
+    """The conditions on the disclosures whose cells are summed: those `p` sees (the current versions, or
+    the versions cut), within the cuts on year, body, department, kind of document and level."""
+    conds = [access.visible(p), m.Disclosure.id.in_([int(v) for v in q.cuts["disclosure"]])
+             if "disclosure" in q.cuts else access.current(p)]
     for name, values in q.cuts.items():
         if name == "year":
             conds.append(m.Disclosure.year.in_([int(v) for v in values]))
@@ -157,7 +154,40 @@ def statement(s: Session, p: Principal, q: Query) -> Select:
             conds.append(m.Disclosure.kind.in_(values))
         elif name == "level":
             conds.append(m.Disclosure.level.in_(values))
-        elif name == "side":
+    return conds
+
+
+def contained(s: Session, p: Principal, q: Query) -> set[int]:
+    """The disclosures summed that another one summed contains (a unit's 单位预算 beside its department's
+    部门预算): left out, so that each amount counts once. None when the asker chose the disclosures or the
+    level themselves."""
+    if "disclosure" in q.cuts or "level" in q.cuts:
+        return set()
+    found = s.execute(select(m.Disclosure.id, m.Disclosure.body_id, m.Body.parent_id, m.Disclosure.year,
+                             m.Disclosure.kind, m.Disclosure.level)
+                      .join(m.Body, m.Body.id == m.Disclosure.body_id)
+                      .where(*_disclosure_conditions(s, p, q))).all()
+    return inside_others([tuple(r) for r in found])
+
+
+def statement(s: Session, p: Principal, q: Query, leave_out: set[int] | None = None) -> Select:
+    """The one SELECT that computes the aggregate (also run directly by the benchmark), without the
+    disclosures `leave_out` (default: those `contained` in another)."""
+    body = aliased(m.Body)
+    cols = _columns(q, body)
+    conds = [m.Cell.kind == q.kind, m.Cell.measure == q.measure, m.Cell.yuan.is_not(None),
+             *_disclosure_conditions(s, p, q)]
+    leave_out = contained(s, p, q) if leave_out is None else leave_out
+    if leave_out:
+        conds.append(m.Cell.disclosure_id.not_in(sorted(leave_out)))
+    if q.rows == "leaf":
+        conds.append(m.Cell.is_leaf.is_(True))
+    elif q.rows == "total":
+        conds.append(m.Cell.is_total.is_(True))
+    if q.scheme:
+        conds.append(m.Cell.scheme == q.scheme)
+    for name, values in q.cuts.items():
+        if name == "side":
             conds.append(m.Cell.side.in_(values))
         elif name in ("function", "economic"):
             conds.append(or_(*(m.Cell.code.startswith(v) for v in values)))
@@ -173,7 +203,8 @@ def statement(s: Session, p: Principal, q: Query) -> Select:
 
 
 def aggregate(s: Session, p: Principal, q: Query) -> dict:
-    stmt = statement(s, p, q)
+    leave_out = contained(s, p, q)
+    stmt = statement(s, p, q, leave_out)
     rows = s.execute(stmt).all()
     factor = UNITS[q.unit]
     cells = []
@@ -201,7 +232,7 @@ def aggregate(s: Session, p: Principal, q: Query) -> dict:
         "measure": q.measure, "kind": q.kind, "kind_name": TABLE_KINDS.get(q.kind, q.kind), "rows": q.rows,
         "unit": q.unit, "drilldown": q.drilldown, "cuts": q.cuts, "order": q.order,
         "summary": {"sum": str(canonical(total / factor)), "count": count},
-        "cells": out, "total_cell_count": len(cells),
+        "cells": out, "total_cell_count": len(cells), "contained_left_out": len(leave_out),
     }
 
 

@@ -73,6 +73,16 @@ def container(s: Session, d: m.Disclosure, find) -> m.Disclosure | None:
     return find(parent, ("department",)) if mine is not None and mine.id == d.id else None
 
 
+def inside_others(found: list[tuple[int, int, int | None, int | None, str, str]]) -> set[int]:
+    """Of disclosures given as (id, body, parent body, year, kind, level), those another of them contains
+    (`container`'s rule on a set): a 单位预算 whose own body or parent body has a 部门预算 of the same year and
+    kind among them, and a 部门预算 whose parent body has one. Summing the rest counts each amount once."""
+    departments = {(body, year, kind) for _, body, _, year, kind, level in found if level == "department"}
+    return {i for i, body, parent, year, kind, level in found
+            if (level == "unit" and (body, year, kind) in departments)
+            or (parent is not None and (parent, year, kind) in departments)}
+
+
 def units(s: Session, body: m.Body, year: int | None, kind: str) -> tuple[list[m.Disclosure], bool]:
     """A department body's units' published disclosures of that year and kind, and whether every child body
     has one (none when the body has no child: nothing to roll up)."""
