@@ -12,8 +12,6 @@ from yusuan.rules.registry import rule
 from yusuan.rules.standard_sets import contents_tables, said_to_be_empty
 
 
-
-
 def _beside_contents(doc, fam: str, present: set[str]) -> bool:
     """Whether the standard set of `fam` is surely the document's own, though it prints contents."""
     if place_family(doc) is None:
