@@ -55,3 +55,34 @@ def test_fails_where_another_body_states_this_years_totals_or_opens_with_a_conne
              "此外，江苏省高级人民法院2017年一般公共预算安排的会议费12.00万元。")
     assert [f[3] for f in findings(d, RULE)] == ["江苏省高级人民法院", "江苏省高级人民法院"]
     assert findings(_doc("省检察院2017年本年支出预算合计17996.68万元。"), RULE) == []
+
+
+def _shanghai(*paragraphs):
+    d = doc(sections=[section("五、国有资产占有使用情况", *paragraphs, page=9)],
+            body="上海市普陀区人民政府万里街道办事处", year=2025)
+    d.title = "上海市普陀区人民政府万里街道办事处2025年部门预算"
+    return d
+
+
+def test_passes_for_the_bodys_own_procurement_and_assets_under_its_names():
+    """Real sentences of 万里街道 and 普陀区财政局 2025: the body in full, shortened, with （部门）."""
+    d = _shanghai("截至2024年8月31日，上海市普陀区人民政府万里街道办事处（部门）共有车辆6辆，其中：部级领导干部用车0辆。",
+                  "截至2024年8月31日，万里街道办事处共有车辆6辆。",
+                  "2025年本部门面向中小企业预留政府采购项目预算金额1928.48万元。",
+                  "上海市普陀区人民政府万里街道办事处2025年所有项目支出纳入部门预算绩效管理。")
+    assert findings(d, RULE) == []
+
+
+def test_fails_where_another_body_states_the_procurement_or_the_vehicles():
+    d = _shanghai("截至2024年8月31日，上海市普陀区商务委员会共有车辆6辆，其中：部级领导干部用车0辆。",
+                  "上海市普陀区财政局2025年面向中小企业预留政府采购项目预算金额1928.48万元。",
+                  "上海市普陀区商务委员会2025年所有项目支出纳入部门预算绩效管理。")
+    assert [f[3] for f in findings(d, RULE)] == ["上海市普陀区商务委员会", "上海市普陀区财政局", "上海市普陀区商务委员会"]
+
+
+def test_other_bodies_named_legitimately_are_not_claims():
+    d = _shanghai("2025年，上海市普陀区人民政府万里街道办事处所属单位共有车辆2辆。",
+                  "本部门的公务用车由区机关事务管理局统一管理，截至2024年8月31日，区机关事务管理局统一调配车辆3辆。",
+                  "根据上海市普陀区财政局2025年预算编制要求，本部门政府采购预算按规定编报。",
+                  "2025年部门预算安排购置车辆1辆，其中：部级领导干部用车0辆。")
+    assert findings(d, RULE) == []

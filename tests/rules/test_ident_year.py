@@ -39,3 +39,27 @@ def test_fails_for_this_years_total_with_another_year():
     got = findings(_doc("深圳市生态环境智能管控中心2022年本年收入预算合计7,656万元。"), RULE)
     assert [f[3] for f in got] == ["…环境智能管控中心2022年本年收入预算合计…"]
     assert findings(_doc("深圳市生态环境智能管控中心2023年本年收入预算合计7,656万元。"), RULE) == []
+
+
+def test_passes_for_sentences_stating_the_bodys_own_facts_in_its_year():
+    """Real sentences (深圳 2023, 上海普陀 2025): projects under 绩效管理, 机关运行经费, the 中小企业 share."""
+    for text in ("2023 年市生态环境局坪山管理局所有项目支出预算纳入部门预算绩效管理，涉及预算金额 2,302 万元。",
+                 "2023 年深圳市生态环境智能管控中心运行经费财政拨款预算 0 万元，比 2022 年减少 0 万元。",
+                 "深圳市生态环境智能管控中心2023年面向中小企业预留政府采购项目预算金额270万元。",
+                 "2023年本部门政府采购预算4821.20万元，其中：政府采购货物预算57.43万元。"):
+        assert findings(_doc(text), RULE) == [], text
+
+
+def test_fails_for_a_sentence_stating_the_bodys_own_facts_with_another_year():
+    got = findings(_doc("2022 年市生态环境局坪山管理局所有项目支出预算纳入部门预算绩效管理，涉及预算金额 2,302 万元。"
+                        "深圳市生态环境智能管控中心2021年面向中小企业预留政府采购项目预算金额270万元。"), RULE)
+    assert [f[3] for f in got] == ["2022 年市生态环境局坪…", "…环境智能管控中心2021年面向中小企业预留…"]
+
+
+def test_comparisons_and_other_years_in_the_middle_are_not_claims():
+    for text in ("截至 2022 年 10 月，深圳市生态环境智能管控中心共有车辆 2 辆。",
+                 "机关运行经费 125 万元，比 2022 年预算减少 12 万元。",
+                 "与2022年相比，本部门政府采购预算增加10万元。",
+                 "主要原因是退休人员基本养老金自2017年7月起由社保中心发放。",
+                 "根据《江苏省财政厅关于2019年省级部门预算的批复》填列。"):
+        assert findings(_doc(text), RULE) == [], text

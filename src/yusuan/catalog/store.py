@@ -41,6 +41,7 @@ class Catalog:
     partial: bool = True  # False only with a list imported as complete for this very year
     shipped_year: int | None = None  # year of the shipped list used, None when none was
     imported_year: int | None = None  # year of the imported list used, None when none was
+    years: dict[str, int] = field(default_factory=dict)  # code → year of the list its entry is from
 
     @property
     def is_partial(self) -> bool:
@@ -57,6 +58,14 @@ class Catalog:
     def name(self, code: str) -> str | None:
         entry = self.entries.get(normalize_code(code))
         return entry.name if entry else None
+
+    def year_of(self, code: str) -> int | None:
+        """The year of the list whose name of `code` this catalog holds (the imported list's over the shipped
+        one's); None when it lists no such code."""
+        code = normalize_code(code)
+        if code not in self.entries:
+            return None
+        return self.years.get(code, self.imported_year or self.shipped_year)
 
     def level(self, code: str) -> int | None:
         """1 = 类, 2 = 款, 3 = 项, from the code's length; None when the length fits no level."""
@@ -103,6 +112,7 @@ def load(scheme: str, year: int) -> Catalog:
     catalog = Catalog(scheme, year)
     catalog.shipped_year, shipped = shipped_entries(scheme, year)
     catalog.entries.update(shipped)
+    catalog.years.update(dict.fromkeys(shipped, catalog.shipped_year))
     imported = _nearest(_imported_years(scheme), year)
     if imported is not None:
         catalog.imported_year = imported
@@ -110,7 +120,10 @@ def load(scheme: str, year: int) -> Catalog:
         catalog.partial = imported != year or _imported_meta(scheme, imported).get("partial", True)
         if not catalog.partial:  # a complete official list stands alone
             catalog.entries.clear()
-        catalog.entries.update(read_entries(imported_path(scheme, imported)))
+            catalog.years.clear()
+        entries = read_entries(imported_path(scheme, imported))
+        catalog.entries.update(entries)
+        catalog.years.update(dict.fromkeys(entries, imported))
     return catalog
 
 

@@ -144,16 +144,21 @@ _FAMILY_KINDS = {
 }
 
 
+def place_family(doc: Disclosure) -> str | None:
+    """The budget family of the place its body's name or its title names (深圳, 江苏, 上海), or None."""
+    names = match_key(doc.identity.body + doc.title)
+    return next((fam for place, fam in (("深圳", "shenzhen"), ("江苏", "jiangsu"), ("上海", "shanghai"))
+                 if place in names), None)
+
+
 def expected_family(doc: Disclosure) -> str | None:
     """The family whose standard set `doc` must print ("final_accounts" for any 决算), from the place
     in its names or the kinds only one family prints; None when neither tells (nothing is expected then,
     where `family_of` picks a layout to print in)."""
     if doc.identity.kind == "final_accounts":
         return "final_accounts"
-    names = match_key(doc.identity.body + doc.title)
-    for place, fam in (("深圳", "shenzhen"), ("江苏", "jiangsu"), ("上海", "shanghai")):
-        if place in names:
-            return fam
+    if (fam := place_family(doc)) is not None:
+        return fam
     kinds = {t.kind for t in doc.tables}
     for fam, only in _FAMILY_KINDS.items():
         if kinds & only:

@@ -60,3 +60,46 @@ NARRATIVE_PARTS: tuple[tuple[str, str, str | None], ...] = (
 
 def glossary(heading: str) -> bool:
     return "名词解释" in match_key(heading)
+
+
+# Words saying there is nothing to show (0, not the 0 of 0.95).
+NONE_WORDS = re.compile(r"无发生额|无数据|空表|无.{0,20}?(?:项目|收支|收入|支出|安排|预算|数据)|没有|不涉及|未安排|"
+                        r"为0(?![\d.])|为零|(?<![\d.])0(?:\.0+)?万?元")
+# What the narrative must name to say a table has nothing to show, by kind.
+_EMPTY_SUBJECT = {
+    "gov_fund_expense": "政府性基金",
+    "soe_capital_expense": "国有资本经营",
+    "three_public_costs": '三公"',
+    "office_operating_costs": "机关运行经费",
+    "procurement": "政府采购",
+    "performance_targets": "绩效目标",
+}
+
+
+def said_to_be_empty(doc: Disclosure, kind: str, *, closely: bool = False) -> bool:
+    """The narrative (outside 名词解释) says, in one sentence, that the body has nothing of `kind`'s subject
+    (“本部门无政府性基金预算支出”); `closely`: the words saying so follow the subject within its clause
+    (“本部门无政府性基金预算”, “政府性基金支出预算支出0万元”; not “政府采购支出预算总额2064.25万元，其中：…
+    工程支出0万元”)."""
+    subject = _EMPTY_SUBJECT.get(kind)
+    if subject is None:
+        return False
+    for section in doc.sections:
+        if glossary(section.heading):
+            continue
+        for p in section.paragraphs:
+            for sentence in re.split(r"[。；;\n]", match_key(p.text)):
+                if subject not in sentence:
+                    continue
+                if not closely and NONE_WORDS.search(sentence):
+                    return True
+                if closely and any(_said_closely(sentence, m) for m in re.finditer(re.escape(subject), sentence)):
+                    return True
+    return False
+
+
+def _said_closely(sentence: str, subject: re.Match) -> bool:
+    if sentence[: subject.start()].endswith(("无", "没有", "不涉及")):
+        return True
+    return any(NONE_WORDS.match(sentence, at) for at in range(subject.end(), min(subject.end() + 12, len(sentence)))
+               if "," not in sentence[subject.end():at])

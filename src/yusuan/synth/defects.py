@@ -43,7 +43,7 @@ EXPECTED = {
     "missing_table": ("complete-toc-table", "complete-standard-table"),
     "year": ("ident-year", "text-figure-year", "ident-prior-year", "ident-stated-year"),
     "residue": ("hyg-placeholder", "ident-body"),
-    "renamed_class": ("code-name", "code-name-consistent", "code-old-name"),
+    "renamed_class": ("code-name", "code-name-consistent", "code-old-name", "code-name-other-year"),
 }
 _PERCENT = re.compile(r"(占[^，。；%]{0,20}?|增长|下降)(\d+(?:\.\d+)?)%")
 _PLACEHOLDERS = ("（请填写增减原因）", "XX", "××", "（单位名称）")
@@ -56,7 +56,8 @@ class Defect:
     before: str
     after: str
     expected: tuple[str, ...]  # rules expected to find it
-    severity: str = "error"  # the severity it is expected at (a missing table without contents: warning)
+    severity: str = "error"  # expected at (a warning: a table missing from the contents too, a renamed class
+    #                            printed once in a year without its catalog)
     layout: dict[str, object] = field(default_factory=dict)  # a change to make in the layout (missing table)
 
     def to_dict(self) -> dict:
@@ -228,8 +229,12 @@ def _renamed_class(doc: Disclosure, style: str, rng: random.Random) -> Defect:
     new = rng.choice(names)
     before = row.label
     row.label, row.item = new, squash(new)
+    # an error against the year's own list, or beside the same code printed right elsewhere; against another
+    # year's list only a warning (names change between years)
+    own_year = catalog.year_of(row.code) == doc.identity.year
+    elsewhere = any(r.code == row.code and r is not row for t in doc.tables for r in t.rows)
     return Defect("renamed_class", {**_table_place(table), "side": row.side, "code": row.code, "item": before},
-                  before, new, EXPECTED["renamed_class"])
+                  before, new, EXPECTED["renamed_class"], severity="error" if own_year or elsewhere else "warning")
 
 
 def _table_place(table: Table) -> dict[str, object]:

@@ -36,13 +36,6 @@ def complete(catalog: Catalog) -> bool:
     return not catalog.is_partial
 
 
-def this_years_names(catalog: Catalog) -> bool:
-    """Every name in `catalog` is of its own year: no list of another year stands in or overlays it."""
-    if complete(catalog):
-        return True
-    return catalog.shipped_year == catalog.year and catalog.imported_year in (None, catalog.year)
-
-
 def coded_rows(ctx):
     """(table, row) for every row with a classification code of the shape its table expects."""
     for table in ctx.tables:

@@ -1,7 +1,8 @@
 """科目名称与编码相符：表中印的科目名称应当与当年科目表中该编码的名称一致（忽略空格、全半角
-括号和“（项）”之类的层级字样）。只有载入了本年度的科目表时才比较：科目名称逐年有调整。"""
+括号和“（项）”之类的层级字样）。只与本年度科目表中的名称比较：科目名称逐年有调整，其他年度的名称
+由 code-name-other-year 参照（只作提醒）。"""
 
-from yusuan.rules.classification import Catalogs, coded_rows, name_key, this_years_names
+from yusuan.rules.classification import Catalogs, coded_rows, name_key
 from yusuan.rules.registry import rule
 
 
@@ -13,8 +14,8 @@ def check(ctx, emit):
     catalogs = Catalogs(year)
     for table, row in coded_rows(ctx):
         catalog = catalogs.of(row.code)
-        if not this_years_names(catalog):
-            continue
+        if catalog.year_of(row.code) != year:
+            continue  # no name of this year's list (another year's may differ)
         official = catalog.name(row.code)
         if official is None or not row.label.strip() or name_key(row.label) == name_key(official):
             continue

@@ -1,10 +1,12 @@
 """单位名称前后一致：封面标题、目录和标题（“XX单位2023年度部门预算表”“XX单位主要职能”）、
-正文中以本单位为主语的句子（“2023年XX单位部门预算收入……”）、表格的单位合计行（印出的单位名称或
+正文中以本单位为主语、陈述本单位收支和其他情况的句子（“2023年XX单位部门预算收入……”
+“XX2021年面向中小企业预留政府采购项目……”“截至2022年10月，XX共有车辆……”）、表格的单位合计行（印出的单位名称或
 表头“部门名称：”）和绩效目标表的单位名称，应当都是本单位（可以是简称），不能是另一个单位。
 列出多个单位的表（部门及其所属单位）不在此列。"""
 
 import re
 
+from yusuan.rules.identity import AS_OF, OPENS, OWN_FACTS, OWN_HOLDINGS
 from yusuan.rules.names import BODY_END, same_body
 from yusuan.rules.printed import located, pieces
 from yusuan.rules.registry import rule
@@ -18,14 +20,13 @@ _HEADING_NAMES = (
     re.compile(rf"^\s*{_ORDINAL}\s*(?P<name>[^\s\d，。；、]{{2,40}}?{BODY_END})\s*(?:[(（](?:部门|单位)[)）])?"
                r"\s*(?:主要职能|机构设置|概况)"),
 )
-# Sentences whose subject is the body: “2023 年XX部门预算收入……”, “XX2017年度收入、支出预算总计……”.
-# A sentence opens the text, follows 。；, or opens with 此外，; “本年收入预算合计” is the body's total too.
-_OPENS = r"(?:^|[。；;\n]|此外[，,])"
+# Sentences whose subject is the body: “2023 年XX单位部门预算收入……”, “XX2017年度收入、支出预算总计……”,
+# “XX2021年面向中小企业预留政府采购项目……”, “截至2022年10月，XX共有车辆……” (identity/__init__.py).
+_NAME = r"(?P<name>[^\s\d，。；、：“”\"]{2,40}?" + BODY_END + ")"
 _SENTENCE_NAMES = (
-    re.compile(rf"{_OPENS}\s*{_YEAR}[，,]?\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*"
-               r"(?:部门|单位)?(?:本年)?(?:预算|决算)?(?:收入|支出|财政拨款|一般公共预算)"),
-    re.compile(rf"{_OPENS}\s*(?P<name>[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END})\s*{_YEAR}\s*"
-               r"(?:部门|单位)?(?:本年)?(?:预算|决算)?(?:收入|支出|收、支|财政拨款|一般公共预算)"),
+    re.compile(rf"{OPENS}\s*{_YEAR}[，,]?\s*{_NAME}\s*{OWN_FACTS}"),
+    re.compile(rf"{OPENS}\s*{_NAME}\s*{_YEAR}\s*{OWN_FACTS}"),
+    re.compile(rf"{OPENS}\s*(?:{AS_OF})?\s*{_NAME}\s*(?:{OWN_HOLDINGS})"),
 )
 _PERF_TITLE = re.compile(r"^(?P<name>.+?)(?:部门|单位)?整体支出绩效目标表")
 _NOT_A_NAME = ("本部门", "本单位", "我部门", "我单位", "部门", "单位")

@@ -1,10 +1,12 @@
 """年度前后一致：封面、目录、标题、表名和表头（“2023年预算数”）中的年度，以及正文中以本单位为
-主语的句子（“2023年XX部门预算收入……”“XX2017年度收入、支出预算总计……”）所说的年度，都应当是
+主语、陈述本单位收支和其他情况的句子（“2023年XX部门预算收入……”“XX2017年度收入、支出预算总计……”
+“XX2019年所有项目支出纳入部门预算绩效管理……”）所说的年度，都应当是
 本文件的预算（决算）年度；表头中的上年数栏为上一年度。"""
 
 import re
 
 from yusuan.model.vocabulary import split_measure
+from yusuan.rules.identity import OPENS, OWN_FACTS
 from yusuan.rules.names import BODY_END
 from yusuan.rules.printed import located, pieces, quote
 from yusuan.rules.registry import rule
@@ -13,15 +15,12 @@ _YEAR = re.compile(r"(?<![\d\-—~～至])(20\d\d)\s*年(?![\d\-—~～至])")
 # Words before a year that make it another year on purpose: 比2022年, 截至2022年10月, 自2017年7月起.
 _OTHER = re.compile(r"(?:比|较|与|截至|截止|自|至|于|上年|以前|前)\s*$")
 _SUBJECT = rf"(?:[^\s\d，。；、：“”\"]{{2,40}}?{BODY_END}|本部门|本单位|我部门|我单位)"
-# Sentences naming this budget's year: “2023 年XX部门预算收入”, “XX2017年度收入、支出预算总计”, “2023年部门预算支出”.
-# A sentence opens the text, follows 。；, or opens with 此外，; “本年收入预算合计” is this year's total too.
-_OPENS = r"(?:^|[。；;\n]|此外[，,])"
+# Sentences naming this budget's year: “2023 年XX部门预算收入”, “XX2017年度收入、支出预算总计”, “2023年部门预算支出”,
+# “XX2019年所有项目支出纳入部门预算绩效管理”, “XX2021年面向中小企业预留政府采购项目……” (identity/__init__.py).
 _SENTENCES = (
-    re.compile(rf"{_OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}?\s*(?:部门|单位)(?:汇总)?(?:预算|决算)"),
-    re.compile(rf"{_OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}\s*(?:部门|单位)?(?:本年)?(?:预算|决算)?"
-               r"(?:收入|支出|财政拨款|一般公共预算)"),
-    re.compile(rf"{_OPENS}\s*{_SUBJECT}\s*(?P<year>20\d\d)\s*年度?\s*(?:部门|单位)?(?:本年)?(?:预算|决算)?"
-               r"(?:收入|支出|收、支|财政拨款|一般公共预算)"),
+    re.compile(rf"{OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}?\s*(?:部门|单位)(?:汇总)?(?:预算|决算)"),
+    re.compile(rf"{OPENS}\s*(?P<year>20\d\d)\s*年度?[，,]?\s*{_SUBJECT}\s*{OWN_FACTS}"),
+    re.compile(rf"{OPENS}\s*{_SUBJECT}\s*(?P<year>20\d\d)\s*年度?\s*{OWN_FACTS}"),
 )
 
 
