@@ -128,7 +128,7 @@ class PublicCache:
         if self.cookie in cookie_parser(headers.get("cookie", "")):
             return await self.app(scope, receive, _with(send, PRIVATE, b"Cookie"))
         try:
-            generation = self.store.generation()  # a short read in the event loop: cheaper than a thread
+            generation = self.store.generation()  # from memory, or a short read (store/listener.py)
         except Exception:  # the database is away: the application answers (and fails) as without the cache
             return await self.app(scope, receive, _with(send, b"no-store", b"Cookie"))
         self.entries.at(generation)
