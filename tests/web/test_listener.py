@@ -17,12 +17,14 @@ from pathlib import Path
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import sessionmaker
 
 from tests.web.conftest import CORPUS
 from tests.web.test_cache import TEXT, _version, statements
 from yusuan.store import generation
 from yusuan.store import models as m
 from yusuan.store.listener import APPLICATION
+from yusuan.store.repository import ensure_body
 from yusuan.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,18 +142,31 @@ def test_changes_by_another_process_and_by_this_one_are_in_the_next_answer(world
         assert http.get(url, headers={"If-None-Match": after.headers["etag"]}).status_code == 304
 
 
-def test_while_the_listener_is_lost_requests_read_the_generation(world):
+def lose(world, retry: float):
+    """The store's listener with its connection ended by the server and gone (it connects again `retry`
+    seconds after noticing), and the server process it had."""
+    listener = live(world.store)
+    listener.retry = retry
+    pid = listener.pid
+    admin_sql(world.store, "SELECT pg_terminate_backend(%s)", pid)
+    gone(world.store, pid)
+    return listener, pid
+
+
+def page_on_postgresql(world, name: str) -> tuple[int, str]:
+    """A new published version of body `name` and its page's address (PostgreSQL only: SQLite has no
+    listener, every request reads the generation)."""
     if world.backend != "postgresql":
-        pytest.skip("SQLite reads the generation for every request")
-    v1 = _version(world, f"断线单位{secrets.token_hex(3)}", "published")
-    url = f"/disclosures/{v1}"
+        pytest.skip("no listener on SQLite")
+    v1 = _version(world, f"{name}{secrets.token_hex(3)}", "published")
+    return v1, f"/disclosures/{v1}"
+
+
+def test_while_the_listener_is_lost_requests_read_the_generation(world):
+    v1, url = page_on_postgresql(world, "断线单位")
     with running(world.store) as http:
-        listener = live(world.store)
-        listener.retry = 600  # once lost, it stays away for this test
         first = http.get(url)
-        pid = listener.pid
-        admin_sql(world.store, "SELECT pg_terminate_backend(%s)", pid)
-        gone(world.store, pid)
+        listener, _ = lose(world, retry=600)  # once lost, it stays away for this test
         v2 = elsewhere(world.store, _body_of(world.store, v1))  # its notice goes nowhere
 
         after = http.get(url, headers={"If-None-Match": first.headers["etag"]})
@@ -165,17 +180,11 @@ def test_while_the_listener_is_lost_requests_read_the_generation(world):
 
 
 def test_the_listener_connects_again_after_a_loss(world):
-    if world.backend != "postgresql":
-        pytest.skip("no listener on SQLite")
-    v1 = _version(world, f"重连单位{secrets.token_hex(3)}", "published")
-    url = f"/disclosures/{v1}"
+    v1, url = page_on_postgresql(world, "重连单位")
     with running(world.store) as http:
-        listener = live(world.store)
-        listener.retry = 0.05
-        pid = listener.pid
-        admin_sql(world.store, "SELECT pg_terminate_backend(%s)", pid)
-        gone(world.store, pid)
         first = http.get(url)
+        listener, pid = lose(world, retry=0.05)
+        assert http.get(url, headers={"If-None-Match": first.headers["etag"]}).status_code == 304
         live(world.store)
         assert listener.pid not in (None, pid)
         with statements(world.store) as seen:
@@ -203,3 +212,20 @@ def test_nothing_is_left_once_the_app_has_stopped(world):
     for pid in pids:
         gone(world.store, pid)
     assert len(pids) == (2 if world.backend == "postgresql" else 0)
+
+
+def test_a_transaction_that_raises_the_generation_tells_its_value_once_committed(world):
+    """What lets a process know its own changes at once, before (or without) their notice."""
+    told = []
+    sessions = sessionmaker(world.store.engine, expire_on_commit=False)
+    generation.watch(sessions, told.append)
+    with sessions() as s, s.begin():
+        ensure_body(s, f"计数单位{secrets.token_hex(3)}")
+        assert told == []  # not before the commit
+    with world.store.engine.connect() as c:
+        assert told == [generation.read(c)]
+    with pytest.raises(RuntimeError), sessions() as s, s.begin():
+        ensure_body(s, f"计数单位{secrets.token_hex(3)}")
+        s.flush()
+        raise RuntimeError("rolled back")
+    assert len(told) == 1
