@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
-from tests.web.conftest import RoleClient, checked
+from tests.web.conftest import BACKENDS, RoleClient, checked, make_store
 from yusuan.store import models as m
 from yusuan.store.repository import UploadedFile, ensure_body, ingest
 from yusuan.web.cache import CACHED, Entries, Entry
@@ -218,22 +218,22 @@ def test_only_the_addresses_that_read_disclosures_are_cached():
                                              "/docs", "/openapi.json", "/api/template.xlsx"))
 
 
-def test_a_server_sees_a_change_made_by_another_process(tmp_path):
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_server_sees_a_change_made_by_another_process(backend, tmp_path, request):
     """`yusuan serve` caches the public page; a new version published by another process (here this one,
-    as `yusuan db import` or a second server would) is in its very next answer."""
+    as `yusuan db import` or a second server would) is in its very next answer. On PostgreSQL the server
+    knows the generation from PostgreSQL's notices (store/listener.py), which are sent at the commit."""
     import httpx
 
     from tests.web.test_serve import serving
-    from yusuan.store import Store
 
-    db = f"sqlite:///{tmp_path / 'yusuan.db'}"
-    store = Store(db)
-    store.upgrade()
+    pg = request.getfixturevalue("pg_base") if backend == "postgresql" else None
     doc, findings, files = checked(TEXT)
-    with store.session() as s:
-        body = ensure_body(s, "缓存进程单位")
-        v1 = ingest(s, doc, findings, files, status="published", body=body).id
-    try:
+    with make_store(backend, tmp_path, pg) as store:
+        with store.session() as s:
+            body = ensure_body(s, "缓存进程单位")
+            v1 = ingest(s, doc, findings, files, status="published", body=body).id
+        db = store.url if store.schema is None else f"{store.url}?options=-csearch_path%3D{store.schema}"
         with serving(db, "--cache-mb", "8") as (base, _):
             first = httpx.get(f"{base}/disclosures/{v1}", timeout=30)
             assert first.status_code == 200 and "（有更新的版本）" not in first.text
@@ -245,5 +245,3 @@ def test_a_server_sees_a_change_made_by_another_process(tmp_path):
             after = httpx.get(f"{base}/disclosures/{v1}", headers={"If-None-Match": etag}, timeout=30)
             assert after.status_code == 200 and after.headers["etag"] != etag
             assert "（有更新的版本）" in after.text and f'href="/disclosures/{v2}"' in after.text
-    finally:
-        store.dispose()

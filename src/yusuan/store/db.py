@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,7 +76,10 @@ class Store:
         self.schema = schema
         self.engine = make_engine(self.url, schema=schema, pool_size=pool_size)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-        generation.watch(self.sessions)
+        self.listener = None  # store/listener.py's, while someone listens (`listen`)
+        self._listening = 0
+        self._listening_lock = threading.Lock()
+        generation.watch(self.sessions, self._committed)
 
     @property
     def backend(self) -> str:
@@ -89,9 +93,41 @@ class Store:
                 yield s
 
     def generation(self) -> int:
-        """The data generation (store/generation.py): one short read, no ORM session."""
+        """The data generation (store/generation.py): from memory while this process listens and its
+        listener vouches for it (store/listener.py), else one short read, no ORM session."""
+        listener = self.listener
+        if listener is not None and (known := listener.known()) is not None:
+            return known
         with self.engine.connect() as connection:
             return generation.read(connection)
+
+    def listen(self) -> None:
+        """Keep the generation in this process's memory until as many `unlisten` (PostgreSQL: a listening
+        connection and its thread, store/listener.py; SQLite: nothing, `generation()` reads it, a short
+        read within the process)."""
+        if self.backend != "postgresql":
+            return
+        from yusuan.store.listener import Listener, conninfo
+
+        with self._listening_lock:
+            self._listening += 1
+            if self.listener is None:
+                options = f"-csearch_path={self.schema}" if self.schema else None
+                self.listener = Listener(conninfo(self.engine.url), options)
+                self.listener.start()
+
+    def unlisten(self) -> None:
+        """The end of one `listen`: the last closes the listener (its thread and connection)."""
+        with self._listening_lock:
+            self._listening = max(self._listening - 1, 0)
+            listener = self.listener if self._listening == 0 else None
+            if listener is not None:
+                self.listener = None
+                listener.close()
+
+    def _committed(self, n: int) -> None:
+        if (listener := self.listener) is not None:
+            listener.committed(n)
 
     def sqlite_file(self) -> Path | None:
         u = self.engine.url
@@ -144,6 +180,10 @@ class Store:
             connection.exec_driver_sql("ANALYZE")
 
     def dispose(self) -> None:
+        with self._listening_lock:
+            listener, self.listener, self._listening = self.listener, None, 0
+        if listener is not None:
+            listener.close()
         self.engine.dispose()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -109,8 +110,13 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    yield
-    app.state.jobs.close()  # stopping never waits for an upload's job
+    store = app.state.store
+    store.listen()  # the public cache's generation from memory (PostgreSQL: store/listener.py)
+    try:
+        yield
+    finally:
+        await asyncio.to_thread(store.unlisten)  # joins the listener's thread: not in the event loop
+        app.state.jobs.close()  # stopping never waits for an upload's job
 
 
 ERROR_TITLES = {400: "无法处理", 401: "请先登录", 403: "无权操作", 404: "找不到", 409: "重复", 413: "文件太大",

@@ -1,7 +1,8 @@
 """The public cache: what the pages and API addresses that read disclosures answer to the public (a
 request without a session cookie), kept in memory per server process, keyed by the address and the data
-generation (store/generation.py), gzip'd once and given an ETag. A repeated request then costs one short
-read of the generation and a dictionary lookup, no ORM session; a browser revalidating its copy gets a
+generation (store/generation.py), gzip'd once and given an ETag. A repeated request then costs learning
+the generation (`Store.generation`: from memory on PostgreSQL while the app runs, store/listener.py; one
+short read on SQLite) and a dictionary lookup, no ORM session; a browser revalidating its copy gets a
 304. The whole policy lives here:
 
 - only GET requests for the addresses of `CACHED`, and only answers 200 that set no cookie;
@@ -12,8 +13,11 @@ read of the generation and a dictionary lookup, no ORM session; a browser revali
 - a public answer goes out `Cache-Control: public, no-cache` (a new version may be published at any
   moment: every use is revalidated), `Vary: Cookie, Accept-Encoding` and a weak ETag of its bytes;
 - every change of the data the public reads raises the generation in the transaction that makes it
-  (publication, new version, status or identity change): the first request that sees the new value
-  empties the cache. Several processes each keep their own cache and all read the one generation.
+  (publication, new version, status or identity change): the first request that learns the new value
+  empties the cache. Several processes each keep their own cache and all follow the one generation. A
+  request learns of a change committed by this process at once, of one committed by another when it
+  reads the generation (SQLite; PostgreSQL while its listener is away) or once PostgreSQL's notice of
+  that commit has reached this process (sent at the commit: store/listener.py says exactly what holds);
 - bounded by bytes (least recently used out first); requests for an address being filled wait for it
   instead of computing it again.
 """
@@ -128,7 +132,7 @@ class PublicCache:
         if self.cookie in cookie_parser(headers.get("cookie", "")):
             return await self.app(scope, receive, _with(send, PRIVATE, b"Cookie"))
         try:
-            generation = self.store.generation()  # a short read in the event loop: cheaper than a thread
+            generation = self.store.generation()  # from memory, or a short read (store/listener.py)
         except Exception:  # the database is away: the application answers (and fails) as without the cache
             return await self.app(scope, receive, _with(send, b"no-store", b"Cookie"))
         self.entries.at(generation)
