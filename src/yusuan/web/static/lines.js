@@ -126,9 +126,8 @@
       });
       table.restoreRedraw();
       const extra = rows.slice(Math.max(0, existing.length - pasteAt));
-      if (extra.length) table.addData(withIds(extra), false).then(added => { recompute(); added.forEach(r => r.validate()); });
+      if (extra.length) table.addData(withIds(extra), false).then(added => added.forEach(r => r.validate()));
       changed.forEach(r => r.validate());
-      recompute();
       return changed;
     }
 
@@ -211,11 +210,16 @@
         el.dataset.ready = "1";
       });
     });
-    table.on("cellEdited", () => { recompute(); say("有未保存的修改", false); });
-    table.on("dataChanged", () => say("有未保存的修改", false));
+    // every change (an edit, a paste, a row added or deleted, an undo) recomputes the totals
+    const changed = () => { recompute(); say("有未保存的修改", false); };
+    table.on("dataChanged", changed);
+    table.on("historyUndo", changed);
+    table.on("historyRedo", changed);
 
     // typing starts editing the active cell (as in a spreadsheet)
     el.addEventListener("keydown", e => {
+      // a reader's Enter would open an editor on a column without one (Tabulator 6.5 then throws)
+      if (!editable && (e.key === "Enter" || e.key === "F2")) { e.stopPropagation(); return; }
       if (!editable || e.ctrlKey || e.metaKey || e.altKey || e.key.length !== 1) return;
       if (el.querySelector(".tabulator-editing")) return;
       const ranges = table.getRanges();
@@ -250,14 +254,13 @@
       document.getElementById("add-row").addEventListener("click", () => {
         const last = table.getData().slice(-1)[0] || {};
         table.addRow({_id: nextId++, unit: last.unit || data.body.name, fund: last.fund || "", purpose: last.purpose || ""}, false)
-          .then(row => { table.scrollToRow(row, "bottom", false); recompute(); });
+          .then(row => table.scrollToRow(row, "bottom", false));
       });
       document.getElementById("delete-rows").addEventListener("click", () => {
         const picked = new Set();
         table.getRanges().forEach(r => r.getRows().forEach(row => picked.add(row)));
         if (!picked.size) { say("请先选中要删除的行（单击行号或选中单元格）", false); return; }
         picked.forEach(row => row.delete());
-        recompute();
         say(`已删除 ${picked.size} 行（尚未保存）`, false);
       });
       document.getElementById("save").addEventListener("click", () => save().catch(() => {}));

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from yusuan.store import intake, lines
@@ -114,3 +114,9 @@ def lines_page(request: Request, body_id: int, year: int, caller: Caller = Depen
     _logged_in(caller)
     context = _context(store, caller, body_id, year)
     return page(request, caller, "lines.html", title=f"{context['body']['name']} {year} 年预算行", data=context)
+
+
+@router.get("/bodies/{body_id}/lines", include_in_schema=False)
+def lines_year(body_id: int, year: int):
+    """The body page's form: the grid of the year asked for."""
+    return RedirectResponse(f"/bodies/{body_id}/lines/{year}", status_code=303)
