@@ -138,7 +138,8 @@
       let all = 0n, count = 0;
       const byFund = new Map(), byPurpose = new Map(), byClass = new Map();
       const add = (map, key, v) => map.set(key, (map.get(key) || 0n) + v);
-      for (const row of table.getData()) {
+      for (const component of table.getRows()) {
+        const row = component.getData();  // the row's own data, not a copy (getData() of the table copies)
         const v = units(row.amount);
         if (v === null) continue;
         count += 1;
@@ -206,7 +207,8 @@
       recompute();
       showProblems(problems);
       requestAnimationFrame(() => {
-        timings.render = performance.now() - started;
+        timings.render = performance.now() - started;  // from this script's start (the data parsed in it)
+        timings.ready_at = performance.now();  // from the navigation's start
         el.dataset.ready = "1";
       });
     });
