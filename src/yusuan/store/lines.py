@@ -204,22 +204,18 @@ def read_upload(content: bytes, name: str) -> tuple[Ledger, str]:
     from yusuan.prepare.ledger.build import build_from_disclosure
     from yusuan.prepare.ledger.xlsx import is_ledger, read_ledger
     from yusuan.prepare.workbook import is_workbook, read_workbook
+    from yusuan.store.intake import safe_name
 
     with tempfile.TemporaryDirectory(prefix="yusuan-lines-") as tmp:
-        path = Path(tmp) / "upload.xlsx"
+        path = Path(tmp) / safe_name(name)
         path.write_bytes(content)
-        try:
-            if is_ledger(path):
-                return read_ledger(path, name=name), "预算行"
-            if is_workbook(path):
-                try:
-                    return build_from_disclosure(read_workbook(path, name=name), unit="元").ledger, "准备工作簿"
-                except ValueError as e:
-                    raise IngestError(name, str(e)) from None
-        except IngestError:
-            raise
-        except Exception:  # not an XLSX at all: the readers' own refusals are IngestErrors
-            raise IngestError(name, "不是 XLSX 工作簿") from None
+        if is_ledger(path):
+            return read_ledger(path, name=name), "预算行"
+        if is_workbook(path):
+            try:
+                return build_from_disclosure(read_workbook(path, name=name), unit="元").ledger, "准备工作簿"
+            except ValueError as e:  # a 决算 workbook
+                raise IngestError(name, str(e)) from None
     raise IngestError(name, "既不是预算行工作簿（有“预算行”工作表），也不是填好的准备工作簿")
 
 
