@@ -76,10 +76,11 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         until(pg, READY)
         assert total(pg) == grid["total"] and pg.inner_text("#line-count") == str(grid["count"])
         basic = Decimal(pg.inner_text("#by-purpose td.num[data-key='基本支出']").replace(",", ""))
+        assert "211 节能环保支出" in pg.inner_text("#by-class")
 
         # the keyboard: select row 1's amount, Enter edits, type, Enter keeps it
         first = cell(pg, 1, "amount")
-        before = Decimal(first.inner_text())
+        before = Decimal(first.inner_text().replace(",", ""))  # shown with thousands separators
         first.click()
         pg.keyboard.press("Enter")
         pg.keyboard.press("Control+A")
@@ -89,7 +90,7 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         assert Decimal(pg.inner_text("#by-purpose td.num[data-key='基本支出']").replace(",", "")) == basic + 1000
         # as in a spreadsheet: typing on a selected cell replaces its value
         third = cell(pg, 3, "amount")
-        old_third = Decimal(third.inner_text())
+        old_third = Decimal(third.inner_text().replace(",", ""))
         third.click()
         pg.keyboard.type("75")
         pg.keyboard.press("Enter")

@@ -124,10 +124,18 @@ def lines_context(s: Session, p: access.Principal, body_id: int, year: int) -> d
         "names": list(draft.names) if draft else [],
         "problems": [pr.to_dict() for pr in problems],
         "totals": totals(ledger.lines),
+        "classes": _classes(year),
         "permissions": {"edit": may_edit(p, body.id),
                         "derive": may_edit(p, body.id) and not (latest and latest.status in UNDER_REVIEW)},
         "latest": brief(latest), "derived": brief(derived),
     }
+
+
+def _classes(year: int) -> dict[str, str]:
+    """The names of the function classes (类) the totals are given by."""
+    from yusuan.catalog.store import load
+
+    return {code: e.name for code, e in load("function", year).entries.items() if e.level == 1}
 
 
 def brief(d: m.Disclosure | None) -> dict | None:

@@ -43,6 +43,7 @@
       if (c.kind === "amount") {
         def.hozAlign = "right";
         def.cssClass = "num";
+        def.formatter = cell => { const v = units(cell.getValue()); return v === null ? (cell.getValue() || "") : shown(v); };
         def.validator = [{type: (cell, value) => value == null || value === "" || units(value) !== null}];
       } else if (c.kind === "code") {
         def.validator = [{type: (cell, value) => !value || /^\d+$/.test(String(value).replace(/\s/g, ""))}];
@@ -152,7 +153,7 @@
       document.getElementById("line-count").textContent = String(count);
       fill("by-purpose", byPurpose, k => k);
       fill("by-fund", byFund, k => k);
-      fill("by-class", byClass, k => k);
+      fill("by-class", byClass, k => data.classes[k] ? `${k} ${data.classes[k]}` : k);
       const ms = performance.now() - t0;
       timings.totals.push(ms);
       return ms;
