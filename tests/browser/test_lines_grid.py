@@ -1,6 +1,6 @@
 """The grid of budget lines in Debian's Chromium: 坪山管理局's 2023 budget built as lines (its published
 tables) in 丁单位's grid; its editor edits an amount with the keyboard and sees the totals change, picks a
-function code from the catalog's list by its name, pastes two rows copied from Excel (TSV), saves, derives the draft
+function code from the catalog's list by its name, pastes two rows copied from Excel (TSV), adds and deletes a row, saves, derives the draft
 and sees its findings' counts; 丙部门's reviewer reads the lines but cannot edit them; at 375 px the grid
 scrolls inside its box."""
 
@@ -119,6 +119,15 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
                           target.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true})); }""", TSV)
         until(pg, "n => yusuanLines.table.getDataCount() === n", grid["count"] + 2)
         expected = grid["total"] + 1000 + Decimal("50000") + Decimal("12345.67")
+        shows_total(pg, expected)
+
+        # a row added, then deleted: its range selected, 删除选中的行
+        pg.click("#add-row")
+        until(pg, "n => yusuanLines.table.getDataCount() === n", grid["count"] + 3)
+        pg.evaluate("""() => { const t = yusuanLines.table; const row = t.getRows('active').slice(-1)[0];
+                          t.addRange(row.getCell('unit'), row.getCell('fund')); }""")
+        pg.click("#delete-rows")
+        until(pg, "n => yusuanLines.table.getDataCount() === n", grid["count"] + 2)
         shows_total(pg, expected)
 
         pg.click("#save")
