@@ -357,6 +357,31 @@ class AuditEntry(Base):
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
+class LedgerDraft(Base):
+    """A series' budget lines (prepare/ledger) as its editor is entering them in the web grid: one row per
+    series (body, year, kind, level), saved whole; `revision` counts the saves (a save naming an older one
+    is refused: optimistic concurrency). `lines` holds each line as the grid's cells (field → text, amounts
+    as exact decimal strings); `names` the names of codes beyond the catalog ([scheme, code, name])."""
+
+    __tablename__ = "ledger_drafts"
+    __table_args__ = (UniqueConstraint("body_id", "year", "kind", "level", name="uq_ledger_drafts_series"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("bodies.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="budget")
+    level: Mapped[str] = mapped_column(String(20))
+    unit: Mapped[str] = mapped_column(String(10), default="万元")  # 万元 | 元: every amount's
+    style: Mapped[str] = mapped_column(String(20), default="shenzhen")  # the family derived into
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    lines: Mapped[list] = mapped_column(JSON, default=list)
+    names: Mapped[list] = mapped_column(JSON, default=list)
+    derived_id: Mapped[int | None] = mapped_column(ForeignKey("disclosures.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    body: Mapped[Body] = relationship()
+
+
 class Setting(Base):
     """Instance settings kept with the data (the session-signing key, generated on first start)."""
 

@@ -29,6 +29,7 @@ from yusuan.store.jobs import (
     OverTime,
     Stopped,
 )
+from yusuan.store.lines import Conflict, LinesInvalid
 from yusuan.store.queries import Forbidden, NotFound
 from yusuan.store.repository import DuplicateUpload
 from yusuan.web import filters
@@ -49,6 +50,7 @@ from yusuan.web.views import (
     disclosures,
     downloads,
     findings,
+    lines,
     pages,
     peers,
     perf,
@@ -61,7 +63,7 @@ from yusuan.web.views import (
 
 HERE = Path(__file__).parent
 ROUTERS = (pages, peers, years, search, disclosure_pages, review, admin, bodies, disclosures, tables, findings,
-           aggregate, babbage, comments, downloads, accounts, audit, perf, perf_pages)
+           aggregate, babbage, comments, downloads, accounts, audit, perf, perf_pages, lines)
 
 DESCRIPTION = """部门预算与决算公开文件的数据接口。
 
@@ -78,7 +80,7 @@ DESCRIPTION = """部门预算与决算公开文件的数据接口。
 # (exception class, HTTP status) — most specific first
 ERRORS: tuple[tuple[type[Exception], int], ...] = (
     (UploadTooLarge, 413), (OverMemory, 413), (OverTime, 422), (JobCrashed, 422), (Busy, 429), (Stopped, 503),
-    (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (NotAvailable, 501), (AggregateError, 400),
+    (NotFound, 404), (Forbidden, 403), (DuplicateUpload, 409), (Conflict, 409), (NotAvailable, 501), (AggregateError, 400),
     (IngestError, 400), (StoreError, 400),
 )
 
@@ -99,6 +101,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
         app.include_router(module.router)
     for exc, status in ERRORS:
         app.add_exception_handler(exc, _handler(status))
+    app.add_exception_handler(LinesInvalid, _lines_invalid)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(UploadLimit, limit=settings.max_upload_bytes)
@@ -170,6 +173,11 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
         loc = [x if isinstance(x, int) else str(x) for x in e.get("loc", ())]
         errors.append({"type": e.get("type", ""), "loc": loc, "msg": e.get("msg", ""), **_plain_context(e.get("ctx"))})
     return JSONResponse({"detail": "请求参数不正确：" + "；".join(parts), "errors": errors}, status_code=422)
+
+
+async def _lines_invalid(request: Request, exc: LinesInvalid) -> JSONResponse:
+    """422 naming each cell the lines cannot use (`problems`: row, field, column, reason, message)."""
+    return JSONResponse({"detail": str(exc), "problems": [p.to_dict() for p in exc.problems]}, status_code=422)
 
 
 def _plain_context(ctx) -> dict:

@@ -297,9 +297,15 @@ class _Reader:
                 and code_level(scheme, code) is not None):
             raise self.error(ws, f"“{text}”不是{what}级科目编码（应为以 {first} 开头的 {length} 位数字）", r, column)
         catalog = self.catalogs[scheme]
-        if not catalog.is_partial and not catalog.contains(code):
-            raise self.error(ws, f"科目编码“{code}”不在 {catalog.year} 年的科目表中", r, column)
+        if not catalog.contains(code):
+            self.unknown_code(ws, r, column, code, catalog)
         return code
+
+    def unknown_code(self, ws, r: int, column: _Column, code: str, catalog) -> None:
+        """A well-formed code the year's catalog does not list: refused when the catalog is complete (a
+        partial one leaves it to `ledger_warnings`)."""
+        if not catalog.is_partial:
+            raise self.error(ws, f"科目编码“{code}”不在 {catalog.year} 年的科目表中", r, column)
 
     def check(self, ws, r: int, line: Line, by_field: dict[str, _Column]) -> None:
         def fail(field: str, reason: str):

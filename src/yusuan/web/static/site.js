@@ -16,7 +16,10 @@
     try { data = await r.json(); } catch (e) { data = null; }
     if (!r.ok) {
       const detail = data && data.detail ? data.detail : `请求失败（HTTP ${r.status}）`;
-      throw new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+      const err = new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+      err.status = r.status;
+      err.data = data;  // e.g. the grid's `problems` of a 422
+      throw err;
     }
     return data;
   }

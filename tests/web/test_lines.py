@@ -1,0 +1,193 @@
+"""The budget lines' API on SQLite and PostgreSQL: 坪山管理局's 2023 budget built as lines (from its published
+tables) saved in the grid of a unit of 甲部门, read back exactly; bad cells refused naming row and column; a
+stale save refused (409); a reviewer reads but cannot edit, another department cannot read; the XLSX of
+lines exported and imported back, a preparation workbook imported; the lines derived into a draft version
+that enters the review chain; every save in the audit log."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import corpus_doc
+from tests.web.conftest import PASSWORD, RoleClient
+from yusuan.prepare.ledger.build import build_from_disclosure, build_from_workbook
+from yusuan.prepare.ledger.derive import derive
+from yusuan.prepare.ledger.grid import read_rows, rows_of
+from yusuan.store.accounts import create_user
+from yusuan.store.repository import ensure_body
+
+YEAR = 2023
+PINGSHAN = "shenzhen-2023-pingshan-guanliju-budget.txt"
+
+
+@pytest.fixture(scope="module")
+def pingshan():
+    """坪山管理局's 2023 budget as lines (元), as `yusuan ledger build` makes them."""
+    return build_from_disclosure(corpus_doc(PINGSHAN)).ledger
+
+
+@pytest.fixture(scope="module")
+def grid(world):
+    """A unit of 甲部门 (丙单位) with an editor of its own: its lines are this module's alone."""
+    with world.store.session() as s:
+        body = ensure_body(s, "丙单位", parent="甲部门", level="unit")
+        create_user(s, "editor_lines", PASSWORD, "editor", body.id)
+        body_id = body.id
+    return {"body_id": body_id, "editor": RoleClient(world.app, "editor", "editor_lines"),
+            "url": f"/api/bodies/{body_id}/lines/{YEAR}"}
+
+
+def ok(r, status=200):
+    assert r.status_code == status, r.text
+    return r.json()
+
+
+@pytest.fixture(scope="module")
+def saved(grid, pingshan):
+    editor = grid["editor"]
+    empty = ok(editor.get(grid["url"]))
+    assert empty["revision"] == 0 and empty["lines"] == [] and empty["permissions"]["edit"]
+    body = {"revision": 0, "unit": "元", "lines": rows_of(pingshan.lines)}
+    return ok(editor.request("PUT", grid["url"], json=body))
+
+
+def test_lines_saved_and_read_back_exactly(grid, pingshan, saved):
+    assert saved["revision"] == 1 and saved["unit"] == "元"
+    assert len(saved["lines"]) == len(pingshan.lines) == 60
+    lines, problems = read_rows(saved["lines"], YEAR, "元")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert [dataclasses.replace(a, source=None) for a in lines] == \
+        [dataclasses.replace(b, source=None) for b in pingshan.lines]
+    total = sum((line.amount for line in pingshan.lines), Decimal(0))
+    assert Decimal(saved["totals"]["total"]) == total == Decimal("66230237")  # 坪山's 支出总计, in 元
+    by_purpose = saved["totals"]["by_purpose"]
+    assert sum(Decimal(v) for v in by_purpose.values()) == total and set(by_purpose) == {"基本支出", "项目支出"}
+    assert Decimal(saved["totals"]["by_class"]["211"]) == sum(
+        (line.amount for line in pingshan.lines if line.function.startswith("211")), Decimal(0))
+
+
+def test_bad_cells_refused_naming_row_and_column(grid, saved):
+    rows = [dict(r) for r in saved["lines"]]
+    rows[2]["amount"] = "12a"
+    rows[5]["fund"] = "自筹"
+    rows[7]["function"] = "21101"
+    r = grid["editor"].request("PUT", grid["url"], json={"revision": saved["revision"], "lines": rows})
+    assert r.status_code == 422, r.text
+    problems = {(p["row"], p["field"]): p for p in r.json()["problems"]}
+    assert problems[(3, "amount")]["column"] == "2023年预算数（元）"
+    assert "12a" in problems[(3, "amount")]["reason"]
+    assert (6, "fund") in problems and (8, "function") in problems
+    assert r.json()["detail"].startswith("预算行有误，未保存：第 3 行“2023年预算数（元）”")
+    assert ok(grid["editor"].get(grid["url"]))["revision"] == saved["revision"]  # nothing stored
+
+
+def test_unknown_code_kept_and_flagged(grid, saved):
+    rows = [dict(r) for r in saved["lines"]]
+    rows[0]["economic"] = "30198"  # well formed, not in the catalog
+    got = ok(grid["editor"].request("PUT", grid["url"], json={"revision": saved["revision"], "lines": rows}))
+    flags = [p for p in got["problems"] if p["severity"] == "warning"]
+    assert flags and flags[0]["row"] == 1 and flags[0]["field"] == "economic" and "30198" in flags[0]["reason"]
+    back = ok(grid["editor"].request("PUT", grid["url"], json={"revision": got["revision"], "lines": saved["lines"]}))
+    assert back["revision"] == saved["revision"] + 2 and not back["problems"]
+
+
+def test_a_stale_save_is_refused(grid):
+    now = ok(grid["editor"].get(grid["url"]))
+    r = grid["editor"].request("PUT", grid["url"], json={"revision": now["revision"] - 1, "lines": now["lines"]})
+    assert r.status_code == 409 and "已被他人修改" in r.json()["detail"]
+
+
+def test_who_reads_and_who_edits(world, grid, saved):
+    reviewer = world.clients["reviewer_own"]
+    seen = ok(reviewer.get(grid["url"]))
+    assert seen["lines"] and not seen["permissions"]["edit"]
+    r = reviewer.request("PUT", grid["url"], json={"revision": seen["revision"], "lines": seen["lines"]})
+    assert r.status_code == 403 and "填报人" in r.json()["detail"]
+    assert reviewer.post(grid["url"] + "/derive").status_code == 403
+    assert world.clients["editor_other"].get(grid["url"]).status_code == 404
+    assert world.clients["reviewer_other"].get(grid["url"]).status_code == 404
+    assert world.clients["public"].get(grid["url"]).status_code == 401
+    assert ok(world.clients["finance"].get(grid["url"]))["lines"]
+    page = reviewer.get(f"/bodies/{grid['body_id']}/lines/{YEAR}", headers={"accept": "text/html"})
+    assert page.status_code == 200 and "预算行" in page.text
+
+
+def test_export_then_import_gives_the_same_lines(grid, saved):
+    editor = grid["editor"]
+    r = editor.get(grid["url"] + "/lines.xlsx")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxml")
+    book = load_workbook(io.BytesIO(r.content))
+    assert book["预算行"].max_row == 61
+    now = ok(editor.get(grid["url"]))
+    back = ok(editor.post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                          files={"file": ("坪山预算行.xlsx", r.content)}))
+    assert back["lines"] == now["lines"] and back["revision"] == now["revision"] + 1
+    bad = editor.post(grid["url"] + "/import", data={"revision": str(back["revision"])},
+                      files={"file": ("notes.xlsx", b"not a workbook")})
+    assert bad.status_code == 400 and "notes.xlsx" in bad.json()["detail"]
+
+
+def test_import_a_preparation_workbook(world, grid, tmp_path):
+    """坪山's preparation workbook (filled from its stored disclosure) split into lines as `yusuan ledger
+    build` splits it."""
+    editor = grid["editor"]
+    book = editor.get(f"/api/template.xlsx?year={YEAR}&from_disclosure={world.ids['published']}")
+    assert book.status_code == 200
+    now = ok(editor.get(grid["url"]))
+    got = ok(editor.post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                         files={"file": ("坪山2023准备工作簿.xlsx", book.content)}))
+    assert got["revision"] == now["revision"] + 1 and got["unit"] == "元"
+    path = tmp_path / "坪山2023准备工作簿.xlsx"
+    path.write_bytes(book.content)
+    assert got["lines"] == rows_of(build_from_workbook(path).ledger.lines)
+    assert got["totals"] == ok(editor.get(grid["url"]))["totals"]
+    log = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_import"}))
+    assert any(e["detail"].get("from") == "准备工作簿" for e in log["entries"])
+
+
+def test_derived_into_a_draft_that_enters_the_review_chain(world, grid, pingshan, saved):
+    editor = grid["editor"]
+    now = ok(editor.get(grid["url"]))
+    ok(editor.request("PUT", grid["url"], json={"revision": now["revision"], "unit": "元",
+                                                "lines": rows_of(pingshan.lines)}))
+    got = ok(editor.post(grid["url"] + "/derive"), 201)
+    d = got["disclosure"]
+    assert d["status"] == "draft" and got["url"] == f"/disclosures/{d['id']}"
+    detail = ok(editor.get(f"/api/disclosures/{d['id']}"))
+    assert detail["disclosure"]["body"]["id"] == grid["body_id"] and detail["disclosure"]["year"] == YEAR
+    expected = derive(pingshan.copy(body="丙单位", parent="甲部门", level="unit"), "shenzhen")
+    assert [t["kind"] for t in detail["tables"]] == [t.kind for t in expected.tables]  # Shenzhen's set
+    findings = ok(editor.get(f"/api/disclosures/{d['id']}/findings"))
+    assert not [f for f in findings["findings"] if f["severity"] == "error"]
+    after = ok(editor.get(grid["url"]))
+    assert after["derived"]["id"] == d["id"] and after["latest"]["id"] == d["id"]
+    # the review chain takes it: acknowledge the warnings, submit; then the lines' derivation waits
+    warnings = [f["id"] for f in findings["findings"] if f["severity"] == "warning"]
+    if warnings:
+        ok(editor.post(f"/api/disclosures/{d['id']}/acknowledgements",
+                       json={"finding_ids": warnings, "reason": "按预算行生成，已核对"}))
+    ok(editor.post(f"/api/disclosures/{d['id']}/submit"))
+    assert not ok(editor.get(grid["url"]))["permissions"]["derive"]
+    r = editor.post(grid["url"] + "/derive")
+    assert r.status_code == 400 and "正在审核中" in r.json()["detail"]
+
+
+def test_every_save_in_the_audit_log(world, grid, saved):
+    entries = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_save"}))["entries"]
+    mine = [e for e in entries if e["detail"].get("body") == "丙单位"]
+    assert mine and all(e["username"] == "editor_lines" for e in mine)
+    assert any(e["detail"]["lines"] == 60 and e["detail"]["total"] == "66230237" for e in mine)
+
+
+def test_catalog_codes_for_the_pickers(world):
+    codes = ok(world.clients["public"].get(f"/api/catalog/function/{YEAR}"))
+    by_code = {c["code"]: c["name"] for c in codes}
+    assert all(len(c) == 7 for c in by_code) and "2010101" in by_code
+    economic = ok(world.clients["public"].get(f"/api/catalog/economic_dept/{YEAR}"))
+    assert {c["code"] for c in economic} >= {"30101", "30201"}
+    assert world.clients["public"].get(f"/api/catalog/nothing/{YEAR}").status_code == 404
