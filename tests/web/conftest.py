@@ -79,6 +79,14 @@ def make_store(backend: str, tmp: Path, pg: str | None, revision: str = "head"):
             c.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    """A new empty database of each backend, for one test."""
+    pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None
+    with make_store(request.param, tmp_path, pg) as s:
+        yield s
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend_store(request, tmp_path_factory):
     pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None

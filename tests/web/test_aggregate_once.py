@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from tests.rules.departments import SHENZHEN_UNITS as UNITS
 from tests.rules.rollup_cases import department
-from tests.web.conftest import BACKENDS, checked, make_store
+from tests.web.conftest import checked
 from yusuan.rules.registry import run
 from yusuan.store import aggregate as agg
 from yusuan.store import models as m
@@ -17,14 +18,6 @@ from yusuan.store.access import PUBLIC
 from yusuan.store.related import inside_others
 from yusuan.store.repository import UploadedFile, ensure_body, ingest
 
-UNITS = ("shenzhen-2023-pingshan-guanliju-budget.txt", "shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None
-    with make_store(request.param, tmp_path, pg) as s:
-        yield s
 
 
 def _total(s, **cuts) -> tuple[Decimal, int]:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from tests.rules.departments import SHENZHEN_UNITS as UNITS
 from tests.rules.rollup_cases import department, row_of
-from tests.web.conftest import BACKENDS, checked, make_store
+from tests.web.conftest import checked
 from yusuan.rules.registry import run
 from yusuan.store import models as m
 from yusuan.store.accounts import create_user
@@ -17,14 +18,6 @@ from yusuan.store.related import related_for
 from yusuan.store.repository import UploadedFile, ensure_body, ingest
 from yusuan.store.review import step
 
-UNITS = ("shenzhen-2023-pingshan-guanliju-budget.txt", "shenzhen-2023-zhineng-guankong-zhongxin-budget.txt")
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None
-    with make_store(request.param, tmp_path, pg) as s:
-        yield s
 
 
 def _wrong_department():

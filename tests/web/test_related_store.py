@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.rules.rollup_cases import department, row_of
-from tests.web.conftest import BACKENDS, CORPUS, checked, make_store
+from tests.web.conftest import CORPUS, checked
 from yusuan.rules.registry import run
 from yusuan.store.access import Principal
 from yusuan.store.accounts import create_user
@@ -16,13 +16,6 @@ from yusuan.store.repository import UploadedFile, ensure_body, ingest
 from yusuan.store.yoy import prior_year, with_prior_year
 
 ADMIN_ROLE = "admin"
-
-
-@pytest.fixture(params=BACKENDS)
-def store(request, tmp_path):
-    pg = request.getfixturevalue("pg_base") if request.param == "postgresql" else None
-    with make_store(request.param, tmp_path, pg) as s:
-        yield s
 
 
 def _import(s, *names, status="published"):
