@@ -3,7 +3,6 @@ replaced by those of a check against the units stored now, audit-logged. Both da
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from tests.rules.departments import SHENZHEN_UNITS as UNITS

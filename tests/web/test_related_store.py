@@ -3,7 +3,6 @@ same body's disclosure of the year before (prior-year figures through the code m
 
 from __future__ import annotations
 
-import pytest
 
 from tests.rules.rollup_cases import department, row_of
 from tests.web.conftest import CORPUS, checked
