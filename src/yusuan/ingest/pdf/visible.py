@@ -25,6 +25,7 @@ from typing import Callable
 
 import pypdfium2.raw as pdfium_c
 
+from yusuan.ingest.pdf.calls import H, I, fast, handle
 from yusuan.ingest.pdf.geometry import (
     IDENTITY,
     Matrix,
@@ -103,37 +104,27 @@ _MIXED = object()  # text objects under different clips
 Hidden = bool | Clip  # True: every char of the object hidden; a Clip: chars outside it hidden
 
 
-def _fast(fn, restype, *argtypes):
-    """`fn` (a pypdfium2.raw function) taking and returning handles as plain integers: ctypes
-    converts typed pointer arguments several times slower, and these run once per page object."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
-
-
-_H, _I, _P = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p  # handle, int, out-pointer (an address)
-_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _I, _H)
-_get_object = _fast(pdfium_c.FPDFPage_GetObject, _H, _H, _I)
-_form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, _I, _H)
-_form_get = _fast(pdfium_c.FPDFFormObj_GetObject, _H, _H, ctypes.c_ulong)
-_get_type = _fast(pdfium_c.FPDFPageObj_GetType, _I, _H)
-_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _I, _H)
-_fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _I, _H, _P, _P, _P, _P)
-_stroke_color = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _I, _H, _P, _P, _P, _P)
-_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _I, _H, _P, _P, _P, _P)
-_get_clip = _fast(pdfium_c.FPDFPageObj_GetClipPath, _H, _H)
-_clip_paths = _fast(pdfium_c.FPDFClipPath_CountPaths, _I, _H)
-_clip_segment = _fast(pdfium_c.FPDFClipPath_GetPathSegment, _H, _H, _I, _I)
-_clip_segments = _fast(pdfium_c.FPDFClipPath_CountPathSegments, _I, _H, _I)
-_segment_point = _fast(pdfium_c.FPDFPathSegment_GetPoint, _I, _H, _P, _P)
-_segment_type = _fast(pdfium_c.FPDFPathSegment_GetType, _I, _H)
+_H, _I, _P = H, I, H  # handle, int, out-pointer (an address)
+_count_objects = fast(pdfium_c.FPDFPage_CountObjects, _I, _H)
+_get_object = fast(pdfium_c.FPDFPage_GetObject, _H, _H, _I)
+_form_count = fast(pdfium_c.FPDFFormObj_CountObjects, _I, _H)
+_form_get = fast(pdfium_c.FPDFFormObj_GetObject, _H, _H, ctypes.c_ulong)
+_get_type = fast(pdfium_c.FPDFPageObj_GetType, _I, _H)
+_render_mode = fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _I, _H)
+_fill_color = fast(pdfium_c.FPDFPageObj_GetFillColor, _I, _H, _P, _P, _P, _P)
+_stroke_color = fast(pdfium_c.FPDFPageObj_GetStrokeColor, _I, _H, _P, _P, _P, _P)
+_bounds = fast(pdfium_c.FPDFPageObj_GetBounds, _I, _H, _P, _P, _P, _P)
+_get_clip = fast(pdfium_c.FPDFPageObj_GetClipPath, _H, _H)
+_clip_paths = fast(pdfium_c.FPDFClipPath_CountPaths, _I, _H)
+_clip_segment = fast(pdfium_c.FPDFClipPath_GetPathSegment, _H, _H, _I, _I)
+_clip_segments = fast(pdfium_c.FPDFClipPath_CountPathSegments, _I, _H, _I)
+_segment_point = fast(pdfium_c.FPDFPathSegment_GetPoint, _I, _H, _P, _P)
+_segment_type = fast(pdfium_c.FPDFPathSegment_GetType, _I, _H)
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 # pdfium before 2023 lacks FPDFText_GetTextObject: chars are then matched to objects by their boxes
 _text_object = (
-    _fast(pdfium_c.FPDFText_GetTextObject, _H, _H, _I) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
+    fast(pdfium_c.FPDFText_GetTextObject, _H, _H, _I) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
 )
-
-
-def _handle(ptr) -> int:
-    return ctypes.addressof(ptr.contents)
 
 
 @dataclass(slots=True)
@@ -153,7 +144,7 @@ class Visibility:
             return None
         if _text_object is None:
             return self._by_box(textpage)
-        raw = _handle(textpage.raw)
+        raw = handle(textpage.raw)
 
         def shows(index: int, x: float, y: float) -> bool:
             verdict = hidden.get(_text_object(raw, index))
@@ -186,7 +177,7 @@ def page_visibility(page) -> Visibility:
     cl, cb, cr, ct = page.get_cropbox()
     view = (max(ml, cl), max(mb, cb), min(mr, cr), min(mt, ct))
     walk = _Walk(view)
-    raw = _handle(page.raw)
+    raw = handle(page.raw)
     walk.run(raw, _count_objects(raw), _get_object, IDENTITY, _EVERYWHERE, 0)
     if walk.deferred:
         view = walk.settle(view)
