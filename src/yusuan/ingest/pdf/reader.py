@@ -18,6 +18,7 @@ from yusuan.ingest.limits import (
     require,
 )
 from yusuan.ingest.pdf import ocr
+from yusuan.ingest.pdf.calls import count_objects, form_count, form_get, get_object, get_type, path_segments
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
 from yusuan.ingest.pdf.geometry import PageSpace
@@ -84,7 +85,7 @@ def _require_drawing(page, name: str, place: str) -> None:
     """The page's objects (those inside form XObjects too) and path segments within their limits, counted
     before anything walks them."""
     objects = segments = 0
-    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    stack = [(page.raw, count_objects, get_object, 0)]
     while stack:
         holder, count, get, depth = stack.pop()
         n = count(holder)
@@ -92,11 +93,11 @@ def _require_drawing(page, name: str, place: str) -> None:
         require(objects, MAX_PAGE_OBJECTS, name, "页面图形对象", place)
         for k in range(n):
             obj = get(holder, k)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                segments += pdfium_c.FPDFPath_CountSegments(obj)
+                segments += path_segments(obj)
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
-                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1))
+                stack.append((obj, form_count, form_get, depth + 1))
         require(segments, MAX_PAGE_SEGMENTS, name, "页面线段", place)
 
 
