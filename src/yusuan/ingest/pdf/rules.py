@@ -38,6 +38,7 @@ _MERGE_GAP = 2.5  # collinear pieces this close become one rule
 _SAME_LINE = 1.2  # rules this close across their length are the same line
 _MIN_LENGTH = 3.0  # points: shorter strokes are dots and joints, not rules
 _LIGHT = 235  # a rule lighter than this grey (0-255) is invisible on white paper
+FORM_DEPTH = 4  # paths in form XObjects nested deeper than this are not looked at
 
 
 @dataclass(slots=True)
@@ -55,11 +56,18 @@ class Rules:
     vertical: list[Rule]
 
 
-def read_rules(page, space: PageSpace) -> Rules:
+def read_rules(page, space: PageSpace, paths: list[tuple[int, Matrix]] | None = None) -> Rules:
+    """The page's rules, from its path objects; `paths` (each with its matrix) when a walk over the page
+    found them already (reader.py: the one that counts the objects against their limits)."""
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
-    _Paths(space, hs, vs).collect(page.raw, count_objects, get_object, IDENTITY, 0)
-    return Rules(merge(hs), merge(vs))
+    walk = _Paths(space, hs, vs)
+    if paths is None:
+        walk.collect(page.raw, count_objects, get_object, IDENTITY, 0)
+    else:
+        for obj, matrix in paths:
+            walk.path(obj, matrix)
+    return Rules(merge(hs), merge(vs))  # the order the paths came in does not matter: merge sorts them
 
 
 class _Paths:
@@ -82,7 +90,7 @@ class _Paths:
             kind = get_type(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 self.path(obj, matrix)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
                 self.collect(obj, form_count, form_get, compose(object_matrix(obj), matrix), depth + 1)
 
     def path(self, obj, matrix: Matrix) -> None:
