@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 from functools import lru_cache
 from pathlib import Path
 
@@ -315,6 +316,37 @@ def test_fake_bold_doubles_are_dropped(tmp_path):
     text = make.text_page([(72, 700, "Total 13,297.11"), (72.3, 700.2, "Total 13,297.11"), (72, 680, "next")])
     lines = [b.text for b in read_pdf_blocks(_write(tmp_path, text))]
     assert lines == ["Total 13,297.11", "next"]
+
+
+def _dedupe_by_definition(chars, tol=1.5):
+    """Every character against every kept one: the leftmost (then topmost) of a text kept, a later one within
+    half the kept glyph's width (at most the tolerance) to its right and the tolerance up or down dropped."""
+    kept, drop = [], set()
+    for i in sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i)):
+        c = chars[i]
+        near = [k for k in kept if k.text == c.text and abs(c.top - k.top) <= tol
+                and c.x0 - k.x0 <= (min(tol, (k.x1 - k.x0) / 2) if k.x1 > k.x0 else tol)]
+        drop.add(i) if near else kept.append(c)
+    return [c for i, c in enumerate(chars) if i not in drop]
+
+
+def test_fake_bold_dedupe_as_defined():
+    """The dedupe, which compares only characters with a possible copy near them, drops what comparing every
+    pair drops: random pages of a few texts, some drawn again up to 2 points away, on and off the squares."""
+    from yusuan.ingest.pdf.chars import Char, dedupe
+
+    rng = random.Random(7)
+    for _ in range(500):
+        chars = []
+        for _ in range(rng.randint(0, 50)):
+            x, y = rng.choice([rng.uniform(-5, 30), rng.randint(0, 10) * 1.5]), rng.randint(0, 20) * 0.75
+            w, text = rng.choice([0, 0.5, 1, 3, 6]), rng.choice("ab1")
+            chars.append(Char(x, y, x + w, y + 5, text))
+            if rng.random() < 0.4:
+                dx, dy = rng.uniform(-2, 2), rng.uniform(-2, 2)
+                chars.append(Char(x + dx, y + dy, x + dx + w, y + dy + 5, text))
+        rng.shuffle(chars)
+        assert dedupe(chars) == _dedupe_by_definition(chars)
 
 
 def test_wide_gaps_print_one_space(tmp_path):

@@ -7,6 +7,7 @@ The shipped lists (catalog/data/, see SOURCES.md there) are partial. Lists a use
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import re
@@ -130,6 +131,14 @@ def load(scheme: str, year: int) -> Catalog:
 def shipped_entries(scheme: str, year: int) -> tuple[int | None, dict[str, Entry]]:
     """The year and entries of the shipped list nearest to `year` ((None, {}) when none is shipped)."""
     _check_scheme(scheme)
+    shipped, entries = _shipped(scheme, year)
+    return shipped, dict(entries)
+
+
+@functools.cache
+def _shipped(scheme: str, year: int) -> tuple[int | None, dict[str, Entry]]:
+    """The shipped lists are package data, read once a process (the checks of every document ask for them);
+    callers get a copy of the entries."""
     shipped = _nearest(_shipped_years(scheme), year)
     return shipped, (read_entries(_shipped_file(scheme, shipped)) if shipped is not None else {})
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -18,6 +19,7 @@ def squash(text: str) -> str:
     return _WS.sub("", text)
 
 
+@functools.lru_cache(maxsize=8192)  # the same labels and headings are matched again and again by the checks
 def match_key(text: str) -> str:
     """NFKC and no whitespace, with curly quotes straightened: the form used for matching."""
     t = unicodedata.normalize("NFKC", text)

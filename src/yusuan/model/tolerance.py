@@ -11,6 +11,7 @@ A printed 0 is nothing rather than an amount rounded away: tables with cents pri
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -23,7 +24,13 @@ def unit_of(value: Value | Decimal) -> Decimal:
     """The printing unit of one printed number: 1 for 14 or 5,682, 0.01 for 0.47 or 110.00."""
     amount = value.amount if isinstance(value, Value) else value
     exp = amount.as_tuple().exponent
-    return Decimal(1).scaleb(exp if isinstance(exp, int) else 0)
+    return _unit(exp if isinstance(exp, int) else 0)
+
+
+@functools.cache
+def _unit(exp: int) -> Decimal:
+    """1, 0.01…: one Decimal per exponent (a check asks for the unit of every value it compares)."""
+    return Decimal(1).scaleb(exp)
 
 
 def bound(values: Iterable[Value | Decimal | None], finest: Decimal | None = None) -> Decimal:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from yusuan.model.disclosure import Disclosure, Identity, Performance, Section, Table
 from yusuan.model.reading import doubtful
 from yusuan.model.vocabulary import DOCUMENT_KINDS
+from yusuan.rules.printed import Piece, pieces
 from yusuan.rules.reconcile import Figures, collect
 from yusuan.rules.statements import Passage, Statement, passages, read_statements
 
@@ -102,6 +103,11 @@ class Context:
     def passages(self) -> list[Passage]:
         """The narrative's paragraphs, those a page broke in the middle of a sentence joined."""
         return self.memo("passages", lambda: passages(self.doc))
+
+    @property
+    def pieces(self) -> list[Piece]:
+        """Every piece of printed text (rules/printed.py), made once for the rules that read words."""
+        return self.memo("pieces", lambda: list(pieces(self.doc)))
 
     @property
     def figures(self) -> Figures:

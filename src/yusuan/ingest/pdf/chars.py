@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+from collections import Counter
 from typing import NamedTuple
 
 import pypdfium2.raw as pdfium_c
 
+from yusuan.ingest.pdf.calls import H, I, fast, handle
 from yusuan.ingest.pdf.geometry import PageSpace
 from yusuan.ingest.pdf.visible import Visibility
 
@@ -16,6 +18,8 @@ _UNMAPPED = "\ufffd"  # a glyph without a Unicode mapping (pdfminer's "(cid:N)")
 _SPACES = frozenset(" \t\u00a0\u3000")
 _SPACE_CODES = frozenset(ord(c) for c in _SPACES)
 _DUP_TOLERANCE = 1.5  # points: a glyph drawn again this close is "fake bold"
+_loose_box = fast(pdfium_c.FPDFText_GetLooseCharBox, I, H, I, H)
+_is_generated = fast(pdfium_c.FPDFText_IsGenerated, I, H, I)
 
 
 class Char(NamedTuple):
@@ -42,10 +46,12 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
         return []
-    codes = _codes(raw, n)
-    rect = pdfium_c.FS_RECTF()
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    is_generated = pdfium_c.FPDFText_IsGenerated
+    page = handle(raw)
+    printed = _printed(page, _codes(raw, n))
+    # every box asked for into one array (FS_RECTF: left, top, right, bottom), read back as floats at once
+    rects = (ctypes.c_float * (4 * len(printed)))()
+    at = ctypes.addressof(rects)
+    found = [_loose_box(page, i, at + 16 * k) for k, (i, _) in enumerate(printed)]
     to_box = space.box
     if visibility is not None:
         vl, vb, vr, vt = visibility.view
@@ -55,6 +61,25 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
         vr = vt = float("inf")
         shows = None
     out: list[Char] = []
+    new = tuple.__new__  # Char(...) without the Python-level __new__ of a NamedTuple: a third of the loop
+    floats = iter(rects[:])  # zip() of one iterator four times: the four sides of each box in turn
+    for (i, ch), ok, left, top, right, bottom in zip(printed, found, floats, floats, floats, floats):
+        if not ok:
+            continue
+        cx, cy = (left + right) / 2, (bottom + top) / 2
+        if not (vl <= cx <= vr and vb <= cy <= vt) or (shows is not None and not shows(i, cx, cy)):
+            continue  # outside the page, or hidden by a clip path or by the lack of ink
+        x0, y0, x1, y1 = to_box(left, bottom, right, top)
+        if ch == " " and x1 - x0 <= 0:
+            continue
+        out.append(new(Char, (x0, y0, x1, y1, ch, None)))
+    return dedupe(out)
+
+
+def _printed(page: int, codes: list[int]) -> list[tuple[int, str]]:
+    """(char index, text) of the characters that print something: pdfium's own line breaks, spaces and
+    hyphen marks left out, a printed space as " "."""
+    out = []
     for i, code in enumerate(codes):
         if code < 0x20 and code not in _SPACE_CODES:
             continue  # control characters carry no printed text
@@ -66,19 +91,11 @@ def read_chars(textpage, space: PageSpace, visibility: Visibility | None = None)
         if ch in _DROP:
             continue
         if ch in _SPACES:
-            if is_generated(raw, i):
+            if _is_generated(page, i):
                 continue
             ch = " "
-        if not get_box(raw, i, rect):
-            continue
-        cx, cy = (rect.left + rect.right) / 2, (rect.bottom + rect.top) / 2
-        if not (vl <= cx <= vr and vb <= cy <= vt) or (shows is not None and not shows(i, cx, cy)):
-            continue  # outside the page, or hidden by a clip path or by the lack of ink
-        x0, top, x1, bottom = to_box(rect.left, rect.bottom, rect.right, rect.top)
-        if ch == " " and x1 - x0 <= 0:
-            continue
-        out.append(Char(x0, top, x1, bottom, ch))
-    return dedupe(out)
+        out.append((i, ch))
+    return out
 
 
 def _codes(raw, n: int) -> list[int]:
@@ -95,16 +112,21 @@ def _codes(raw, n: int) -> list[int]:
 
 def dedupe(chars: list[Char]) -> list[Char]:
     """Drop a character drawn a second time at (nearly) the same place: "fake bold". Of the copies, the
-    leftmost (then topmost) is kept, whichever was drawn first. Kept characters are filed by text and squares
-    of the tolerance's side, so each is compared with its neighbours only: a page of one repeated character
-    costs no more than any."""
+    leftmost (then topmost) is kept, whichever was drawn first. Only characters with a possible copy near them
+    (_near_same) are compared, and those filed by text and squares of the tolerance's side, so each is compared
+    with its neighbours only: a page of one repeated character costs no more than any."""
     tol = _DUP_TOLERANCE
-    order = sorted(range(len(chars)), key=lambda i: (chars[i].text, chars[i].x0, chars[i].top, i))
+    texts = [c.text for c in chars]
+    cols = [int(c.x0 // tol) for c in chars]
+    rows = [int(c.top // tol) for c in chars]
+    suspects = _near_same(texts, cols, rows)
+    if not suspects:
+        return chars
+    order = sorted(suspects, key=lambda i: (texts[i], chars[i].x0, chars[i].top, i))
     kept: dict[tuple[str, int, int], list[Char]] = {}  # (text, column, row of squares) -> kept characters
     drop = set()
     for i in order:
-        c = chars[i]
-        gx, gy = int(c.x0 // tol), int(c.top // tol)
+        c, gx, gy = chars[i], cols[i], rows[i]
         if _copy_of_kept(kept, c, gx, gy, tol):
             drop.add(i)
         else:
@@ -112,6 +134,23 @@ def dedupe(chars: list[Char]) -> list[Char]:
     if not drop:
         return chars
     return [c for i, c in enumerate(chars) if i not in drop]
+
+
+def _near_same(texts: list[str], cols: list[int], rows: list[int]) -> list[int]:
+    """The characters with another of the same text at most one square away in each direction: the only ones
+    that can be copies or have one. Two such lie in one cell of squares paired two by two (2 x 2 squares), in at
+    least one of the four ways of pairing them (starting at an even or an odd column, an even or an odd row), so
+    four sets of cells find them without looking at the neighbours of each; on most pages every cell is
+    different in all four."""
+    found: set[int] = set()
+    for dx in (0, 1):
+        xs = [(g + dx) >> 1 for g in cols]
+        for dy in (0, 1):
+            cells = list(zip(texts, xs, [(g + dy) >> 1 for g in rows]))
+            if len(set(cells)) < len(cells):
+                counts = Counter(cells)
+                found.update(i for i, cell in enumerate(cells) if counts[cell] > 1)
+    return sorted(found)
 
 
 def _copy_of_kept(kept: dict[tuple[str, int, int], list[Char]], c: Char, gx: int, gy: int, tol: float) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass
 
-import pypdfium2.raw as pdfium_c
+from yusuan.ingest.pdf.calls import get_matrix
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom on the displayed page
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as in PDF
@@ -39,11 +39,11 @@ class PageSpace:
 
 
 def object_matrix(obj) -> Matrix:
-    """A page object's own matrix (a form XObject's, a path's)."""
-    m = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+    """A page object's own matrix (a form XObject's, a path's); `obj` a handle or its address."""
+    m = (ctypes.c_float * 6)()  # FS_MATRIX: a b c d e f
+    if not get_matrix(obj, ctypes.addressof(m)):
         return IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return tuple(m)
 
 
 def compose(inner: Matrix, outer: Matrix) -> Matrix:

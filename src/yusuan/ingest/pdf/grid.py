@@ -41,13 +41,17 @@ def build_grid(lat: Lattice, chars: list[Char], file: str, page: int) -> Grid:
             for k in range(cs):
                 owner[r + i][c + k] = (r, c)
     content: dict[tuple[int, int], list[Char]] = {}
-    for ch in chars:
-        col = min(max(bisect_right(xs, (ch.x0 + ch.x1) / 2) - 1, 0), nc - 1)
-        row = min(max(bisect_right(ys, (ch.top + ch.bottom) / 2) - 1, 0), nr - 1)
+    last_col, last_row = nc - 1, nr - 1
+    for ch in chars:  # the column and row of the char's centre, those outside the outline in the nearest
+        col = bisect_right(xs, (ch.x0 + ch.x1) / 2) - 1
+        row = bisect_right(ys, (ch.top + ch.bottom) / 2) - 1
+        col = 0 if col < 0 else last_col if col > last_col else col
+        row = 0 if row < 0 else last_row if row > last_row else row
         content.setdefault(owner[row][col], []).append(ch)
     rows: list[list[Cell | None]] = [[None] * nc for _ in range(nr)]
     for r, c, rs, cs in cells:
         box = (xs[c], ys[r], xs[c + cs], ys[r + rs])
-        inside = content.get((r, c), [])
-        rows[r][c] = Cell(chars_text(inside), Source(file, page, box, ocr=lowest(inside)), colspan=cs, rowspan=rs)
+        inside = content.get((r, c))
+        text, ocr = (chars_text(inside), lowest(inside)) if inside else ("", None)
+        rows[r][c] = Cell(text, Source(file, page, box, ocr=ocr), colspan=cs, rowspan=rs)
     return Grid(rows, Source(file, page, lat.bbox))

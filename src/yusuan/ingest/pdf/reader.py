@@ -18,12 +18,14 @@ from yusuan.ingest.limits import (
     require,
 )
 from yusuan.ingest.pdf import ocr
+from yusuan.ingest.pdf.calls import count_objects, form_count, form_get, get_object, get_type, path_segments
 from yusuan.ingest.pdf.chars import Char, read_chars
 from yusuan.ingest.pdf.document import open_pdf, page_place, read_bytes
-from yusuan.ingest.pdf.geometry import PageSpace
+from yusuan.ingest.pdf.geometry import IDENTITY, Matrix, PageSpace, compose, object_matrix
 from yusuan.ingest.pdf.grid import build_grid, is_table, take_chars
 from yusuan.ingest.pdf.infer import refine
 from yusuan.ingest.pdf.lattice import find_lattices
+from yusuan.ingest.pdf.rules import FORM_DEPTH as RULES_FORM_DEPTH
 from yusuan.ingest.pdf.rules import Rules, read_rules
 from yusuan.ingest.pdf.text import bbox, group_lines, line_text, lowest
 from yusuan.ingest.pdf.visible import FORM_DEPTH, page_visibility
@@ -65,11 +67,11 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
     except Exception:
         raise IngestError(name, "页面无法加载（页面对象损坏）", place) from None
     try:
-        _require_drawing(page, name, place)
+        paths = _require_drawing(page, name, place)
         textpage = page.get_textpage()
         try:
             require(pdfium_c.FPDFText_CountChars(textpage.raw), MAX_PAGE_CHARS, name, "页面文字", place)
-            return page_blocks(page, textpage, name, index + 1)
+            return page_blocks(page, textpage, name, index + 1, paths)
         finally:
             textpage.close()
     except IngestError:
@@ -80,34 +82,40 @@ def _read_page(doc: pdfium.PdfDocument, index: int, name: str) -> list[Block]:
         page.close()
 
 
-def _require_drawing(page, name: str, place: str) -> None:
+def _require_drawing(page, name: str, place: str) -> list[tuple[int, Matrix]]:
     """The page's objects (those inside form XObjects too) and path segments within their limits, counted
-    before anything walks them."""
+    before anything walks them; and, from the same walk, the path objects the ruling lines are read from,
+    each with its matrix (those in form XObjects nested up to rules.FORM_DEPTH deep)."""
     objects = segments = 0
-    stack = [(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)]
+    paths: list[tuple[int, Matrix]] = []
+    stack: list[tuple] = [(page.raw, count_objects, get_object, 0, IDENTITY)]
     while stack:
-        holder, count, get, depth = stack.pop()
+        holder, count, get, depth, matrix = stack.pop()  # matrix None: deeper than the rules look
         n = count(holder)
         objects += n
         require(objects, MAX_PAGE_OBJECTS, name, "页面图形对象", place)
         for k in range(n):
             obj = get(holder, k)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = get_type(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                segments += pdfium_c.FPDFPath_CountSegments(obj)
+                segments += path_segments(obj)
+                if matrix is not None:
+                    paths.append((obj, matrix))
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
-                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1))
+                inner = compose(object_matrix(obj), matrix) if matrix is not None and depth < RULES_FORM_DEPTH else None
+                stack.append((obj, form_count, form_get, depth + 1, inner))
         require(segments, MAX_PAGE_SEGMENTS, name, "页面线段", place)
+    return paths
 
 
-def page_blocks(page, textpage, name: str, number: int) -> list[Block]:
+def page_blocks(page, textpage, name: str, number: int, paths: list[tuple[int, Matrix]] | None = None) -> list[Block]:
     """The page's blocks from its text layer; a page without one that shows an image is read by OCR
-    when the `ocr` extra is installed."""
+    when the `ocr` extra is installed. `paths`: the page's path objects, when found already."""
     l, b, r, t = page.get_cropbox()
     space = PageSpace(l, b, r, t, page.get_rotation() % 360)
     chars = read_chars(textpage, space, page_visibility(page))
     if chars:
-        rules = read_rules(page, space)
+        rules = read_rules(page, space, paths)
         # every horizontal rule is tried against every vertical one
         require(len(rules.horizontal) * len(rules.vertical), MAX_PAGE_RULE_PAIRS, name, "表格线交点", page_place(number - 1))
         return layout_blocks(chars, rules, name, number)

@@ -18,19 +18,23 @@ _SPACES = re.compile(r" {2,}")
 def group_lines(chars: list[Char]) -> list[list[Char]]:
     """Chars on the same baseline, top to bottom; each line sorted left to right. Only positions
     decide (ties too): producers draw a line's characters in any order."""
-    if not chars:
-        return []
+    if len(chars) <= 1:
+        return [list(chars)] if chars else []  # most cells of a table: nothing to sort or group
     ordered = sorted(chars, key=_place)
     lines: list[list[Char]] = []
     first = ordered[0]
     current = [first]
     cy = (first.top + first.bottom) / 2
     h = first.bottom - first.top
+    # min() and max() of two spelled out: this loop runs once per character of the page and of each cell
     for c in ordered[1:]:
-        c_cy = (c.top + c.bottom) / 2
-        c_h = c.bottom - c.top
-        within = c.top >= first.top - _WITHIN * c_h and c.bottom <= first.bottom + _WITHIN * c_h
-        if c_cy - cy <= _SAME_LINE * max(min(h, c_h), 1.0) or within:
+        top, bottom = c.top, c.bottom
+        c_cy = (top + bottom) / 2
+        c_h = bottom - top
+        least = c_h if c_h < h else h
+        if c_cy - cy <= _SAME_LINE * (1.0 if 1.0 > least else least) or (
+            top >= first.top - _WITHIN * c_h and bottom <= first.bottom + _WITHIN * c_h
+        ):
             current.append(c)
         else:
             lines.append(current)
@@ -62,7 +66,9 @@ def line_text(line: list[Char]) -> str:
             continue
         if prev is not None:
             gap = c.x0 - prev.x1
-            height = min(c.bottom - c.top, prev.bottom - prev.top)
+            height, prev_height = c.bottom - c.top, prev.bottom - prev.top
+            if prev_height < height:  # the smaller of the two, as min() would
+                height = prev_height
             if pending_space or gap > _WORD_GAP * height:
                 parts.append(" ")
         parts.append(c.text)

@@ -25,6 +25,17 @@ from typing import Callable
 
 import pypdfium2.raw as pdfium_c
 
+from yusuan.ingest.pdf.calls import H, I, fast, handle
+from yusuan.ingest.pdf.calls import bounds as _bounds
+from yusuan.ingest.pdf.calls import count_objects as _count_objects
+from yusuan.ingest.pdf.calls import fill_color as _fill_color
+from yusuan.ingest.pdf.calls import form_count as _form_count
+from yusuan.ingest.pdf.calls import form_get as _form_get
+from yusuan.ingest.pdf.calls import get_object as _get_object
+from yusuan.ingest.pdf.calls import get_type as _get_type
+from yusuan.ingest.pdf.calls import segment_point as _segment_point
+from yusuan.ingest.pdf.calls import segment_type as _segment_type
+from yusuan.ingest.pdf.calls import stroke_color as _stroke_color
 from yusuan.ingest.pdf.geometry import (
     IDENTITY,
     Matrix,
@@ -103,37 +114,16 @@ _MIXED = object()  # text objects under different clips
 Hidden = bool | Clip  # True: every char of the object hidden; a Clip: chars outside it hidden
 
 
-def _fast(fn, restype, *argtypes):
-    """`fn` (a pypdfium2.raw function) taking and returning handles as plain integers: ctypes
-    converts typed pointer arguments several times slower, and these run once per page object."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
-
-
-_H, _I, _P = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p  # handle, int, out-pointer (an address)
-_count_objects = _fast(pdfium_c.FPDFPage_CountObjects, _I, _H)
-_get_object = _fast(pdfium_c.FPDFPage_GetObject, _H, _H, _I)
-_form_count = _fast(pdfium_c.FPDFFormObj_CountObjects, _I, _H)
-_form_get = _fast(pdfium_c.FPDFFormObj_GetObject, _H, _H, ctypes.c_ulong)
-_get_type = _fast(pdfium_c.FPDFPageObj_GetType, _I, _H)
-_render_mode = _fast(pdfium_c.FPDFTextObj_GetTextRenderMode, _I, _H)
-_fill_color = _fast(pdfium_c.FPDFPageObj_GetFillColor, _I, _H, _P, _P, _P, _P)
-_stroke_color = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _I, _H, _P, _P, _P, _P)
-_bounds = _fast(pdfium_c.FPDFPageObj_GetBounds, _I, _H, _P, _P, _P, _P)
-_get_clip = _fast(pdfium_c.FPDFPageObj_GetClipPath, _H, _H)
-_clip_paths = _fast(pdfium_c.FPDFClipPath_CountPaths, _I, _H)
-_clip_segment = _fast(pdfium_c.FPDFClipPath_GetPathSegment, _H, _H, _I, _I)
-_clip_segments = _fast(pdfium_c.FPDFClipPath_CountPathSegments, _I, _H, _I)
-_segment_point = _fast(pdfium_c.FPDFPathSegment_GetPoint, _I, _H, _P, _P)
-_segment_type = _fast(pdfium_c.FPDFPathSegment_GetType, _I, _H)
+_render_mode = fast(pdfium_c.FPDFTextObj_GetTextRenderMode, I, H)
+_get_clip = fast(pdfium_c.FPDFPageObj_GetClipPath, H, H)
+_clip_paths = fast(pdfium_c.FPDFClipPath_CountPaths, I, H)
+_clip_segment = fast(pdfium_c.FPDFClipPath_GetPathSegment, H, H, I, I)
+_clip_segments = fast(pdfium_c.FPDFClipPath_CountPathSegments, I, H, I)
 _MOVETO = pdfium_c.FPDF_SEGMENT_MOVETO
 # pdfium before 2023 lacks FPDFText_GetTextObject: chars are then matched to objects by their boxes
 _text_object = (
-    _fast(pdfium_c.FPDFText_GetTextObject, _H, _H, _I) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
+    fast(pdfium_c.FPDFText_GetTextObject, H, H, I) if hasattr(pdfium_c, "FPDFText_GetTextObject") else None
 )
-
-
-def _handle(ptr) -> int:
-    return ctypes.addressof(ptr.contents)
 
 
 @dataclass(slots=True)
@@ -153,7 +143,7 @@ class Visibility:
             return None
         if _text_object is None:
             return self._by_box(textpage)
-        raw = _handle(textpage.raw)
+        raw = handle(textpage.raw)
 
         def shows(index: int, x: float, y: float) -> bool:
             verdict = hidden.get(_text_object(raw, index))
@@ -186,7 +176,7 @@ def page_visibility(page) -> Visibility:
     cl, cb, cr, ct = page.get_cropbox()
     view = (max(ml, cl), max(mb, cb), min(mr, cr), min(mt, ct))
     walk = _Walk(view)
-    raw = _handle(page.raw)
+    raw = handle(page.raw)
     walk.run(raw, _count_objects(raw), _get_object, IDENTITY, _EVERYWHERE, 0)
     if walk.deferred:
         view = walk.settle(view)
@@ -290,7 +280,7 @@ class _Walk:
                 continue
             kind = get_type(obj)
             if kind == _FORM and depth < FORM_DEPTH:
-                inner = compose(object_matrix(ctypes.cast(obj, pdfium_c.FPDF_PAGEOBJECT)), matrix)
+                inner = compose(object_matrix(obj), matrix)
                 self.z, self.clip_of_all = z, all_clip
                 self.run(obj, _form_count(obj), _form_get, inner, self._clip(obj, matrix, clips), depth + 1)
                 z, all_clip = self.z, self.clip_of_all

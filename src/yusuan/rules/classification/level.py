@@ -7,7 +7,7 @@ import re
 
 from yusuan.model.kinds import ECONOMIC_KINDS, FUNCTION_KINDS
 from yusuan.rules.classification import name_key
-from yusuan.rules.printed import located, pieces
+from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
 from yusuan.rules.statements import classified_items, fold
 
@@ -61,7 +61,7 @@ def check(ctx, emit):
     known = table_levels(ctx)
     if not known:
         return
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         if p.part not in ("paragraph", "heading"):
             continue
         run, start, end = [], None, 0

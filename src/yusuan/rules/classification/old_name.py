@@ -2,7 +2,7 @@
 已更名为“卫生健康支出”），多是沿用了旧模板或旧文本。更名及其年度见 catalog/data/code_map.csv（附来源）。"""
 
 from yusuan.catalog.renames import renamed_by
-from yusuan.rules.printed import lead, located, pieces
+from yusuan.rules.printed import lead, located
 from yusuan.rules.registry import rule
 
 
@@ -19,7 +19,7 @@ def check(ctx, emit):
     renames = renamed_by(year)
     if not renames:
         return
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         text = p.text
         for r in renames:
             at = text.find(_stem(r.old))

@@ -9,13 +9,13 @@ from yusuan.rules.hygiene import (
     SOURCE_OF_FIGURES,
     tokens,
 )
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 
 @rule("hyg-fill-in")
 def check(ctx, emit):
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         found = [m for m in tokens(FILL_IN, p.text) if not SOURCE_OF_FIGURES.match(m.group(0))]
         if not found or INSTRUCTIONS.search(p.text) or PLACEHOLDERS.search(p.text):
             continue  # already template residue (hyg-instruction, hyg-placeholder)

@@ -2,13 +2,13 @@
 “（如持平作持平表述）”“（不涉及的不列）”“按上述格式依次说明到各项级科目”“……为必填项”。"""
 
 from yusuan.rules.hygiene import INSTRUCTIONS, listed, tokens
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 
 @rule("hyg-instruction")
 def check(ctx, emit):
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         found = tokens(INSTRUCTIONS, p.text)
         if not found:
             continue

@@ -6,7 +6,7 @@ import functools
 import re
 
 from yusuan.rules.hygiene import CJK, FUNCTION_WORDS, listed
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 _WORD = re.compile(r"(?<![A-Za-z0-9.\-_/@])([a-z]{2,})(?![A-Za-z0-9])")
@@ -39,7 +39,7 @@ def _stray(text: str) -> list[re.Match]:
 
 @rule("hyg-latin")
 def check(ctx, emit):
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         found = _stray(p.text)
         if not found:
             continue

@@ -2,13 +2,13 @@
 （应择一），“（单位名称）”一类待填栏目，“。。。”占位行，“此处填写”等。"""
 
 from yusuan.rules.hygiene import PLACEHOLDERS, listed, tokens
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 
 @rule("hyg-placeholder")
 def check(ctx, emit):
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         found = tokens(PLACEHOLDERS, p.text)
         if not found:
             continue

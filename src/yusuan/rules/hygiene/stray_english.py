@@ -2,13 +2,13 @@
 PM2.5、No. 等不在此列）。"""
 
 from yusuan.rules.hygiene import STRAY_ENGLISH, listed, tokens
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 
 @rule("hyg-stray-english")
 def check(ctx, emit):
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         found = tokens(STRAY_ENGLISH, p.text)
         if not found:
             continue

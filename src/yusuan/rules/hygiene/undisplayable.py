@@ -4,7 +4,7 @@
 
 import re
 
-from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.printed import located, quote
 from yusuan.rules.registry import rule
 
 _HIDDEN = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff]")
@@ -17,7 +17,7 @@ def _name(ch: str) -> str:
 @rule("hyg-undisplayable")
 def check(ctx, emit):
     pages: dict[tuple, list] = {}
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         for m in _HIDDEN.finditer(p.text):
             where = p.source_at(m.start())
             key = (where.file, where.page) if where is not None else (None, None)

@@ -8,7 +8,7 @@ import re
 
 from yusuan.rules.identity import AS_OF, OPENS, OWN_FACTS, OWN_HOLDINGS
 from yusuan.rules.names import BODY_END, same_body
-from yusuan.rules.printed import located, pieces
+from yusuan.rules.printed import located
 from yusuan.rules.registry import rule
 
 _YEAR = r"20\d\d\s*年度?"
@@ -43,7 +43,7 @@ def _claims(ctx):
         named = [r for r in table.rows if r.is_total and not r.code and not r.label.strip() and r.item]
         if len(named) == 1:  # the body's own total row (its name printed, or the caption's 部门名称)
             yield named[0].item, f"{table.number_text or '《' + table.title + '》'}的单位合计行", named[0].source
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         if p.part in ("title", "contents", "heading"):
             for pattern in _HEADING_NAMES:
                 if m := pattern.match(p.text):

@@ -4,7 +4,7 @@
 
 import re
 
-from yusuan.rules.printed import lead, located, pieces, quote
+from yusuan.rules.printed import lead, located, quote
 from yusuan.rules.registry import rule
 
 # self-references only: “深化部门预算改革” speaks of budgeting, not of this document
@@ -18,7 +18,7 @@ _PARTS = ("title", "contents", "heading", "paragraph", "table_title")
 def check(ctx, emit):
     unit = ctx.identity.level == "unit"
     wrong, right = (_DEPARTMENT_WORDS, "单位") if unit else (_UNIT_WORDS, "部门")
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         if p.part not in _PARTS:
             continue
         m = wrong.search(p.text)

@@ -3,7 +3,7 @@
 
 import re
 
-from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.printed import located, quote
 from yusuan.rules.registry import rule
 
 _COMPARED = re.compile(r"(?:比|较)\s*(20\d\d)\s*年|与\s*(20\d\d)\s*年度?[^，。；]{0,8}?相比")
@@ -14,7 +14,7 @@ def check(ctx, emit):
     year = ctx.identity.year
     if year is None:
         return
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         if p.part != "paragraph":
             continue
         for m in _COMPARED.finditer(p.text):

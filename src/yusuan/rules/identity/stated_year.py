@@ -6,7 +6,7 @@ Y 年预算安排…，比 X 年预算执行数…”中 X 是上年、Y 是本�
 import re
 
 from yusuan.rules.executions import executions
-from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.printed import located, quote
 from yusuan.rules.registry import rule
 
 _AS_OF = re.compile(r"(?:截至|截止)(?:到|于)?\s*(20\d\d)\s*年")
@@ -17,7 +17,7 @@ _SHORT = re.compile(r"(?<![\d.,])(20\d)\s*年(?!\d)")
 def _claims(ctx):
     """(year printed, years it may be, what it is, source, item) for every year the rule reads."""
     year, final = ctx.identity.year, ctx.identity.kind == "final_accounts"
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         for m in _SHORT.finditer(p.text):
             yield m.group(1), (), "年份少了一位", p.source_at(m.start()), quote(p.text, m.start(), m.end(), 8), p.where
         if p.part != "paragraph":

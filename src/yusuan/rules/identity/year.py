@@ -8,7 +8,7 @@ import re
 from yusuan.model.vocabulary import split_measure
 from yusuan.rules.identity import OPENS, OWN_FACTS
 from yusuan.rules.names import BODY_END
-from yusuan.rules.printed import located, pieces, quote
+from yusuan.rules.printed import located, quote
 from yusuan.rules.registry import rule
 
 _YEAR = re.compile(r"(?<![\d\-—~～至])(20\d\d)\s*年(?![\d\-—~～至])")
@@ -27,7 +27,7 @@ _SENTENCES = (
 def _claims(ctx):
     """(year printed, expected year, piece, offset)."""
     year = ctx.identity.year
-    for p in pieces(ctx.doc):
+    for p in ctx.pieces:
         if p.part in ("title", "contents", "heading", "table_title"):
             for m in _YEAR.finditer(p.text):
                 if not _OTHER.search(p.text[: m.start()]):

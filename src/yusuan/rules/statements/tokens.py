@@ -3,6 +3,7 @@ makes printed punctuation and digits comparable."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +20,7 @@ _FOLD = str.maketrans({
 })
 
 
+@functools.lru_cache(maxsize=8192)  # several checks fold the same paragraphs and labels
 def fold(text: str) -> str:
     return text.translate(_FOLD)
 
