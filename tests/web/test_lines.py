@@ -177,6 +177,44 @@ def test_derived_into_a_draft_that_enters_the_review_chain(world, grid, pingshan
     assert r.status_code == 400 and "正在审核中" in r.json()["detail"]
 
 
+def test_next_year_starts_from_this_years_lines(world, grid, saved):
+    """2024's grid offers 2023's lines; taken, each line's 2023 amount becomes its 上年预算数 and 2024's
+    starting amount (carry.next_year); lines entered since are replaced only when the user confirms."""
+    editor = grid["editor"]
+    url = f"/api/bodies/{grid['body_id']}/lines/{YEAR + 1}"
+    this_year = ok(editor.get(grid["url"]))
+    empty = ok(editor.get(url))
+    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "lines": len(this_year["lines"]),
+                                                       "revision": this_year["revision"], "replaces": 0}
+    got = ok(editor.post(url + "/carry", json={"revision": 0}))
+    last, _ = read_rows(this_year["lines"], YEAR, this_year["unit"])
+    last = [x for x in last if x.amount or x.final is not None]  # a line of no amount is not carried
+    assert got["revision"] == 1 and got["unit"] == this_year["unit"] and len(got["lines"]) == len(last) > 50
+    lines, problems = read_rows(got["lines"], YEAR + 1, got["unit"])
+    assert not [p for p in problems if p.severity == "error"]
+    assert [x.prior_budget for x in lines] == [x.amount for x in last] == [x.amount for x in lines]
+    assert [(x.function, x.economic, x.purpose, x.fund, x.project) for x in lines] == \
+        [(x.function, x.economic, x.purpose, x.fund, x.project) for x in last]
+    assert got["totals"]["total"] == this_year["totals"]["total"]
+    titles = {c["field"]: c["title"] for c in got["columns"]}
+    assert titles["prior_budget"] == f"{YEAR}年预算数（{got['unit']}）"  # 上年预算数 is 2023's
+    # lines there: refused unless confirmed; confirmed, replaced (a new revision)
+    rows = [dict(r) for r in got["lines"][:3]]
+    ok(editor.request("PUT", url, json={"revision": 1, "lines": rows}))
+    r = editor.post(url + "/carry", json={"revision": 2})
+    assert r.status_code == 409 and "确认" in r.json()["detail"]
+    assert len(ok(editor.get(url))["lines"]) == 3
+    again = ok(editor.post(url + "/carry", json={"revision": 2, "replace": True}))
+    assert again["revision"] == 3 and again["lines"] == got["lines"]
+    # no lines the year before: nothing to start from; a reviewer cannot
+    assert editor.post(f"/api/bodies/{grid['body_id']}/lines/{YEAR - 1}/carry", json={"revision": 0}).status_code == 404
+    assert world.clients["reviewer_own"].post(url + "/carry", json={"revision": 3, "replace": True}).status_code == 403
+    log = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_carry"}))["entries"]
+    mine = [e["detail"] for e in log if e["detail"].get("body") == "丙单位"]
+    assert len(mine) == 2 and all(d["from_year"] == YEAR and d["year"] == YEAR + 1 for d in mine)
+    assert sorted(d["replaced"] for d in mine) == [0, 3]
+
+
 def test_every_save_in_the_audit_log(world, grid, saved):
     entries = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_save"}))["entries"]
     mine = [e for e in entries if e["detail"].get("body") == "丙单位"]

@@ -128,7 +128,17 @@ def lines_context(s: Session, p: access.Principal, body_id: int, year: int) -> d
         "permissions": {"edit": may_edit(p, body.id),
                         "derive": may_edit(p, body.id) and not (latest and latest.status in UNDER_REVIEW)},
         "latest": brief(latest), "derived": brief(derived),
+        "carry": _carry_offer(s, body, year, draft),
     }
+
+
+def _carry_offer(s: Session, body: m.Body, year: int, draft: m.LedgerDraft | None) -> dict | None:
+    """Last year's lines the grid offers to start this year from (`carry_forward`), or None."""
+    prior = _draft(s, body, year - 1)
+    if prior is None or not prior.lines:
+        return None
+    return {"year": year - 1, "lines": len(prior.lines), "revision": prior.revision,
+            "replaces": len(draft.lines) if draft else 0}
 
 
 def _classes(year: int) -> dict[str, str]:
@@ -205,6 +215,31 @@ def import_file(s: Session, p: access.Principal, user: m.User | None, body_id: i
         raise StoreError(f"{name} 是 {ledger.year} 年的预算，不是 {year} 年的")
     return save(s, p, user, body.id, year, rows_of(ledger.lines), revision, unit=ledger.unit,
                 names=names_of(ledger), ip=ip, action="lines_import", detail={"file": name, "from": what})
+
+
+def carry_forward(s: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, revision: int,
+                  *, replace: bool = False, ip: str = "") -> m.LedgerDraft:
+    """Start the year's lines from last year's (`carry.next_year`: last year's amounts become the 上年预算数
+    / 上年执行数 columns and this year's starting amounts). Lines already entered are replaced only when
+    `replace` says so (the user confirmed it)."""
+    from yusuan.prepare.ledger.carry import next_year
+
+    body = _body(s, p, body_id, edit=True)
+    year = _year(year)
+    prior = _draft(s, body, year - 1)
+    if prior is None or not prior.lines:
+        raise NotFound(f"“{body.name}”没有 {year - 1} 年的预算行，不能从上年预算开始")
+    draft = _draft(s, body, year)
+    if draft is not None and draft.lines and not replace:
+        raise Conflict(f"{year} 年已有 {len(draft.lines)} 行预算行；从上年预算开始会替换它们，请确认后再操作")
+    last, problems = ledger_of(s, body, year - 1, prior)
+    if any(pr.severity == "error" for pr in problems):  # stored lines are read as they were saved
+        raise LinesInvalid(problems)
+    ledger = next_year(last)
+    return save(s, p, user, body.id, year, rows_of(ledger.lines), revision, unit=ledger.unit,
+                names=names_of(ledger), ip=ip, action="lines_carry",
+                detail={"from_year": year - 1, "from_revision": prior.revision,
+                        "replaced": len(draft.lines) if draft else 0})
 
 
 def read_upload(content: bytes, name: str) -> tuple[Ledger, str]:

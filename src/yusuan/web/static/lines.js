@@ -284,6 +284,21 @@
         } catch (e) { say(e.message, false); }
         ev.target.value = "";
       });
+      const carry = document.getElementById("carry");
+      if (carry) carry.addEventListener("click", async () => {
+        const count = table.getDataCount(), from = carry.dataset.year;
+        const replace = count > 0;
+        if (replace && !window.confirm(`本年已有 ${count} 行预算行。从 ${from} 年预算开始将替换这些行（含未保存的修改），确定吗？`)) return;
+        say(`正在以 ${from} 年的预算行开始……`, true);
+        try {
+          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/carry`, {revision, replace});
+          revision = got.revision;
+          await table.replaceData(withIds(got.lines));
+          recompute();
+          showProblems(got.problems);
+          say(`已从 ${from} 年预算开始：${got.lines.length} 行（第 ${revision} 次保存），请修改本年预算数`, true);
+        } catch (e) { say(e.message, false); }
+      });
       const derive = document.getElementById("derive");
       derive.addEventListener("click", async () => {
         try {

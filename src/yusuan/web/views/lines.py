@@ -22,6 +22,11 @@ RESPONSES = {400: {"model": Error}, 401: {"model": Error}, 403: {"model": Error}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class LinesCarry(BaseModel):
+    revision: int = Field(ge=0, description="本年预算行的保存次数（GET 返回的 revision）")
+    replace: bool = Field(False, description="本年已有预算行时，确认用上年预算开始的各行替换它们；否则 409")
+
+
 class LinesSave(BaseModel):
     revision: int = Field(ge=0, description="编辑所依据的保存次数（GET 返回的 revision）；已被他人保存过则 409")
     lines: list[dict[str, str | None]] = Field(description="各预算行：列（field）→ 单元格文字，金额为十进制字符串")
@@ -73,6 +78,17 @@ async def import_lines(request: Request, body_id: int, year: int, file: UploadFi
         return _context(store, caller, body_id, year)
 
     return await run_in_threadpool(run)
+
+
+@router.post("/api/bodies/{body_id}/lines/{year}/carry", responses=RESPONSES,
+             summary="从上年预算开始：以上年的预算行生成本年各行（上年预算数、执行数列取自上年，本年预算数从上年数起）；"
+                     "本年已有预算行时须确认替换（replace），否则 409")
+def carry(body_id: int, year: int, body: LinesCarry, caller: Caller = Depends(require_user_csrf),
+          store=Depends(get_store)):
+    with store.session() as s:
+        lines.carry_forward(s, caller.principal, load_user(s, caller), body_id, year, body.revision,
+                            replace=body.replace, ip=caller.ip)
+    return _context(store, caller, body_id, year)
 
 
 @router.get("/api/bodies/{body_id}/lines/{year}/lines.xlsx", responses=RESPONSES,
