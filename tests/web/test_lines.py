@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import zipfile
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import corpus_doc
-from tests.web.conftest import PASSWORD, RoleClient
+from tests.fuzz.repro import REPRO
+from tests.web.conftest import PASSWORD, RoleClient, rss
 from yusuan.prepare.ledger.build import build_from_disclosure, build_from_workbook
 from yusuan.prepare.ledger.derive import derive
 from yusuan.prepare.ledger.grid import read_rows, rows_of
@@ -130,6 +132,49 @@ def test_export_then_import_gives_the_same_lines(grid, saved):
     bad = editor.post(grid["url"] + "/import", data={"revision": str(back["revision"])},
                       files={"file": ("notes.xlsx", b"not a workbook")})
     assert bad.status_code == 400 and "notes.xlsx" in bad.json()["detail"]
+
+
+def hostile_lines_workbook() -> bytes:
+    """tests/data/fuzz-repro's merged range over a whole sheet (17 billion cells), its first sheet renamed
+    预算行: taken for an XLSX of lines, read by the lines' reader."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(REPRO / "hang-mem-xlsx-mergeCell-A1-XFD1048576.xlsx") as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace('name="封面与目录"'.encode(), 'name="预算行"'.encode())
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_an_import_is_read_in_a_job(world, grid, saved):
+    """The workbook is read in a killable child with the jobs' time and memory budgets (as an upload):
+    a hostile one gets a Chinese 4xx naming it, the server's memory as it was; past the time budget, 422;
+    someone who may not edit is refused before any file is read."""
+    from yusuan.web import create_app
+    from yusuan.web.settings import WebSettings
+
+    editor = grid["editor"]
+    now = ok(editor.get(grid["url"]))
+    jobs = world.app.state.jobs
+    started, before = jobs.started, rss()
+    r = editor.post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                    files={"file": ("预算行-合并单元格.xlsx", hostile_lines_workbook())})
+    assert r.status_code == 400, r.text
+    assert "预算行-合并单元格.xlsx" in r.json()["detail"] and "合并" in r.json()["detail"]
+    assert jobs.started == started + 1 and rss() - before < 100 * 2**20
+    assert ok(editor.get(grid["url"]))["revision"] == now["revision"]  # nothing stored
+    # the job's time budget
+    slow = RoleClient(create_app(world.store, WebSettings(job_seconds=0.01)), "editor", "editor_lines")
+    book = editor.get(grid["url"] + "/lines.xlsx").content
+    r = slow.post(grid["url"] + "/import", data={"revision": str(now["revision"])}, files={"file": ("慢.xlsx", book)})
+    assert r.status_code == 422 and r.json()["detail"].startswith("处理 慢.xlsx 超过了 0.01 秒的时间上限")
+    # rights first
+    started = jobs.started
+    r = world.clients["reviewer_own"].post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                                           files={"file": ("x.xlsx", book)})
+    assert r.status_code == 403 and jobs.started == started
 
 
 def test_import_a_preparation_workbook(world, grid, tmp_path):

@@ -205,12 +205,17 @@ def save(s: Session, p: access.Principal, user: m.User | None, body_id: int, yea
     return draft
 
 
-def import_file(s: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, content: bytes,
-                name: str, revision: int, *, ip: str = "") -> m.LedgerDraft:
-    """Replace the lines with those of an XLSX of lines or of a filled preparation workbook (split into
-    lines as `yusuan ledger build` does)."""
+def check_editor(s: Session, p: access.Principal, body_id: int) -> None:
+    """Refuse (404 / 403) before any work when `p` may not edit the body's lines."""
+    _body(s, p, body_id, edit=True)
+
+
+def import_file(s: Session, p: access.Principal, user: m.User | None, body_id: int, year: int,
+                read: tuple[Ledger, str], name: str, revision: int, *, ip: str = "") -> m.LedgerDraft:
+    """Replace the lines with those `read_upload` read (in a job) from an XLSX of lines or a filled
+    preparation workbook (split into lines as `yusuan ledger build` does)."""
     body = _body(s, p, body_id, edit=True)
-    ledger, what = read_upload(content, name)
+    ledger, what = read
     if ledger.year != year:
         raise StoreError(f"{name} 是 {ledger.year} 年的预算，不是 {year} 年的")
     return save(s, p, user, body.id, year, rows_of(ledger.lines), revision, unit=ledger.unit,
@@ -243,7 +248,8 @@ def carry_forward(s: Session, p: access.Principal, user: m.User | None, body_id:
 
 
 def read_upload(content: bytes, name: str) -> tuple[Ledger, str]:
-    """The ledger of an uploaded XLSX: of lines, or a preparation workbook's tables split into lines."""
+    """The ledger of an uploaded XLSX: of lines, or a preparation workbook's tables split into lines. Run
+    in a job (store/jobs.py): a hostile workbook is stopped at the job's time and memory budgets."""
     from yusuan.prepare.ledger.build import build_from_disclosure
     from yusuan.prepare.ledger.xlsx import is_ledger, read_ledger
     from yusuan.prepare.workbook import is_workbook, read_workbook

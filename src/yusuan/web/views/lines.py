@@ -61,19 +61,26 @@ def put_lines(body_id: int, year: int, body: LinesSave, caller: Caller = Depends
 
 
 @router.post("/api/bodies/{body_id}/lines/{year}/import", responses=RESPONSES,
-             summary="导入预算行：预算行工作簿（XLSX），或填好的准备工作簿（按表格拆成预算行），替换现有各行")
+             summary="导入预算行：预算行工作簿（XLSX），或填好的准备工作簿（按表格拆成预算行），替换现有各行；"
+                     "文件在有时间和内存上限的子进程中读取")
 async def import_lines(request: Request, body_id: int, year: int, file: UploadFile = File(...),
                        revision: int = Form(...), caller: Caller = Depends(require_user_csrf),
                        store=Depends(get_store)):
+    def rights():
+        with store.session() as s:
+            lines.check_editor(s, caller.principal, body_id)
+
+    await run_in_threadpool(rights)  # before the file is read
     limit = get_settings(request).max_upload_bytes
     content = await file.read()
     if len(content) > limit:
         raise UploadTooLarge(limit)
     name = file.filename or "预算行.xlsx"
+    read = await request.app.state.jobs.run_async(lines.read_upload, content, name, name=name)
 
     def run():
         with store.session() as s:
-            lines.import_file(s, caller.principal, load_user(s, caller), body_id, year, content, name, revision,
+            lines.import_file(s, caller.principal, load_user(s, caller), body_id, year, read, name, revision,
                               ip=caller.ip)
         return _context(store, caller, body_id, year)
 
