@@ -1,7 +1,8 @@
 """The grid of budget lines in Debian's Chromium: 坪山管理局's 2023 budget built as lines (its published
 tables) in 丁单位's grid; its editor edits an amount with the keyboard and sees the totals change, picks a
 function code from the catalog's list by its name, pastes two rows copied from Excel (TSV), adds and deletes
-a row, saves, derives the draft and sees its findings' counts; starts 2024 from 2023's lines; 丙部门's
+a row, saves, derives the draft and sees its findings' counts; starts 2024 from 2023's lines and a 2023
+决算 from 2023's budget lines, its totals adding up the 执行数 typed in; 丙部门's
 reviewer reads the lines but cannot edit them; at 375 px the grid scrolls inside its box."""
 
 from __future__ import annotations
@@ -188,6 +189,27 @@ def test_next_year_starts_from_this_years_lines(browser, site, grid):
         pg.once("dialog", lambda d: d.accept())
         pg.click("#carry")
         until(pg, "() => document.querySelector('#lines-status').textContent.includes('第 2 次保存')")
+
+
+def test_a_final_accounts_grid_adds_up_the_execution(browser, site, grid):
+    """2023's 决算 lines start from 2023's budget lines; the totals add up the 执行数 typed in."""
+    with opened(browser, f"{site.url}/login", 1400) as pg:
+        log_in(pg, site, "editor_d")
+        pg.goto(grid["url"] + "?kind=final_accounts")
+        until(pg, READY)
+        assert "决算行" in pg.inner_text("h1") and pg.inner_text("#carry") == "从本年预算行开始"
+        assert "执行数合计" in pg.inner_text("#totals h2")
+        pg.click("#carry")
+        until(pg, "() => yusuanLines.table.getDataCount() > 0")
+        shows_total(pg, Decimal(0))  # no 执行数 yet
+        assert pg.locator("#problems li.sev-warning").count() > 0
+        final = cell(pg, 1, "final")
+        final.click()
+        pg.keyboard.type("1234.5")
+        pg.keyboard.press("Enter")
+        shows_total(pg, Decimal("1234.5"))
+        pg.click("#save")
+        until(pg, "() => document.querySelector('#lines-status').textContent.startsWith('已保存')")
 
 
 def test_a_reviewer_reads_but_cannot_edit(browser, site, grid):

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from tests.conftest import corpus_doc
 from tests.fuzz.repro import REPRO
 from tests.web.conftest import PASSWORD, RoleClient, rss
+from yusuan.model.families import TABLE_SETS
 from yusuan.prepare.ledger.build import build_from_disclosure, build_from_workbook
 from yusuan.prepare.ledger.derive import derive
 from yusuan.prepare.ledger.grid import read_rows, rows_of
@@ -231,7 +232,7 @@ def test_next_year_starts_from_this_years_lines(world, grid, saved):
     url = f"/api/bodies/{grid['body_id']}/lines/{YEAR + 1}"
     this_year = ok(editor.get(grid["url"]))
     empty = ok(editor.get(url))
-    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "lines": len(this_year["lines"]),
+    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "kind": "budget", "lines": len(this_year["lines"]),
                                                        "revision": this_year["revision"], "replaces": 0}
     got = ok(editor.post(url + "/carry", json={"revision": 0}))
     last, _ = read_rows(this_year["lines"], YEAR, this_year["unit"])
@@ -260,6 +261,54 @@ def test_next_year_starts_from_this_years_lines(world, grid, saved):
     mine = [e["detail"] for e in log if e["detail"].get("body") == "丙单位"]
     assert len(mine) == 2 and all(d["from_year"] == YEAR and d["year"] == YEAR + 1 for d in mine)
     assert sorted(d["replaced"] for d in mine) == [0, 3]
+
+
+def test_final_accounts_lines_derived_into_the_final_set(world, grid, saved):
+    """A 决算's lines (kind final_accounts): started from the year's budget lines, each line's 执行数 filled
+    in (坪山's real lines; the execution figures are made up — 95% of each project line, rounded to the
+    元 — since no 决算 of 坪山 is in the corpus, and a published 决算 cannot be split into lines), added
+    up in the totals, derived into a 决算 draft of the 决算 table set with no error, beside the budget's
+    series."""
+    editor = grid["editor"]
+    url = grid["url"] + "/carry"
+    budget = ok(editor.get(grid["url"]))
+    empty = ok(editor.get(grid["url"], params={"kind": "final_accounts"}))
+    assert empty["kind"] == "final_accounts" and empty["kind_name"] == "决算" and empty["counted"] == "final"
+    assert empty["carry"]["year"] == YEAR and empty["carry"]["lines"] == len(budget["lines"])
+    assert {c["field"]: c["required"] for c in empty["columns"]}["final"]
+    got = ok(editor.post(url, params={"kind": "final_accounts"}, json={"revision": 0}))
+    assert got["lines"] == budget["lines"] and got["totals"]["total"] == "0"
+    missing = [p for p in got["problems"] if p["field"] == "final"]
+    assert missing and all(p["severity"] == "warning" and "执行数" in p["reason"] for p in missing)
+    r = editor.post(grid["url"] + "/derive", params={"kind": "final_accounts"})
+    assert r.status_code == 400 and "执行数" in r.json()["detail"]
+
+    rows = [dict(r) for r in got["lines"]]
+    for row in rows:
+        amount = Decimal(row["amount"])
+        row["final"] = format((amount * Decimal("0.95")).quantize(Decimal(1)) if row["purpose"] == "项目支出" else amount, "f")
+    filled = ok(editor.request("PUT", grid["url"], params={"kind": "final_accounts"},
+                               json={"revision": got["revision"], "lines": rows}))
+    assert not [p for p in filled["problems"] if p["field"] == "final"]
+    assert Decimal(filled["totals"]["total"]) == sum(Decimal(r["final"]) for r in rows) < Decimal(budget["totals"]["total"])
+    assert ok(editor.get(grid["url"]))["revision"] == budget["revision"]  # the budget's lines are apart
+
+    made = ok(editor.post(grid["url"] + "/derive", params={"kind": "final_accounts"}), 201)
+    detail = ok(editor.get(f"/api/disclosures/{made['disclosure']['id']}"))
+    assert detail["disclosure"]["kind"] == "final_accounts" and detail["disclosure"]["year"] == YEAR
+    lines, _ = read_rows(filled["lines"], YEAR, filled["unit"], final=True)
+    ledger = dataclasses.replace(build_from_disclosure(corpus_doc(PINGSHAN)).ledger, lines=lines, body="丙单位",
+                                 parent="甲部门")
+    expected = derive(ledger, "shenzhen", final=True)
+    assert [t["kind"] for t in detail["tables"]] == [t.kind for t in expected.tables]
+    assert [t.kind for t in expected.tables if t.kind != "project_performance"] == list(TABLE_SETS["final_accounts"])
+    findings = ok(editor.get(f"/api/disclosures/{made['disclosure']['id']}/findings"))["findings"]
+    assert not [f for f in findings if f["severity"] == "error"], [f["message"] for f in findings if f["severity"] == "error"]
+    after = ok(editor.get(grid["url"], params={"kind": "final_accounts"}))
+    assert after["derived"]["id"] == after["latest"]["id"] == made["disclosure"]["id"]
+    assert (ok(editor.get(grid["url"]))["latest"] or {}).get("id") != made["disclosure"]["id"]  # not the budget's
+    book = load_workbook(io.BytesIO(editor.get(grid["url"] + "/lines.xlsx", params={"kind": "final_accounts"}).content))
+    assert [c.value for c in book["基本信息"]["A"]][-1] == "公开类型" and book["基本信息"]["B6"].value == "决算"
 
 
 def test_every_save_in_the_audit_log(world, grid, saved):

@@ -27,7 +27,7 @@ from yusuan.model.amount import parse_amount
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 from yusuan.model.text import match_key
-from yusuan.model.vocabulary import LEVELS
+from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.prepare.ledger import columns as C
 from yusuan.prepare.ledger.model import (
     BASIC_KINDS,
@@ -209,6 +209,12 @@ class _Reader:
                     raise IngestError(self.file, f"版式应为{'、'.join(styles)}之一，而填写的是“{value}”",
                                       f"工作表“{ws.title}”第 {r} 行 B 列")
                 value = styles.get(value, "shenzhen")
+            elif key == "kind":
+                kinds = {v: k for k, v in DOCUMENT_KINDS.items()}
+                if value and value not in kinds:
+                    raise IngestError(self.file, f"公开类型应为“预算”或“决算”，而填写的是“{value}”",
+                                      f"工作表“{ws.title}”第 {r} 行 B 列")
+                value = kinds.get(value, "budget")
             setattr(ledger, key, value)
 
     def names(self, ledger: Ledger) -> None:
@@ -398,8 +404,8 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     for r, (key, label) in enumerate(C.INFO_FIELDS, start=1):
         value = getattr(ledger, key)
         info.cell(r, 1, label).font = bold
-        shown = LEVELS.get(value, value) if key == "level" else C.STYLE_WORDS.get(value, value) if key == "style" \
-            else value
+        words = {"level": LEVELS, "style": C.STYLE_WORDS, "kind": DOCUMENT_KINDS}.get(key, {})
+        shown = words.get(value, value)
         info.cell(r, 2, shown or None)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 18, 40
     if ledger.names:

@@ -33,6 +33,9 @@
     const status = document.getElementById("lines-status");
     let revision = data.revision, nextId = 1, problems = data.problems;
     const catalogs = {};
+    const query = data.kind === "final_accounts" ? "?kind=final_accounts" : "";  // a 决算's lines
+    const url = `/api/bodies/${data.body.id}/lines/${data.year}`;
+    const counted = data.counted || "amount";  // what the totals add up: 预算数, or a 决算's 执行数
 
     function say(text, ok) { status.textContent = text; status.classList.toggle("ok", !!ok); status.classList.toggle("bad", !ok); }
     function withIds(rows) { return rows.map(r => Object.assign({_id: nextId++}, r)); }
@@ -141,7 +144,7 @@
       const add = (map, key, v) => map.set(key, (map.get(key) || 0n) + v);
       for (const component of table.getRows()) {
         const row = component.getData();  // the row's own data, not a copy (getData() of the table copies)
-        const v = units(row.amount);
+        const v = units(row[counted]);
         if (v === null) continue;
         count += 1;
         all += v;
@@ -241,7 +244,7 @@
     async function save() {
       say("正在保存……", true);
       try {
-        const got = await yusuan.api("PUT", `/api/bodies/${data.body.id}/lines/${data.year}`, {revision, lines: rows()});
+        const got = await yusuan.api("PUT", url + query, {revision, lines: rows()});
         revision = got.revision;
         showProblems(got.problems);
         say(`已保存（第 ${revision} 次）`, true);
@@ -275,7 +278,7 @@
         form.append("revision", String(revision));
         say("正在导入……", true);
         try {
-          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/import`, form);
+          const got = await yusuan.api("POST", `${url}/import${query}`, form);
           revision = got.revision;
           await table.replaceData(withIds(got.lines));
           recompute();
@@ -288,15 +291,16 @@
       if (carry) carry.addEventListener("click", async () => {
         const count = table.getDataCount(), from = carry.dataset.year;
         const replace = count > 0;
-        if (replace && !window.confirm(`本年已有 ${count} 行预算行。从 ${from} 年预算开始将替换这些行（含未保存的修改），确定吗？`)) return;
+        if (replace && !window.confirm(`已有 ${count} 行。从 ${from} 年预算行开始将替换这些行（含未保存的修改），确定吗？`)) return;
         say(`正在以 ${from} 年的预算行开始……`, true);
         try {
-          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/carry`, {revision, replace});
+          const got = await yusuan.api("POST", `${url}/carry${query}`, {revision, replace});
           revision = got.revision;
           await table.replaceData(withIds(got.lines));
           recompute();
           showProblems(got.problems);
-          say(`已从 ${from} 年预算开始：${got.lines.length} 行（第 ${revision} 次保存），请修改本年预算数`, true);
+          say(`已从 ${from} 年预算行开始：${got.lines.length} 行（第 ${revision} 次保存），` +
+              (query ? "请逐行填写执行数" : "请修改本年预算数"), true);
         } catch (e) { say(e.message, false); }
       });
       const derive = document.getElementById("derive");
@@ -304,7 +308,7 @@
         try {
           await save();
           say("正在生成公开文件并检查……", true);
-          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/derive`);
+          const got = await yusuan.api("POST", `${url}/derive${query}`);
           const d = got.disclosure, box = document.getElementById("derived");
           box.hidden = false;
           box.replaceChildren();
