@@ -78,6 +78,9 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         assert total(pg) == grid["total"] and pg.inner_text("#line-count") == str(grid["count"])
         basic = Decimal(pg.inner_text("#by-purpose td.num[data-key='基本支出']").replace(",", ""))
         assert "211 节能环保支出" in pg.inner_text("#by-class")
+        # a name left blank shows the catalog's, greyed
+        name = cell(pg, 1, "function_name")
+        assert name.inner_text().strip() == "行政运行" and "implied" in name.get_attribute("class")
 
         # the keyboard: select row 1's amount, Enter edits, type, Enter keeps it
         first = cell(pg, 1, "amount")
@@ -109,6 +112,7 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         pg.keyboard.press("End")
         pg.locator(".tabulator-edit-list-item", has_text="2110104 生态环境保护宣传").click()
         assert code.inner_text().strip() == "2110104"
+        assert cell(pg, 2, "function_name").inner_text().strip() == "生态环境保护宣传"  # follows the code
 
         # two rows pasted from Excel below the last line: one row added for the block, one more for its tail
         pg.click("#add-row")
@@ -176,6 +180,7 @@ def test_next_year_starts_from_this_years_lines(browser, site, grid):
         pg.goto(grid["url"].replace(f"/{YEAR}", f"/{YEAR + 1}"))
         until(pg, READY)
         assert pg.inner_text("#line-count") == "0" and pg.inner_text("#carry") == "从上年预算开始"
+        assert "点“从上年预算开始”" in pg.inner_text("#grid .tabulator-placeholder")
         pg.click("#carry")
         until(pg, "n => yusuanLines.table.getDataCount() === n", len(carried))
         shows_total(pg, sum((x.amount for x in carried), Decimal(0)))

@@ -73,7 +73,24 @@
         }
       }
       if (c.required) def.validator = [...(def.validator || []), "required"];
-      if (["unit", "project", "project_description", "function_name", "economic_name"].includes(c.field)) def.maxWidth = 240;
+      const named = {function_name: ["function", "function"], economic_name: ["economic", "economic_dept"]}[c.field];
+      if (named) {  // left blank, a name is the catalog's: shown greyed from the row's code
+        const [codeField, scheme] = named;
+        const fromCatalog = cell => {
+          const v = cell.getValue(), names = catalogs[scheme];
+          return v ? "" : (names && names.get(cell.getRow().getData()[codeField])) || "";
+        };
+        def.formatter = cell => {
+          const implied = fromCatalog(cell);
+          cell.getElement().classList.toggle("implied", !!implied);
+          return cell.getValue() || implied;
+        };
+        def.tooltip = (e, cell) => cell.getValue() || (fromCatalog(cell) ? `${fromCatalog(cell)}（按科目表）` : "");
+      } else if (c.kind === "text") def.tooltip = true;  // a long name cut by its width
+      if (c.kind === "code" || c.kind === "flag" || c.field === "basic_kind") { def.headerWordWrap = true; def.maxWidth = 104; }
+      if (c.kind === "amount") { def.headerWordWrap = true; def.maxWidth = 132; def.minWidth = 96; }
+      if (c.field === "unit") def.maxWidth = window.innerWidth < 600 ? 112 : 180;  // a phone: the codes in view
+      else if (["project", "project_description", "function_name", "economic_name"].includes(c.field)) def.maxWidth = 240;
       return def;
     }
 
@@ -97,7 +114,8 @@
       clipboardPasteParser: pasteParser,
       clipboardPasteAction: pasteAction,
       history: editable,
-      placeholder: editable ? "还没有预算行：点“添加行”，或从 Excel 复制后选中第一格粘贴，或导入 XLSX" : "还没有预算行",
+      placeholder: editable ? `还没有预算行：${document.getElementById("carry") ? `点“${document.getElementById("carry").textContent}”，或` : ""}` +
+        "点“添加行”，或从 Excel 复制后选中第一格粘贴，或导入 XLSX" : "还没有预算行",
     });
 
     // paste: Excel's TSV (\r\n, a trailing newline), from the active cell; rows added when the block is longer
@@ -218,6 +236,9 @@
     });
     // every change (an edit, a paste, a row added or deleted, an undo) recomputes the totals
     const changed = () => { recompute(); say("有未保存的修改", false); };
+    table.on("cellEdited", cell => {  // a code changed: its greyed catalog name follows
+      if (cell.getField() === "function" || cell.getField() === "economic") cell.getRow().reformat();
+    });
     table.on("dataChanged", changed);
     table.on("historyUndo", changed);
     table.on("historyRedo", changed);
