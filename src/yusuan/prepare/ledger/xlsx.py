@@ -45,6 +45,10 @@ _CODE_SHAPES = {"function": ("2", 7, "功能分类“项”"), "economic_dept": 
 _CHOICE_KEYS = {"purpose": PURPOSES, "basic_kind": BASIC_KINDS, "fund": FUNDS, "three_public": THREE_PUBLIC}
 
 
+# the 基本信息 fields given in words: (key -> word, the default when blank)
+INFO_WORDS = {"level": (LEVELS, ""), "style": (C.STYLE_WORDS, "shenzhen"), "kind": (DOCUMENT_KINDS, "budget")}
+
+
 def is_ledger(path: str | Path) -> bool:
     """Whether an XLSX file is a workbook of lines: a sheet “预算行”, or a first row naming the columns a
     line needs."""
@@ -197,24 +201,14 @@ class _Reader:
             if key is None:
                 continue
             value = _text(by_column.get(2))
-            if key == "level":
-                levels = {v: k for k, v in LEVELS.items()}
-                if value and value not in levels:
-                    raise IngestError(self.file, f"级次应为“部门”或“单位”，而填写的是“{value}”",
+            if key in INFO_WORDS:
+                words, default = INFO_WORDS[key]
+                keys = {v: k for k, v in words.items()}
+                if value and value not in keys:
+                    label = dict(C.INFO_FIELDS)[key]
+                    raise IngestError(self.file, f"{label}应为{'或'.join(f'“{w}”' for w in keys)}，而填写的是“{value}”",
                                       f"工作表“{ws.title}”第 {r} 行 B 列")
-                value = levels.get(value, "")
-            elif key == "style":
-                styles = {v: k for k, v in C.STYLE_WORDS.items()}
-                if value and value not in styles:
-                    raise IngestError(self.file, f"版式应为{'、'.join(styles)}之一，而填写的是“{value}”",
-                                      f"工作表“{ws.title}”第 {r} 行 B 列")
-                value = styles.get(value, "shenzhen")
-            elif key == "kind":
-                kinds = {v: k for k, v in DOCUMENT_KINDS.items()}
-                if value and value not in kinds:
-                    raise IngestError(self.file, f"公开类型应为“预算”或“决算”，而填写的是“{value}”",
-                                      f"工作表“{ws.title}”第 {r} 行 B 列")
-                value = kinds.get(value, "budget")
+                value = keys.get(value, default)
             setattr(ledger, key, value)
 
     def names(self, ledger: Ledger) -> None:
@@ -404,8 +398,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     for r, (key, label) in enumerate(C.INFO_FIELDS, start=1):
         value = getattr(ledger, key)
         info.cell(r, 1, label).font = bold
-        words = {"level": LEVELS, "style": C.STYLE_WORDS, "kind": DOCUMENT_KINDS}.get(key, {})
-        shown = words.get(value, value)
+        shown = INFO_WORDS[key][0].get(value, value) if key in INFO_WORDS else value
         info.cell(r, 2, shown or None)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 18, 40
     if ledger.names:
