@@ -232,7 +232,7 @@ def test_next_year_starts_from_this_years_lines(world, grid, saved):
     url = f"/api/bodies/{grid['body_id']}/lines/{YEAR + 1}"
     this_year = ok(editor.get(grid["url"]))
     empty = ok(editor.get(url))
-    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "kind": "budget", "lines": len(this_year["lines"]),
+    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "kind": "budget", "from": "lines", "lines": len(this_year["lines"]),
                                                        "revision": this_year["revision"], "replaces": 0}
     got = ok(editor.post(url + "/carry", json={"revision": 0}))
     last, _ = read_rows(this_year["lines"], YEAR, this_year["unit"])
@@ -257,10 +257,34 @@ def test_next_year_starts_from_this_years_lines(world, grid, saved):
     # no lines the year before: nothing to start from; a reviewer cannot
     assert editor.post(f"/api/bodies/{grid['body_id']}/lines/{YEAR - 1}/carry", json={"revision": 0}).status_code == 404
     assert world.clients["reviewer_own"].post(url + "/carry", json={"revision": 3, "replace": True}).status_code == 403
+
     log = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_carry"}))["entries"]
     mine = [e["detail"] for e in log if e["detail"].get("body") == "丙单位"]
     assert len(mine) == 2 and all(d["from_year"] == YEAR and d["year"] == YEAR + 1 for d in mine)
     assert sorted(d["replaced"] for d in mine) == [0, 3]
+
+
+def test_next_year_starts_from_last_years_published_budget(world):
+    """No lines last year but its budget published: 坪山管理局's 2024 grid starts from its published 2023
+    budget split into lines (in a job) as `yusuan ledger build` splits it, then carried (carry.next_year)."""
+    admin = world.clients["admin"]
+    body = ok(admin.get(f"/api/disclosures/{world.ids['published']}"))["disclosure"]["body"]
+    url = f"/api/bodies/{body['id']}/lines/{YEAR + 1}"
+    offer = ok(admin.get(url))["carry"]
+    assert offer["from"] == "disclosure" and offer["year"] == YEAR and offer["disclosure"]["id"] == world.ids["published"]
+    started = world.app.state.jobs.started
+    got = ok(admin.post(url + "/carry", json={"revision": 0}))
+    assert world.app.state.jobs.started == started + 1
+    lines, problems = read_rows(got["lines"], YEAR + 1, got["unit"])
+    assert not [p for p in problems if p.severity == "error"]
+    built = build_from_disclosure(corpus_doc(PINGSHAN)).ledger
+    carried = [x for x in built.lines if x.amount]
+    assert [x.prior_budget for x in lines] == [x.amount for x in carried] == [x.amount for x in lines]
+    assert Decimal(got["totals"]["total"]) == Decimal("66230237")
+    r = admin.post(url + "/carry", json={"revision": got["revision"]})
+    assert r.status_code == 409 and world.app.state.jobs.started == started + 1  # refused before building
+    log = ok(admin.get("/api/audit", params={"action": "lines_carry"}))["entries"]
+    assert any(e["detail"].get("from_disclosure") and e["detail"]["year"] == YEAR + 1 for e in log)
 
 
 def test_final_accounts_lines_derived_into_the_final_set(world, grid, saved):

@@ -157,13 +157,27 @@ def _start(s: Session, body: m.Body, year: int, kind: str) -> tuple[m.LedgerDraf
     return (_draft(s, body, year, KIND), year) if kind == FINAL else (_draft(s, body, year - 1, KIND), year - 1)
 
 
+def _published(s: Session, body: m.Body, year: int) -> m.Disclosure | None:
+    """The body's budget of `year` as last published: what a budget without last year's lines starts
+    from (built into lines)."""
+    return s.scalar(select(m.Disclosure).where(*series_of(body.id, year, KIND, body.level),
+                                               m.Disclosure.status == "published")
+                    .order_by(m.Disclosure.version.desc()).limit(1))
+
+
 def _carry_offer(s: Session, body: m.Body, year: int, kind: str, draft: m.LedgerDraft | None) -> dict | None:
-    """The lines the grid offers to start from (`carry_forward`), or None."""
+    """The lines the grid offers to start from (`carry_forward`): stored lines, or else (a budget) last
+    year's published budget built into lines; None when there is neither."""
     source, source_year = _start(s, body, year, kind)
-    if source is None or not source.lines:
+    replaces = len(draft.lines) if draft else 0
+    if source is not None and source.lines:
+        return {"year": source_year, "kind": KIND, "from": "lines", "lines": len(source.lines),
+                "revision": source.revision, "replaces": replaces}
+    published = _published(s, body, year - 1) if kind == KIND else None
+    if published is None:
         return None
-    return {"year": source_year, "kind": KIND, "lines": len(source.lines), "revision": source.revision,
-            "replaces": len(draft.lines) if draft else 0}
+    return {"year": year - 1, "kind": KIND, "from": "disclosure", "disclosure": brief(published),
+            "replaces": replaces}
 
 
 def _classes(year: int) -> dict[str, str]:
@@ -248,30 +262,69 @@ def import_file(s: Session, p: access.Principal, user: m.User | None, body_id: i
                 names=names_of(ledger), ip=ip, action="lines_import", detail={"file": name, "from": what}, kind=kind)
 
 
+def carry_source(s: Session, p: access.Principal, body_id: int, year: int, kind: str = KIND, *,
+                 replace: bool = False):
+    """What `carry_forward` needs built first (in a job, `build_lines`): last year's published budget as
+    a model Disclosure, when a budget has no lines of last year to start from; else None. Refuses (404,
+    403, 409) what `carry_forward` would refuse before anything is built."""
+    from yusuan.store.convert import load_disclosure
+
+    body = _body(s, p, body_id, edit=True)
+    year, kind = _year(year), _kind(kind)
+    draft = _draft(s, body, year, kind)
+    offer = _carry_offer(s, body, year, kind, draft)
+    if offer is not None and offer["replaces"] and not replace:
+        raise _replacing(offer["replaces"], offer["year"])
+    if offer is None:
+        raise NotFound(f"“{body.name}”没有 {year if kind == FINAL else year - 1} 年的预算行"
+                       f"{'' if kind == FINAL else '或已公开的预算'}，不能从{'本' if kind == FINAL else '上'}年预算开始")
+    return load_disclosure(s, offer["disclosure"]["id"]) if offer["from"] == "disclosure" else None
+
+
+def _replacing(count: int, source_year: int) -> Conflict:
+    return Conflict(f"已有 {count} 行；从 {source_year} 年预算开始会替换它们，请确认后再操作")
+
+
+def build_lines(doc) -> Ledger:
+    """A published budget split into lines (`build_from_disclosure`, in 元). Run in a job: the split
+    solves for the lines within the printed rounding."""
+    from yusuan.prepare.ledger.build import build_from_disclosure
+
+    try:
+        return build_from_disclosure(doc).ledger
+    except ValueError as e:
+        raise StoreError(str(e)) from None
+
+
 def carry_forward(s: Session, p: access.Principal, user: m.User | None, body_id: int, year: int, revision: int,
-                  *, replace: bool = False, ip: str = "", kind: str = KIND) -> m.LedgerDraft:
+                  *, replace: bool = False, ip: str = "", kind: str = KIND, built: Ledger | None = None
+                  ) -> m.LedgerDraft:
     """Start the year's budget lines from last year's (`carry.next_year`: last year's amounts become the
-    上年预算数 / 上年执行数 columns and this year's starting amounts), or a 决算's lines from the year's budget
-    lines (the same lines, their 执行数 to fill in). Lines already entered are replaced only when `replace`
-    says so (the user confirmed it)."""
+    上年预算数 / 上年执行数 columns and this year's starting amounts) — stored lines, or else `built`, last
+    year's published budget split into lines (`carry_source`, `build_lines`) —, or a 决算's lines from the
+    year's budget lines (the same lines, their 执行数 to fill in). Lines already entered are replaced only
+    when `replace` says so (the user confirmed it)."""
     from yusuan.prepare.ledger.carry import next_year
 
     body = _body(s, p, body_id, edit=True)
     year, kind = _year(year), _kind(kind)
     source, source_year = _start(s, body, year, kind)
-    if source is None or not source.lines:
-        raise NotFound(f"“{body.name}”没有 {source_year} 年的预算行，不能从{'本' if kind == FINAL else '上'}年预算开始")
     draft = _draft(s, body, year, kind)
     if draft is not None and draft.lines and not replace:
-        raise Conflict(f"已有 {len(draft.lines)} 行；从{source_year} 年预算开始会替换它们，请确认后再操作")
-    start, problems = ledger_of(s, body, source_year, source)
-    if any(pr.severity == "error" for pr in problems):  # stored lines are read as they were saved
-        raise LinesInvalid(problems)
+        raise _replacing(len(draft.lines), source_year)
+    if source is not None and source.lines:
+        start, problems = ledger_of(s, body, source_year, source)
+        if any(pr.severity == "error" for pr in problems):  # stored lines are read as they were saved
+            raise LinesInvalid(problems)
+        origin = {"from_revision": source.revision}
+    elif built is not None and kind == KIND and built.year == source_year:
+        start, origin = built, {"from_disclosure": f"{built.body} {built.year} 年预算（已公开）"}
+    else:
+        raise NotFound(f"“{body.name}”没有 {source_year} 年的预算行，不能从{'本' if kind == FINAL else '上'}年预算开始")
     ledger = start if kind == FINAL else next_year(start)
     return save(s, p, user, body.id, year, rows_of(ledger.lines), revision, unit=ledger.unit,
                 names=names_of(ledger), ip=ip, action="lines_carry", kind=kind,
-                detail={"from_year": source_year, "from_revision": source.revision,
-                        "replaced": len(draft.lines) if draft else 0})
+                detail={"from_year": source_year, **origin, "replaced": len(draft.lines) if draft else 0})
 
 
 def read_upload(content: bytes, name: str) -> tuple[Ledger, str]:

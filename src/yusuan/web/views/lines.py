@@ -90,14 +90,26 @@ async def import_lines(request: Request, body_id: int, year: int, file: UploadFi
 
 
 @router.post("/api/bodies/{body_id}/lines/{year}/carry", responses=RESPONSES,
-             summary="从上年预算开始：以上年的预算行生成本年各行（上年预算数、执行数列取自上年，本年预算数从上年数起）；"
+             summary="从上年预算开始：以上年的预算行（没有时，上年已公开的预算拆成的预算行）生成本年各行（上年预算数、执行数列取自上年，本年预算数从上年数起）；"
                      "决算（kind=final_accounts）从本年预算行开始，再填写执行数；已有各行时须确认替换（replace），否则 409")
-def carry(body_id: int, year: int, body: LinesCarry, kind: str = KIND, caller: Caller = Depends(require_user_csrf),
-          store=Depends(get_store)):
-    with store.session() as s:
-        lines.carry_forward(s, caller.principal, load_user(s, caller), body_id, year, body.revision,
-                            replace=body.replace, ip=caller.ip, kind=kind)
-    return _context(store, caller, body_id, year, kind)
+async def carry(request: Request, body_id: int, year: int, body: LinesCarry, kind: str = KIND,
+                caller: Caller = Depends(require_user_csrf), store=Depends(get_store)):
+    def source():
+        with store.session() as s:
+            return lines.carry_source(s, caller.principal, body_id, year, kind, replace=body.replace)
+
+    doc = await run_in_threadpool(source)
+    built = None
+    if doc is not None:  # no lines last year: its published budget split into lines, in a job
+        built = await request.app.state.jobs.run_async(lines.build_lines, doc, name=f"{doc.identity.body} {year - 1} 年预算")
+
+    def run():
+        with store.session() as s:
+            lines.carry_forward(s, caller.principal, load_user(s, caller), body_id, year, body.revision,
+                                replace=body.replace, ip=caller.ip, kind=kind, built=built)
+        return _context(store, caller, body_id, year, kind)
+
+    return await run_in_threadpool(run)
 
 
 @router.get("/api/bodies/{body_id}/lines/{year}/lines.xlsx", responses=RESPONSES,
