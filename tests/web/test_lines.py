@@ -67,7 +67,8 @@ def test_lines_saved_and_read_back_exactly(grid, pingshan, saved):
     assert [dataclasses.replace(a, source=None) for a in lines] == \
         [dataclasses.replace(b, source=None) for b in pingshan.lines]
     total = sum((line.amount for line in pingshan.lines), Decimal(0))
-    assert Decimal(saved["totals"]["total"]) == total == Decimal("66230237")  # 坪山's 6,623 万元 as the builder reads it in 元
+    # 坪山's 6,623 万元 as the builder reads it in 元
+    assert Decimal(saved["totals"]["total"]) == total == Decimal("66230237")
     by_purpose = saved["totals"]["by_purpose"]
     assert sum(Decimal(v) for v in by_purpose.values()) == total and set(by_purpose) == {"基本支出", "项目支出"}
     assert Decimal(saved["totals"]["by_class"]["211"]) == sum(
@@ -232,8 +233,9 @@ def test_next_year_starts_from_this_years_lines(world, grid, saved):
     url = f"/api/bodies/{grid['body_id']}/lines/{YEAR + 1}"
     this_year = ok(editor.get(grid["url"]))
     empty = ok(editor.get(url))
-    assert empty["lines"] == [] and empty["carry"] == {"year": YEAR, "kind": "budget", "from": "lines", "lines": len(this_year["lines"]),
-                                                       "revision": this_year["revision"], "replaces": 0}
+    assert empty["lines"] == []
+    assert empty["carry"] == {"year": YEAR, "kind": "budget", "from": "lines", "lines": len(this_year["lines"]),
+                              "revision": this_year["revision"], "replaces": 0}
     got = ok(editor.post(url + "/carry", json={"revision": 0}))
     last, _ = read_rows(this_year["lines"], YEAR, this_year["unit"])
     last = [x for x in last if x.amount or x.final is not None]  # a line of no amount is not carried
@@ -271,7 +273,7 @@ def test_next_year_starts_from_last_years_published_budget(world):
     body = ok(admin.get(f"/api/disclosures/{world.ids['published']}"))["disclosure"]["body"]
     url = f"/api/bodies/{body['id']}/lines/{YEAR + 1}"
     offer = ok(admin.get(url))["carry"]
-    assert offer["from"] == "disclosure" and offer["year"] == YEAR and offer["disclosure"]["id"] == world.ids["published"]
+    assert (offer["from"], offer["year"], offer["disclosure"]["id"]) == ("disclosure", YEAR, world.ids["published"])
     started = world.app.state.jobs.started
     got = ok(admin.post(url + "/carry", json={"revision": 0}))
     assert world.app.state.jobs.started == started + 1
@@ -310,11 +312,13 @@ def test_final_accounts_lines_derived_into_the_final_set(world, grid, saved):
     rows = [dict(r) for r in got["lines"]]
     for row in rows:
         amount = Decimal(row["amount"])
-        row["final"] = format((amount * Decimal("0.95")).quantize(Decimal(1)) if row["purpose"] == "项目支出" else amount, "f")
+        project = row["purpose"] == "项目支出"
+        row["final"] = format((amount * Decimal("0.95")).quantize(Decimal(1)) if project else amount, "f")
     filled = ok(editor.request("PUT", grid["url"], params={"kind": "final_accounts"},
                                json={"revision": got["revision"], "lines": rows}))
     assert not [p for p in filled["problems"] if p["field"] == "final"]
-    assert Decimal(filled["totals"]["total"]) == sum(Decimal(r["final"]) for r in rows) < Decimal(budget["totals"]["total"])
+    executed = sum(Decimal(r["final"]) for r in rows)
+    assert Decimal(filled["totals"]["total"]) == executed < Decimal(budget["totals"]["total"])
     assert ok(editor.get(grid["url"]))["revision"] == budget["revision"]  # the budget's lines are apart
 
     made = ok(editor.post(grid["url"] + "/derive", params={"kind": "final_accounts"}), 201)
@@ -327,7 +331,8 @@ def test_final_accounts_lines_derived_into_the_final_set(world, grid, saved):
     assert [t["kind"] for t in detail["tables"]] == [t.kind for t in expected.tables]
     assert [t.kind for t in expected.tables if t.kind != "project_performance"] == list(TABLE_SETS["final_accounts"])
     findings = ok(editor.get(f"/api/disclosures/{made['disclosure']['id']}/findings"))["findings"]
-    assert not [f for f in findings if f["severity"] == "error"], [f["message"] for f in findings if f["severity"] == "error"]
+    errors = [f["message"] for f in findings if f["severity"] == "error"]
+    assert not errors, errors
     after = ok(editor.get(grid["url"], params={"kind": "final_accounts"}))
     assert after["derived"]["id"] == after["latest"]["id"] == made["disclosure"]["id"]
     assert (ok(editor.get(grid["url"]))["latest"] or {}).get("id") != made["disclosure"]["id"]  # not the budget's

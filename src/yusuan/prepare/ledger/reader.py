@@ -1,5 +1,6 @@
 """An XLSX of lines read as a disclosure (the `ledger` input format): every table of its family's set (the
-决算 set from the lines' 执行数 when its 公开类型 says 决算) derived from the lines, the narrative drafted. `yusuan render`, `check` and `extract` read it so."""
+决算 set from the lines' 执行数 when its 公开类型 says 决算) derived from the lines, the narrative drafted.
+`yusuan render`, `check` and `extract` read it so."""
 
 from __future__ import annotations
 

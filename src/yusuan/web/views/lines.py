@@ -101,7 +101,8 @@ async def carry(request: Request, body_id: int, year: int, body: LinesCarry, kin
     doc = await run_in_threadpool(source)
     built = None
     if doc is not None:  # no lines last year: its published budget split into lines, in a job
-        built = await request.app.state.jobs.run_async(lines.build_lines, doc, name=f"{doc.identity.body} {year - 1} 年预算")
+        name = f"{doc.identity.body} {year - 1} 年预算"
+        built = await request.app.state.jobs.run_async(lines.build_lines, doc, name=name)
 
     def run():
         with store.session() as s:
