@@ -1,8 +1,9 @@
 """The grid of budget lines in Debian's Chromium: 坪山管理局's 2023 budget built as lines (its published
 tables) in 丁单位's grid; its editor edits an amount with the keyboard and sees the totals change, picks a
-function code from the catalog's list by its name, pastes two rows copied from Excel (TSV), adds and deletes a row, saves, derives the draft
-and sees its findings' counts; 丙部门's reviewer reads the lines but cannot edit them; at 375 px the grid
-scrolls inside its box."""
+function code from the catalog's list by its name, pastes two rows copied from Excel (TSV), adds and deletes
+a row, saves, derives the draft and sees its findings' counts; starts 2024 from 2023's lines and a 2023
+决算 from 2023's budget lines, its totals adding up the 执行数 typed in; 丙部门's
+reviewer reads the lines but cannot edit them; at 375 px the grid scrolls inside its box."""
 
 from __future__ import annotations
 
@@ -77,6 +78,9 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         assert total(pg) == grid["total"] and pg.inner_text("#line-count") == str(grid["count"])
         basic = Decimal(pg.inner_text("#by-purpose td.num[data-key='基本支出']").replace(",", ""))
         assert "211 节能环保支出" in pg.inner_text("#by-class")
+        # a name left blank shows the catalog's, greyed
+        name = cell(pg, 1, "function_name")
+        assert name.inner_text().strip() == "行政运行" and "implied" in name.get_attribute("class")
 
         # the keyboard: select row 1's amount, Enter edits, type, Enter keeps it
         first = cell(pg, 1, "amount")
@@ -108,6 +112,7 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         pg.keyboard.press("End")
         pg.locator(".tabulator-edit-list-item", has_text="2110104 生态环境保护宣传").click()
         assert code.inner_text().strip() == "2110104"
+        assert cell(pg, 2, "function_name").inner_text().strip() == "生态环境保护宣传"  # follows the code
 
         # two rows pasted from Excel below the last line: one row added for the block, one more for its tail
         pg.click("#add-row")
@@ -156,6 +161,60 @@ def test_an_editor_edits_picks_pastes_saves_and_derives(browser, site, grid):
         assert lines[1].function == "2110104" and lines[0].amount == before + 1000
         assert [line.amount for line in lines[-2:]] == [Decimal("50000"), Decimal("12345.67")]
         assert lines[-1].economic == "31002" and lines[-1].purpose == "project"
+
+
+def test_next_year_starts_from_this_years_lines(browser, site, grid):
+    """2024's empty grid offers 从上年预算开始: taken, 2023's lines fill it (2023's amounts as 上年预算数 and
+    2024's starting amounts), saved; taken again over lines, it asks first."""
+    from sqlalchemy import select
+
+    from yusuan.prepare.ledger.grid import read_rows
+    from yusuan.store import models as m
+
+    with site.store.session() as s:
+        draft = s.scalar(select(m.LedgerDraft).join(m.Body).where(m.Body.name == "丁单位", m.LedgerDraft.year == YEAR))
+        last, _ = read_rows(draft.lines, YEAR, draft.unit)
+    carried = [x for x in last if x.amount or x.final is not None]
+    with opened(browser, f"{site.url}/login", 1400) as pg:
+        log_in(pg, site, "editor_d")
+        pg.goto(grid["url"].replace(f"/{YEAR}", f"/{YEAR + 1}"))
+        until(pg, READY)
+        assert pg.inner_text("#line-count") == "0" and pg.inner_text("#carry") == "从上年预算开始"
+        assert "点“从上年预算开始”" in pg.inner_text("#grid .tabulator-placeholder")
+        pg.click("#carry")
+        until(pg, "n => yusuanLines.table.getDataCount() === n", len(carried))
+        shows_total(pg, sum((x.amount for x in carried), Decimal(0)))
+        assert "第 1 次保存" in pg.inner_text("#lines-status")
+        assert Decimal(cell(pg, 1, "prior_budget").inner_text().replace(",", "")) == carried[0].amount
+        asked = []
+        pg.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+        pg.click("#carry")
+        pg.wait_for_timeout(300)
+        assert asked and "替换" in asked[0] and "第 1 次保存" in pg.inner_text("#lines-status")
+        pg.once("dialog", lambda d: d.accept())
+        pg.click("#carry")
+        until(pg, "() => document.querySelector('#lines-status').textContent.includes('第 2 次保存')")
+
+
+def test_a_final_accounts_grid_adds_up_the_execution(browser, site, grid):
+    """2023's 决算 lines start from 2023's budget lines; the totals add up the 执行数 typed in."""
+    with opened(browser, f"{site.url}/login", 1400) as pg:
+        log_in(pg, site, "editor_d")
+        pg.goto(grid["url"] + "?kind=final_accounts")
+        until(pg, READY)
+        assert "决算行" in pg.inner_text("h1") and pg.inner_text("#carry") == "从本年预算行开始"
+        assert "执行数合计" in pg.inner_text("#totals h2")
+        pg.click("#carry")
+        until(pg, "() => yusuanLines.table.getDataCount() > 0")
+        shows_total(pg, Decimal(0))  # no 执行数 yet
+        assert pg.locator("#problems li.sev-warning").count() > 0
+        final = cell(pg, 1, "final")
+        final.click()
+        pg.keyboard.type("1234.5")
+        pg.keyboard.press("Enter")
+        shows_total(pg, Decimal("1234.5"))
+        pg.click("#save")
+        until(pg, "() => document.querySelector('#lines-status').textContent.startsWith('已保存')")
 
 
 def test_a_reviewer_reads_but_cannot_edit(browser, site, grid):

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import zipfile
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import corpus_doc
-from tests.web.conftest import PASSWORD, RoleClient
+from tests.fuzz.repro import REPRO
+from tests.web.conftest import PASSWORD, RoleClient, rss
+from yusuan.model.families import TABLE_SETS
 from yusuan.prepare.ledger.build import build_from_disclosure, build_from_workbook
 from yusuan.prepare.ledger.derive import derive
 from yusuan.prepare.ledger.grid import read_rows, rows_of
@@ -64,7 +67,8 @@ def test_lines_saved_and_read_back_exactly(grid, pingshan, saved):
     assert [dataclasses.replace(a, source=None) for a in lines] == \
         [dataclasses.replace(b, source=None) for b in pingshan.lines]
     total = sum((line.amount for line in pingshan.lines), Decimal(0))
-    assert Decimal(saved["totals"]["total"]) == total == Decimal("66230237")  # 坪山's 支出总计, in 元
+    # 坪山's 6,623 万元 as the builder reads it in 元
+    assert Decimal(saved["totals"]["total"]) == total == Decimal("66230237")
     by_purpose = saved["totals"]["by_purpose"]
     assert sum(Decimal(v) for v in by_purpose.values()) == total and set(by_purpose) == {"基本支出", "项目支出"}
     assert Decimal(saved["totals"]["by_class"]["211"]) == sum(
@@ -132,9 +136,54 @@ def test_export_then_import_gives_the_same_lines(grid, saved):
     assert bad.status_code == 400 and "notes.xlsx" in bad.json()["detail"]
 
 
+def hostile_lines_workbook() -> bytes:
+    """tests/data/fuzz-repro's merged range over a whole sheet (17 billion cells), its first sheet renamed
+    预算行: taken for an XLSX of lines, read by the lines' reader."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(REPRO / "hang-mem-xlsx-mergeCell-A1-XFD1048576.xlsx") as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace('name="封面与目录"'.encode(), 'name="预算行"'.encode())
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def test_an_import_is_read_in_a_job(world, grid, saved):
+    """The workbook is read in a killable child with the jobs' time and memory budgets (as an upload):
+    a hostile one gets a Chinese 4xx naming it, the server's memory as it was; past the time budget, 422;
+    someone who may not edit is refused before any file is read."""
+    from yusuan.web import create_app
+    from yusuan.web.settings import WebSettings
+
+    editor = grid["editor"]
+    now = ok(editor.get(grid["url"]))
+    jobs = world.app.state.jobs
+    started, before = jobs.started, rss()
+    r = editor.post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                    files={"file": ("预算行-合并单元格.xlsx", hostile_lines_workbook())})
+    assert r.status_code == 400, r.text
+    assert "预算行-合并单元格.xlsx" in r.json()["detail"] and "合并" in r.json()["detail"]
+    assert jobs.started == started + 1 and rss() - before < 100 * 2**20
+    assert ok(editor.get(grid["url"]))["revision"] == now["revision"]  # nothing stored
+    # the job's time budget
+    slow = RoleClient(create_app(world.store, WebSettings(job_seconds=0.01)), "editor", "editor_lines")
+    book = editor.get(grid["url"] + "/lines.xlsx").content
+    r = slow.post(grid["url"] + "/import", data={"revision": str(now["revision"])}, files={"file": ("慢.xlsx", book)})
+    assert r.status_code == 422 and r.json()["detail"].startswith("处理 慢.xlsx 超过了 0.01 秒的时间上限")
+    # rights first
+    started = jobs.started
+    r = world.clients["reviewer_own"].post(grid["url"] + "/import", data={"revision": str(now["revision"])},
+                                           files={"file": ("x.xlsx", book)})
+    assert r.status_code == 403 and jobs.started == started
+
+
 def test_import_a_preparation_workbook(world, grid, tmp_path):
     """坪山's preparation workbook (filled from its stored disclosure) split into lines as `yusuan ledger
-    build` splits it."""
+    build` splits it (66,234,737 元, not the publication's 66,230,237: both are readings of 6,623 万元, the
+    workbook's drafted text lacking the publication's procurement and 机关运行经费 figures,
+    tests/prepare/ledger/test_workbook_total.py)."""
     editor = grid["editor"]
     book = editor.get(f"/api/template.xlsx?year={YEAR}&from_disclosure={world.ids['published']}")
     assert book.status_code == 200
@@ -175,6 +224,120 @@ def test_derived_into_a_draft_that_enters_the_review_chain(world, grid, pingshan
     assert not ok(editor.get(grid["url"]))["permissions"]["derive"]
     r = editor.post(grid["url"] + "/derive")
     assert r.status_code == 400 and "正在审核中" in r.json()["detail"]
+
+
+def test_next_year_starts_from_this_years_lines(world, grid, saved):
+    """2024's grid offers 2023's lines; taken, each line's 2023 amount becomes its 上年预算数 and 2024's
+    starting amount (carry.next_year); lines entered since are replaced only when the user confirms."""
+    editor = grid["editor"]
+    url = f"/api/bodies/{grid['body_id']}/lines/{YEAR + 1}"
+    this_year = ok(editor.get(grid["url"]))
+    empty = ok(editor.get(url))
+    assert empty["lines"] == []
+    assert empty["carry"] == {"year": YEAR, "kind": "budget", "from": "lines", "lines": len(this_year["lines"]),
+                              "revision": this_year["revision"], "replaces": 0}
+    got = ok(editor.post(url + "/carry", json={"revision": 0}))
+    last, _ = read_rows(this_year["lines"], YEAR, this_year["unit"])
+    last = [x for x in last if x.amount or x.final is not None]  # a line of no amount is not carried
+    assert got["revision"] == 1 and got["unit"] == this_year["unit"] and len(got["lines"]) == len(last) > 50
+    lines, problems = read_rows(got["lines"], YEAR + 1, got["unit"])
+    assert not [p for p in problems if p.severity == "error"]
+    assert [x.prior_budget for x in lines] == [x.amount for x in last] == [x.amount for x in lines]
+    assert [(x.function, x.economic, x.purpose, x.fund, x.project) for x in lines] == \
+        [(x.function, x.economic, x.purpose, x.fund, x.project) for x in last]
+    assert got["totals"]["total"] == this_year["totals"]["total"]
+    titles = {c["field"]: c["title"] for c in got["columns"]}
+    assert titles["prior_budget"] == f"{YEAR}年预算数（{got['unit']}）"  # 上年预算数 is 2023's
+    # lines there: refused unless confirmed; confirmed, replaced (a new revision)
+    rows = [dict(r) for r in got["lines"][:3]]
+    ok(editor.request("PUT", url, json={"revision": 1, "lines": rows}))
+    r = editor.post(url + "/carry", json={"revision": 2})
+    assert r.status_code == 409 and "确认" in r.json()["detail"]
+    assert len(ok(editor.get(url))["lines"]) == 3
+    again = ok(editor.post(url + "/carry", json={"revision": 2, "replace": True}))
+    assert again["revision"] == 3 and again["lines"] == got["lines"]
+    # no lines the year before: nothing to start from; a reviewer cannot
+    assert editor.post(f"/api/bodies/{grid['body_id']}/lines/{YEAR - 1}/carry", json={"revision": 0}).status_code == 404
+    assert world.clients["reviewer_own"].post(url + "/carry", json={"revision": 3, "replace": True}).status_code == 403
+
+    log = ok(world.clients["admin"].get("/api/audit", params={"action": "lines_carry"}))["entries"]
+    mine = [e["detail"] for e in log if e["detail"].get("body") == "丙单位"]
+    assert len(mine) == 2 and all(d["from_year"] == YEAR and d["year"] == YEAR + 1 for d in mine)
+    assert sorted(d["replaced"] for d in mine) == [0, 3]
+
+
+def test_next_year_starts_from_last_years_published_budget(world):
+    """No lines last year but its budget published: 坪山管理局's 2024 grid starts from its published 2023
+    budget split into lines (in a job) as `yusuan ledger build` splits it, then carried (carry.next_year)."""
+    admin = world.clients["admin"]
+    body = ok(admin.get(f"/api/disclosures/{world.ids['published']}"))["disclosure"]["body"]
+    url = f"/api/bodies/{body['id']}/lines/{YEAR + 1}"
+    offer = ok(admin.get(url))["carry"]
+    assert (offer["from"], offer["year"], offer["disclosure"]["id"]) == ("disclosure", YEAR, world.ids["published"])
+    started = world.app.state.jobs.started
+    got = ok(admin.post(url + "/carry", json={"revision": 0}))
+    assert world.app.state.jobs.started == started + 1
+    lines, problems = read_rows(got["lines"], YEAR + 1, got["unit"])
+    assert not [p for p in problems if p.severity == "error"]
+    built = build_from_disclosure(corpus_doc(PINGSHAN)).ledger
+    carried = [x for x in built.lines if x.amount]
+    assert [x.prior_budget for x in lines] == [x.amount for x in carried] == [x.amount for x in lines]
+    assert Decimal(got["totals"]["total"]) == Decimal("66230237")
+    r = admin.post(url + "/carry", json={"revision": got["revision"]})
+    assert r.status_code == 409 and world.app.state.jobs.started == started + 1  # refused before building
+    log = ok(admin.get("/api/audit", params={"action": "lines_carry"}))["entries"]
+    assert any(e["detail"].get("from_disclosure") and e["detail"]["year"] == YEAR + 1 for e in log)
+
+
+def test_final_accounts_lines_derived_into_the_final_set(world, grid, saved):
+    """A 决算's lines (kind final_accounts): started from the year's budget lines, each line's 执行数 filled
+    in (坪山's real lines; the execution figures are made up — 95% of each project line, rounded to the
+    元 — since no 决算 of 坪山 is in the corpus, and a published 决算 cannot be split into lines), added
+    up in the totals, derived into a 决算 draft of the 决算 table set with no error, beside the budget's
+    series."""
+    editor = grid["editor"]
+    url = grid["url"] + "/carry"
+    budget = ok(editor.get(grid["url"]))
+    empty = ok(editor.get(grid["url"], params={"kind": "final_accounts"}))
+    assert empty["kind"] == "final_accounts" and empty["kind_name"] == "决算" and empty["counted"] == "final"
+    assert empty["carry"]["year"] == YEAR and empty["carry"]["lines"] == len(budget["lines"])
+    assert {c["field"]: c["required"] for c in empty["columns"]}["final"]
+    got = ok(editor.post(url, params={"kind": "final_accounts"}, json={"revision": 0}))
+    assert got["lines"] == budget["lines"] and got["totals"]["total"] == "0"
+    missing = [p for p in got["problems"] if p["field"] == "final"]
+    assert missing and all(p["severity"] == "warning" and "执行数" in p["reason"] for p in missing)
+    r = editor.post(grid["url"] + "/derive", params={"kind": "final_accounts"})
+    assert r.status_code == 400 and "执行数" in r.json()["detail"]
+
+    rows = [dict(r) for r in got["lines"]]
+    for row in rows:
+        amount = Decimal(row["amount"])
+        project = row["purpose"] == "项目支出"
+        row["final"] = format((amount * Decimal("0.95")).quantize(Decimal(1)) if project else amount, "f")
+    filled = ok(editor.request("PUT", grid["url"], params={"kind": "final_accounts"},
+                               json={"revision": got["revision"], "lines": rows}))
+    assert not [p for p in filled["problems"] if p["field"] == "final"]
+    executed = sum(Decimal(r["final"]) for r in rows)
+    assert Decimal(filled["totals"]["total"]) == executed < Decimal(budget["totals"]["total"])
+    assert ok(editor.get(grid["url"]))["revision"] == budget["revision"]  # the budget's lines are apart
+
+    made = ok(editor.post(grid["url"] + "/derive", params={"kind": "final_accounts"}), 201)
+    detail = ok(editor.get(f"/api/disclosures/{made['disclosure']['id']}"))
+    assert detail["disclosure"]["kind"] == "final_accounts" and detail["disclosure"]["year"] == YEAR
+    lines, _ = read_rows(filled["lines"], YEAR, filled["unit"], final=True)
+    ledger = dataclasses.replace(build_from_disclosure(corpus_doc(PINGSHAN)).ledger, lines=lines, body="丙单位",
+                                 parent="甲部门")
+    expected = derive(ledger, "shenzhen", final=True)
+    assert [t["kind"] for t in detail["tables"]] == [t.kind for t in expected.tables]
+    assert [t.kind for t in expected.tables if t.kind != "project_performance"] == list(TABLE_SETS["final_accounts"])
+    findings = ok(editor.get(f"/api/disclosures/{made['disclosure']['id']}/findings"))["findings"]
+    errors = [f["message"] for f in findings if f["severity"] == "error"]
+    assert not errors, errors
+    after = ok(editor.get(grid["url"], params={"kind": "final_accounts"}))
+    assert after["derived"]["id"] == after["latest"]["id"] == made["disclosure"]["id"]
+    assert (ok(editor.get(grid["url"]))["latest"] or {}).get("id") != made["disclosure"]["id"]  # not the budget's
+    book = load_workbook(io.BytesIO(editor.get(grid["url"] + "/lines.xlsx", params={"kind": "final_accounts"}).content))
+    assert [c.value for c in book["基本信息"]["A"]][-1] == "公开类型" and book["基本信息"]["B6"].value == "决算"
 
 
 def test_every_save_in_the_audit_log(world, grid, saved):

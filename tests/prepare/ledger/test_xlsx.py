@@ -150,3 +150,21 @@ def test_written_ledger_reads_back(tmp_path):
     back = read_ledger(path)
     assert (back.style, back.body_type, back.names, back.parent) == ("jiangsu", "行政", ledger.names, "测试部门")
     assert [x.amount for x in back.lines] == [x.amount for x in ledger.lines]
+
+
+def test_a_final_accounts_ledger_reads_as_the_final_set(tmp_path):
+    """公开类型 决算 on 基本信息: the `ledger` input format derives the 决算 set from the lines' 执行数."""
+    from yusuan.prepare.ledger.reader import read_ledger_disclosure
+
+    ledger = small_ledger()
+    ledger.kind = "final_accounts"
+    with pytest.raises(IngestError, match="没有一行填写了执行数"):
+        read_ledger_disclosure(write_ledger(ledger, tmp_path / "none.xlsx"))
+    for line in ledger.lines:
+        line.final = line.amount
+    path = write_ledger(ledger, tmp_path / "final.xlsx")
+    assert read_ledger(path).kind == "final_accounts"
+    assert read_ledger_disclosure(path).identity.kind == "final_accounts"
+    assert read_ledger(book(tmp_path, [GOOD])).kind == "budget"  # no 公开类型: a budget
+    with pytest.raises(IngestError, match="公开类型应为"):
+        read_ledger(book(tmp_path, [GOOD], info=[("公开类型", "草稿")]))

@@ -27,4 +27,4 @@ def next_year(ledger: Ledger, *, start_from_zero: bool = False) -> Ledger:
             procurement_sme=None if start_from_zero else line.procurement_sme,
             procurement_small_micro=None if start_from_zero else line.procurement_small_micro,
             source=line.source))
-    return replace(ledger, year=ledger.year + 1, lines=lines, names=dict(ledger.names), file="")
+    return replace(ledger, year=ledger.year + 1, kind="budget", lines=lines, names=dict(ledger.names), file="")

@@ -73,7 +73,7 @@ AMOUNT_HEADER = re.compile(r"^(?P<year>\d{4})年(?P<what>预算数|执行数)[(�
 UNIT_HEADER = re.compile(r"^(?P<name>.+?)[(（](?P<unit>万元|元)[)）]$")
 
 INFO_FIELDS = (("body", "部门（单位）名称"), ("parent", "主管部门"), ("level", "级次"), ("body_type", "单位性质"),
-               ("style", "版式"))
+               ("style", "版式"), ("kind", "公开类型"))
 STYLE_WORDS = {"shenzhen": "深圳", "jiangsu": "江苏", "shanghai": "上海"}
 NAME_HEADERS = ("分类", "科目编码", "科目名称")
 SCHEME_WORDS = {"function": "功能分类", "economic_dept": "部门经济分类", "economic_gov": "政府经济分类"}

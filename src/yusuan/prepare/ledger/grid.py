@@ -88,9 +88,9 @@ def blank(row: dict) -> bool:
     return all(not str(v or "").strip() for k, v in row.items() if k in C.BY_FIELD)
 
 
-def read_rows(rows: list[dict], year: int, unit: str) -> tuple[list[Line], list[Problem]]:
+def read_rows(rows: list[dict], year: int, unit: str, *, final: bool = False) -> tuple[list[Line], list[Problem]]:
     """The grid's rows as Lines (rows left blank skipped) and the problems found: errors (the rows with
-    one give no line) and warnings."""
+    one give no line) and warnings (for a 决算's lines, `final`, a line of money without its 执行数)."""
     reader = _GridReader(year, unit)
     lines: list[Line] = []
     problems: list[Problem] = []
@@ -101,6 +101,10 @@ def read_rows(rows: list[dict], year: int, unit: str) -> tuple[list[Line], list[
         problems.extend(found)
         if line is not None:
             lines.append(line)
+            if final and line.final is None and line.amount:
+                column = C.BY_FIELD["final"]
+                problems.append(Problem(r, "final", column.title(year, unit),
+                                        "决算行未填写执行数：决算表只在每行都有执行数时列出决算数", "warning"))
     return lines, [*problems, *reader.flags]
 
 
@@ -121,16 +125,22 @@ def names_of(ledger: Ledger) -> list[list[str]]:
     return [[scheme, code, name] for (scheme, code), name in sorted(ledger.names.items())]
 
 
-def totals(lines: list[Line]) -> dict:
-    """This year's amounts added up as the grid shows them: the grand total, by fund source, by purpose
-    (基本 / 项目 …) and by function class (类, the code's first three digits)."""
+def totals(lines: list[Line], field: str = "amount") -> dict:
+    """This year's amounts (or another amount `field`: a 决算's 执行数, `final`) added up as the grid shows
+    them: the grand total, by fund source, by purpose (基本 / 项目 …) and by function class (类, the code's
+    first three digits). A blank figure adds nothing."""
     by_fund: dict[str, Decimal] = defaultdict(Decimal)
     by_purpose: dict[str, Decimal] = defaultdict(Decimal)
     by_class: dict[str, Decimal] = defaultdict(Decimal)
+    all_ = Decimal(0)
     for line in lines:
-        by_fund[FUNDS[line.fund]] += line.amount
-        by_purpose[PURPOSES[line.purpose]] += line.amount
-        by_class[line.function[:3]] += line.amount
+        value = getattr(line, field)
+        if value is None:
+            continue
+        all_ += value
+        by_fund[FUNDS[line.fund]] += value
+        by_purpose[PURPOSES[line.purpose]] += value
+        by_class[line.function[:3]] += value
     text = lambda d: {k: format(v, "f") for k, v in sorted(d.items())}  # noqa: E731
-    return {"total": format(sum((line.amount for line in lines), Decimal(0)), "f"), "by_fund": text(by_fund),
-            "by_purpose": text(by_purpose), "by_class": text(by_class)}
+    return {"total": format(all_, "f"), "by_fund": text(by_fund), "by_purpose": text(by_purpose),
+            "by_class": text(by_class)}

@@ -120,6 +120,7 @@ class Ledger:
     level: str = "unit"  # unit | department (model.vocabulary.LEVELS)
     body_type: str = ""  # 行政 / 参公 / 事业
     style: str = "shenzhen"  # the family whose table set it is derived into (model.families.STYLES)
+    kind: str = "budget"  # what it is derived into: budget, or final_accounts (the 决算 set, from the 执行数)
     lines: list[Line] = field(default_factory=list)
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (scheme, code) -> name beyond the catalog's
     file: str = ""  # where it was read from

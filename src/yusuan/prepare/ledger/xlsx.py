@@ -27,7 +27,7 @@ from yusuan.model.amount import parse_amount
 from yusuan.model.errors import IngestError
 from yusuan.model.provenance import Source
 from yusuan.model.text import match_key
-from yusuan.model.vocabulary import LEVELS
+from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.prepare.ledger import columns as C
 from yusuan.prepare.ledger.model import (
     BASIC_KINDS,
@@ -43,6 +43,10 @@ from yusuan.prepare.ledger.model import (
 _CODE_SHAPES = {"function": ("2", 7, "功能分类“项”"), "economic_dept": ("3", 5, "部门经济分类“款”"),
                 "economic_gov": ("5", 5, "政府经济分类“款”")}
 _CHOICE_KEYS = {"purpose": PURPOSES, "basic_kind": BASIC_KINDS, "fund": FUNDS, "three_public": THREE_PUBLIC}
+
+
+# the 基本信息 fields given in words: (key -> word, the default when blank)
+INFO_WORDS = {"level": (LEVELS, ""), "style": (C.STYLE_WORDS, "shenzhen"), "kind": (DOCUMENT_KINDS, "budget")}
 
 
 def is_ledger(path: str | Path) -> bool:
@@ -197,18 +201,14 @@ class _Reader:
             if key is None:
                 continue
             value = _text(by_column.get(2))
-            if key == "level":
-                levels = {v: k for k, v in LEVELS.items()}
-                if value and value not in levels:
-                    raise IngestError(self.file, f"级次应为“部门”或“单位”，而填写的是“{value}”",
+            if key in INFO_WORDS:
+                words, default = INFO_WORDS[key]
+                keys = {v: k for k, v in words.items()}
+                if value and value not in keys:
+                    label = dict(C.INFO_FIELDS)[key]
+                    raise IngestError(self.file, f"{label}应为{'或'.join(f'“{w}”' for w in keys)}，而填写的是“{value}”",
                                       f"工作表“{ws.title}”第 {r} 行 B 列")
-                value = levels.get(value, "")
-            elif key == "style":
-                styles = {v: k for k, v in C.STYLE_WORDS.items()}
-                if value and value not in styles:
-                    raise IngestError(self.file, f"版式应为{'、'.join(styles)}之一，而填写的是“{value}”",
-                                      f"工作表“{ws.title}”第 {r} 行 B 列")
-                value = styles.get(value, "shenzhen")
+                value = keys.get(value, default)
             setattr(ledger, key, value)
 
     def names(self, ledger: Ledger) -> None:
@@ -398,8 +398,7 @@ def write_ledger(ledger: Ledger, path: str | Path) -> Path:
     for r, (key, label) in enumerate(C.INFO_FIELDS, start=1):
         value = getattr(ledger, key)
         info.cell(r, 1, label).font = bold
-        shown = LEVELS.get(value, value) if key == "level" else C.STYLE_WORDS.get(value, value) if key == "style" \
-            else value
+        shown = INFO_WORDS[key][0].get(value, value) if key in INFO_WORDS else value
         info.cell(r, 2, shown or None)
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 18, 40
     if ledger.names:

@@ -33,6 +33,9 @@
     const status = document.getElementById("lines-status");
     let revision = data.revision, nextId = 1, problems = data.problems;
     const catalogs = {};
+    const query = data.kind === "final_accounts" ? "?kind=final_accounts" : "";  // a 决算's lines
+    const url = `/api/bodies/${data.body.id}/lines/${data.year}`;
+    const counted = data.counted || "amount";  // what the totals add up: 预算数, or a 决算's 执行数
 
     function say(text, ok) { status.textContent = text; status.classList.toggle("ok", !!ok); status.classList.toggle("bad", !ok); }
     function withIds(rows) { return rows.map(r => Object.assign({_id: nextId++}, r)); }
@@ -70,7 +73,24 @@
         }
       }
       if (c.required) def.validator = [...(def.validator || []), "required"];
-      if (["unit", "project", "project_description", "function_name", "economic_name"].includes(c.field)) def.maxWidth = 240;
+      const named = {function_name: ["function", "function"], economic_name: ["economic", "economic_dept"]}[c.field];
+      if (named) {  // left blank, a name is the catalog's: shown greyed from the row's code
+        const [codeField, scheme] = named;
+        const fromCatalog = cell => {
+          const v = cell.getValue(), names = catalogs[scheme];
+          return v ? "" : (names && names.get(cell.getRow().getData()[codeField])) || "";
+        };
+        def.formatter = cell => {
+          const implied = fromCatalog(cell);
+          cell.getElement().classList.toggle("implied", !!implied);
+          return cell.getValue() || implied;
+        };
+        def.tooltip = (e, cell) => cell.getValue() || (fromCatalog(cell) ? `${fromCatalog(cell)}（按科目表）` : "");
+      } else if (c.kind === "text") def.tooltip = true;  // a long name cut by its width
+      if (c.kind === "code" || c.kind === "flag" || c.field === "basic_kind") { def.headerWordWrap = true; def.maxWidth = 104; }
+      if (c.kind === "amount") { def.headerWordWrap = true; def.maxWidth = 132; def.minWidth = 96; }
+      if (c.field === "unit") def.maxWidth = window.innerWidth < 600 ? 112 : 180;  // a phone: the codes in view
+      else if (["project", "project_description", "function_name", "economic_name"].includes(c.field)) def.maxWidth = 240;
       return def;
     }
 
@@ -94,7 +114,8 @@
       clipboardPasteParser: pasteParser,
       clipboardPasteAction: pasteAction,
       history: editable,
-      placeholder: editable ? "还没有预算行：点“添加行”，或从 Excel 复制后选中第一格粘贴，或导入 XLSX" : "还没有预算行",
+      placeholder: editable ? `还没有预算行：${document.getElementById("carry") ? `点“${document.getElementById("carry").textContent}”，或` : ""}` +
+        "点“添加行”，或从 Excel 复制后选中第一格粘贴，或导入 XLSX" : "还没有预算行",
     });
 
     // paste: Excel's TSV (\r\n, a trailing newline), from the active cell; rows added when the block is longer
@@ -141,7 +162,7 @@
       const add = (map, key, v) => map.set(key, (map.get(key) || 0n) + v);
       for (const component of table.getRows()) {
         const row = component.getData();  // the row's own data, not a copy (getData() of the table copies)
-        const v = units(row.amount);
+        const v = units(row[counted]);
         if (v === null) continue;
         count += 1;
         all += v;
@@ -215,6 +236,9 @@
     });
     // every change (an edit, a paste, a row added or deleted, an undo) recomputes the totals
     const changed = () => { recompute(); say("有未保存的修改", false); };
+    table.on("cellEdited", cell => {  // a code changed: its greyed catalog name follows
+      if (cell.getField() === "function" || cell.getField() === "economic") cell.getRow().reformat();
+    });
     table.on("dataChanged", changed);
     table.on("historyUndo", changed);
     table.on("historyRedo", changed);
@@ -241,7 +265,7 @@
     async function save() {
       say("正在保存……", true);
       try {
-        const got = await yusuan.api("PUT", `/api/bodies/${data.body.id}/lines/${data.year}`, {revision, lines: rows()});
+        const got = await yusuan.api("PUT", url + query, {revision, lines: rows()});
         revision = got.revision;
         showProblems(got.problems);
         say(`已保存（第 ${revision} 次）`, true);
@@ -275,7 +299,7 @@
         form.append("revision", String(revision));
         say("正在导入……", true);
         try {
-          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/import`, form);
+          const got = await yusuan.api("POST", `${url}/import${query}`, form);
           revision = got.revision;
           await table.replaceData(withIds(got.lines));
           recompute();
@@ -284,12 +308,28 @@
         } catch (e) { say(e.message, false); }
         ev.target.value = "";
       });
+      const carry = document.getElementById("carry");
+      if (carry) carry.addEventListener("click", async () => {
+        const count = table.getDataCount(), from = carry.dataset.year;
+        const replace = count > 0;
+        if (replace && !window.confirm(`已有 ${count} 行。从 ${from} 年预算行开始将替换这些行（含未保存的修改），确定吗？`)) return;
+        say(`正在以 ${from} 年的预算行开始……`, true);
+        try {
+          const got = await yusuan.api("POST", `${url}/carry${query}`, {revision, replace});
+          revision = got.revision;
+          await table.replaceData(withIds(got.lines));
+          recompute();
+          showProblems(got.problems);
+          say(`已从 ${from} 年预算行开始：${got.lines.length} 行（第 ${revision} 次保存），` +
+              (query ? "请逐行填写执行数" : "请修改本年预算数"), true);
+        } catch (e) { say(e.message, false); }
+      });
       const derive = document.getElementById("derive");
       derive.addEventListener("click", async () => {
         try {
           await save();
           say("正在生成公开文件并检查……", true);
-          const got = await yusuan.api("POST", `/api/bodies/${data.body.id}/lines/${data.year}/derive`);
+          const got = await yusuan.api("POST", `${url}/derive${query}`);
           const d = got.disclosure, box = document.getElementById("derived");
           box.hidden = false;
           box.replaceChildren();
