@@ -131,14 +131,14 @@ def test_errors_keep_the_draft_from_being_submitted(chain):
 def test_the_correction_is_version_2_and_waits_for_its_warnings(chain):
     _, seen = chain
     assert "第 2 版" in seen["v2_versions"] and "第 1 版" in seen["v2_versions"]
-    assert seen["v2_disabled"]  # 9 warnings without a reason yet
+    assert seen["v2_disabled"]  # 12 warnings without a reason yet
 
 
 def test_each_warning_is_acknowledged_with_its_reason(chain):
     _, seen = chain
-    assert len(seen["acks"]) == 9
+    assert len(seen["acks"]) == 12
     assert sum("指标值沿用上级下达的表述" in a for a in seen["acks"]) == 1
-    assert sum("已与主管部门核对，按模板填写" in a for a in seen["acks"]) == 8
+    assert sum("已与主管部门核对，按模板填写" in a for a in seen["acks"]) == 11
     assert seen["submitted"] == "已提交"
 
 

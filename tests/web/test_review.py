@@ -79,21 +79,25 @@ def test_the_chain_from_a_draft_to_publication_and_a_correction(world, unit):
     assert r.status_code == 200, r.text
     assert sum(f["acknowledgement"] is not None for f in _findings(editor, v1_id)) == 8
 
-    # the corrected document is version 2: no error; the eight reasons carry over, one warning is open
+    # the corrected document is version 2: no error; the eight reasons carry over, four warnings are open: the
+    # one left, and the three standard tables now missing from both the contents and the body
     v2 = _upload(editor, body_id, "预算（更正）.txt", zhineng_corrected())
     v2_id = v2["disclosure"]["id"]
     assert (v2["disclosure"]["version"], v2["disclosure"]["previous_id"]) == (2, v1_id)
-    assert v2["disclosure"]["findings"] == {"error": 0, "warning": 9, "info": 0}
+    assert v2["disclosure"]["findings"] == {"error": 0, "warning": 12, "info": 0}
     found = _findings(editor, v2_id)
     acknowledged = [f for f in found if f["acknowledgement"]]
     assert len(acknowledged) == 8 and {f["acknowledgement"]["reason"] for f in acknowledged} == {kept}
-    assert v2["review"]["blockers"] == ["有 1 个警告尚未确认：每个警告须填写确认理由后才能提交"]
+    assert v2["review"]["blockers"] == ["有 4 个警告尚未确认：每个警告须填写确认理由后才能提交"]
     r = editor.post(f"/api/disclosures/{v2_id}/submit")
-    assert r.status_code == 400 and "1 个警告尚未确认" in r.json()["detail"]
-    assert _waiting(editor)[v2_id]["step"] == "submit" and _waiting(editor)[v2_id]["unacknowledged"] == 1
-    open_one = next(f for f in found if not f["acknowledgement"])
+    assert r.status_code == 400 and "4 个警告尚未确认" in r.json()["detail"]
+    assert _waiting(editor)[v2_id]["step"] == "submit" and _waiting(editor)[v2_id]["unacknowledged"] == 4
+    still_open = [f for f in found if not f["acknowledgement"]]
+    assert sorted(f["rule"] for f in still_open) == ["complete-standard-table"] * 3 + ["hyg-latin"]
+    open_one = still_open[0]
     reason = "该指标为定性指标，按模板要求填写"
-    r = editor.post(f"/api/disclosures/{v2_id}/acknowledgements", json={"finding_ids": [open_one["id"]], "reason": reason})
+    r = editor.post(f"/api/disclosures/{v2_id}/acknowledgements",
+                    json={"finding_ids": [f["id"] for f in still_open], "reason": reason})
     assert r.status_code == 200 and r.json()["review"]["blockers"] == []
     assert next(f for f in _findings(editor, v2_id) if f["id"] == open_one["id"])["acknowledgement"]["reason"] == reason
 
@@ -107,7 +111,7 @@ def test_the_chain_from_a_draft_to_publication_and_a_correction(world, unit):
                        json={"finding_ids": [open_one["id"]], "reason": "再改"}).status_code == 403
     waiting = _waiting(reviewer)[v2_id]
     assert (waiting["step"], waiting["findings"]["error"], waiting["findings"]["warning"], waiting["unacknowledged"],
-            waiting["days"]) == ("approve", 0, 9, 0, 0)
+            waiting["days"]) == ("approve", 0, 12, 0, 0)
     assert v2_id not in _waiting(finance) and v2_id not in _waiting(editor) and v2_id not in _waiting(other_reviewer)
     for client, status in ((editor, 403), (finance, 403), (other_reviewer, 404)):
         assert client.post(f"/api/disclosures/{v2_id}/approve").status_code == status
