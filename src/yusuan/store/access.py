@@ -248,8 +248,19 @@ def can_manage_users(p: Principal) -> bool:
 # all, an administrator does all.
 
 
-def can_read_perf(p: Principal, body_id: int) -> bool:
+def can_read_body(p: Principal, body_id: int) -> bool:
+    """A body's work in progress (its drafts' lines, its performance records): the body's own users, its
+    department's, the finance bureau, an administrator."""
     return p.reads_all or body_id in p.scope
+
+
+can_read_perf = can_read_body
+
+
+def can_edit_lines(p: Principal, body_id: int) -> bool:
+    """A body's budget lines: its editor (a department's editor, the department's own lines) and an
+    administrator; a reviewer reads them."""
+    return p.is_admin or (p.role == "editor" and body_id in p.scope)
 
 
 def can_edit_perf(p: Principal, body_id: int) -> bool:

@@ -24,7 +24,7 @@ from yusuan.model.vocabulary import DOCUMENT_KINDS, LEVELS
 from yusuan.prepare.ledger import columns as C
 from yusuan.prepare.ledger.grid import Problem, names_of, read_rows, rows_of, totals
 from yusuan.prepare.ledger.model import UNITS, Ledger
-from yusuan.store import access
+from yusuan.store import access, related
 from yusuan.store import models as m
 from yusuan.store.accounts import audit
 from yusuan.store.db import StoreError
@@ -56,21 +56,11 @@ class LinesInvalid(StoreError):
 # ---------------------------------------------------------------- rights
 
 
-def may_read(p: access.Principal, body_id: int) -> bool:
-    return p.reads_all or body_id in p.scope
-
-
-def may_edit(p: access.Principal, body_id: int) -> bool:
-    """The unit's editor (an editor of a department, the department's own lines) and an administrator; a
-    reviewer reads them."""
-    return p.is_admin or (p.role == "editor" and body_id in p.scope)
-
-
 def _body(s: Session, p: access.Principal, body_id: int, *, edit: bool = False) -> m.Body:
     body = s.get(m.Body, body_id)
-    if body is None or not may_read(p, body_id):
+    if body is None or not access.can_read_body(p, body_id):
         raise NotFound(f"没有编号为 {body_id} 的单位，或您无权查看它的预算行")
-    if edit and not may_edit(p, body_id):
+    if edit and not access.can_edit_lines(p, body_id):
         raise Forbidden(f"只有“{body.name}”的填报人或管理员可以修改它的预算行")
     return body
 
@@ -139,8 +129,8 @@ def lines_context(s: Session, p: access.Principal, body_id: int, year: int, kind
         "problems": [pr.to_dict() for pr in problems],
         "totals": totals(ledger.lines, _counted(kind)), "counted": _counted(kind),
         "classes": _classes(year),
-        "permissions": {"edit": may_edit(p, body.id),
-                        "derive": may_edit(p, body.id) and not (latest and latest.status in UNDER_REVIEW)},
+        "permissions": {"edit": access.can_edit_lines(p, body.id),
+                        "derive": access.can_edit_lines(p, body.id) and not (latest and latest.status in UNDER_REVIEW)},
         "latest": brief(latest), "derived": brief(derived),
         "carry": _carry_offer(s, body, year, kind, draft),
     }
@@ -157,14 +147,6 @@ def _start(s: Session, body: m.Body, year: int, kind: str) -> tuple[m.LedgerDraf
     return (_draft(s, body, year, KIND), year) if kind == FINAL else (_draft(s, body, year - 1, KIND), year - 1)
 
 
-def _published(s: Session, body: m.Body, year: int) -> m.Disclosure | None:
-    """The body's budget of `year` as last published: what a budget without last year's lines starts
-    from (built into lines)."""
-    return s.scalar(select(m.Disclosure).where(*series_of(body.id, year, KIND, body.level),
-                                               m.Disclosure.status == "published")
-                    .order_by(m.Disclosure.version.desc()).limit(1))
-
-
 def _carry_offer(s: Session, body: m.Body, year: int, kind: str, draft: m.LedgerDraft | None) -> dict | None:
     """The lines the grid offers to start from (`carry_forward`): stored lines, or else (a budget) last
     year's published budget built into lines; None when there is neither."""
@@ -173,7 +155,7 @@ def _carry_offer(s: Session, body: m.Body, year: int, kind: str, draft: m.Ledger
     if source is not None and source.lines:
         return {"year": source_year, "kind": KIND, "from": "lines", "lines": len(source.lines),
                 "revision": source.revision, "replaces": replaces}
-    published = _published(s, body, year - 1) if kind == KIND else None
+    published = related.published(s, body.id, year - 1, KIND, (body.level,)) if kind == KIND else None
     if published is None:
         return None
     return {"year": year - 1, "kind": KIND, "from": "disclosure", "disclosure": brief(published),
