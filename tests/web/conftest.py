@@ -130,6 +130,19 @@ class World:
     ids: dict = field(default_factory=dict)
     clients: dict = field(default_factory=dict)
 
+    def unit_with_editor(self, name: str, username: str) -> tuple[int, RoleClient]:
+        """A unit of 甲部门 (created once) and a client logged in as its own editor `username`."""
+        from sqlalchemy import select
+
+        from yusuan.store import models as m
+
+        with self.store.session() as s:
+            body = ensure_body(s, name, parent="甲部门", level="unit")
+            if s.scalar(select(m.User).where(m.User.username == username)) is None:
+                create_user(s, username, PASSWORD, "editor", body.id)
+            body_id = body.id
+        return body_id, RoleClient(self.app, "editor", username)
+
     def draft(self, body_key: str = "unit_a", status: str = "draft") -> int:
         """A fresh disclosure of 甲单位 (or another body) to change: a new version with unique bytes (its
         findings hold errors: it cannot be submitted)."""

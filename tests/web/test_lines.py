@@ -16,13 +16,11 @@ from openpyxl import load_workbook
 
 from tests.conftest import corpus_doc
 from tests.fuzz.repro import REPRO
-from tests.web.conftest import PASSWORD, RoleClient, rss
+from tests.web.conftest import RoleClient, rss
 from yusuan.model.families import TABLE_SETS
 from yusuan.prepare.ledger.build import build_from_disclosure, build_from_workbook
 from yusuan.prepare.ledger.derive import derive
 from yusuan.prepare.ledger.grid import read_rows, rows_of
-from yusuan.store.accounts import create_user
-from yusuan.store.repository import ensure_body
 
 YEAR = 2023
 PINGSHAN = "shenzhen-2023-pingshan-guanliju-budget.txt"
@@ -37,12 +35,8 @@ def pingshan():
 @pytest.fixture(scope="module")
 def grid(world):
     """A unit of 甲部门 (丙单位) with an editor of its own: its lines are this module's alone."""
-    with world.store.session() as s:
-        body = ensure_body(s, "丙单位", parent="甲部门", level="unit")
-        create_user(s, "editor_lines", PASSWORD, "editor", body.id)
-        body_id = body.id
-    return {"body_id": body_id, "editor": RoleClient(world.app, "editor", "editor_lines"),
-            "url": f"/api/bodies/{body_id}/lines/{YEAR}"}
+    body_id, editor = world.unit_with_editor("丙单位", "editor_lines")
+    return {"body_id": body_id, "editor": editor, "url": f"/api/bodies/{body_id}/lines/{YEAR}"}
 
 
 def ok(r, status=200):

@@ -14,7 +14,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from tests.web.conftest import CORPUS, PASSWORD, ZHINENG, RoleClient, checked, zhineng_corrected
+from tests.web.conftest import CORPUS, ZHINENG, checked, zhineng_corrected
 from yusuan.store import models as m
 from yusuan.store.repository import ensure_body
 
@@ -22,14 +22,7 @@ from yusuan.store.repository import ensure_body
 @pytest.fixture(scope="module")
 def unit(world):
     """丙单位 under 甲部门 (reviewed by reviewer_a), with its own editor."""
-    from yusuan.store.accounts import create_user
-
-    with world.store.session() as s:
-        body = ensure_body(s, "丙单位", parent="甲部门", level="unit")
-        if s.scalar(select(m.User).where(m.User.username == "editor_c")) is None:
-            create_user(s, "editor_c", PASSWORD, "editor", body.id)
-        body_id = body.id
-    return body_id, RoleClient(world.app, "editor", "editor_c")
+    return world.unit_with_editor("丙单位", "editor_c")
 
 
 def _upload(client, body_id: int, name: str, content: bytes) -> dict:

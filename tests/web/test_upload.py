@@ -5,12 +5,9 @@ all. The review chain to publication: tests/web/test_review.py."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
 from tests.fuzz.repro import READ, REFUSED, REPRO
-from tests.web.conftest import CORPUS, PASSWORD, RoleClient, rss
-from yusuan.store import models as m
-from yusuan.store.repository import ensure_body
+from tests.web.conftest import CORPUS, RoleClient, rss
 from yusuan.web.settings import WebSettings
 
 PDF = "jiangsu-2019-gaoji-fayuan-budget.pdf"
@@ -21,14 +18,7 @@ DATA = CORPUS.parent
 @pytest.fixture(scope="module")
 def court(world):
     """江苏省高级人民法院 as a unit of 甲部门 with its own editor."""
-    from yusuan.store.accounts import create_user
-
-    with world.store.session() as s:
-        unit = ensure_body(s, "江苏省高级人民法院", parent="甲部门", level="unit")
-        if s.scalar(select(m.User).where(m.User.username == "editor_court")) is None:
-            create_user(s, "editor_court", PASSWORD, "editor", unit.id)
-        uid = unit.id
-    return uid, RoleClient(world.app, "editor", "editor_court")
+    return world.unit_with_editor("江苏省高级人民法院", "editor_court")
 
 
 def _pdf(extra: bytes = b""):
